@@ -1,0 +1,131 @@
+# huifang — build, test, run and install.
+#   make            build ./huifang (objects under build/)
+#   make check      build and run every test suite (unit, cli, console)
+#   make run        build, create the demo clinic in demo/ if absent, open the console
+#   make asan       rebuild with AddressSanitizer + UBSan (`make asan check` tests under it)
+#   make bench      benchmarks
+#   make install / uninstall / clean
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+MANDIR   = $(PREFIX)/share/man
+DATADIR  = $(PREFIX)/share/huifang
+LOCALEDIR_INST = $(PREFIX)/share/locale
+VERSION  = 0.1.0
+
+PKGS     = ncursesw sqlite3 libconfig
+PKG_OK  := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
+
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+DEFS     = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DHF_VERSION='"$(VERSION)"' \
+           -DHF_LOCALEDIR='"$(LOCALEDIR_INST)"' -DHF_DATADIR='"$(DATADIR)"'
+PKG_CFLAGS := $(if $(PKG_OK),$(shell pkg-config --cflags $(PKGS)))
+PKG_LIBS   := $(if $(PKG_OK),$(shell pkg-config --libs $(PKGS)),-lncursesw -lsqlite3 -lconfig)
+ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Ibuild $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+LIBS       = $(PKG_LIBS) -lcrypto -lm
+
+# ASan build: same sources, separate object tree, same ./huifang path so tests run it.
+ifneq ($(filter asan,$(MAKECMDGOALS)),)
+BUILD        = build/asan
+EXTRA_CFLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS     += -fsanitize=address,undefined
+export ASAN_OPTIONS = detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
+else
+BUILD        = build/obj
+endif
+
+SRC_ALL  = $(wildcard src/*.c src/util/*.c src/cli/*.c src/tui/*.c src/views/*.c)
+SRC_MAIN = src/main.c
+SRC_LIB  = $(filter-out $(SRC_MAIN),$(SRC_ALL))
+OBJ_LIB  = $(SRC_LIB:%.c=$(BUILD)/%.o) $(BUILD)/defaults.o
+OBJ_MAIN = $(SRC_MAIN:%.c=$(BUILD)/%.o)
+DEPS     = $(OBJ_LIB:.o=.d) $(OBJ_MAIN:.o=.d)
+
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+PO       = $(wildcard po/*.po)
+MO       = $(PO:po/%.po=build/locale/%/LC_MESSAGES/huifang.mo)
+
+.PHONY: all check run asan bench install uninstall clean deps unit-tests pot
+all: deps huifang $(MO)
+
+# Missing libraries: install them when root, otherwise say exactly what to run.
+deps:
+	@if ! pkg-config --exists $(PKGS) 2>/dev/null || ! command -v tmux >/dev/null || [ ! -f /usr/include/cmocka.h ]; then \
+	  if [ "$$(id -u)" = 0 ]; then scripts/install-deps; \
+	  else echo "huifang: missing build dependencies; as root run: scripts/install-deps" >&2; \
+	       scripts/install-deps --print >&2; exit 1; fi; fi
+
+# Switching between the normal and the asan build relinks ./huifang.
+FLAVOR = build/flavor-$(notdir $(BUILD))
+$(FLAVOR):
+	@mkdir -p build; rm -f build/flavor-*; touch $@
+
+huifang: $(OBJ_MAIN) $(BUILD)/libhuifang.a $(FLAVOR)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ_MAIN) $(BUILD)/libhuifang.a $(LIBS)
+
+$(BUILD)/libhuifang.a: $(OBJ_LIB)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The built-in configuration is data/huifang.conf itself, compiled in.
+build/defaults.c: data/huifang.conf scripts/embed
+	@mkdir -p build
+	scripts/embed hf_default_config < data/huifang.conf > $@
+$(BUILD)/defaults.o: build/defaults.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/locale/%/LC_MESSAGES/huifang.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libhuifang.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libhuifang.a $(LIBS) -lcmocka $(LDFLAGS)
+
+unit-tests: $(UNIT_BIN)
+
+check: all unit-tests
+	@HF_BUILD=$(BUILD) tests/run-all $(UNIT_BIN)
+
+asan: all
+
+run: all
+	@if [ ! -f demo/huifang.db ]; then mkdir -p demo && ./huifang -d demo/huifang.db init --demo; fi
+	./huifang -d demo/huifang.db
+
+bench: all
+	tests/bench/run
+
+pot:
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o po/huifang.pot $(SRC_ALL)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -m 755 huifang $(DESTDIR)$(BINDIR)/huifang
+	install -m 644 man/huifang.1 $(DESTDIR)$(MANDIR)/man1/huifang.1
+	install -m 644 data/huifang.conf $(DESTDIR)$(DATADIR)/huifang.conf
+	cp -R data/scripts $(DESTDIR)$(DATADIR)/
+	for m in $(MO); do l=$${m#build/locale/}; l=$${l%%/*}; \
+	  install -d $(DESTDIR)$(LOCALEDIR_INST)/$$l/LC_MESSAGES; \
+	  install -m 644 $$m $(DESTDIR)$(LOCALEDIR_INST)/$$l/LC_MESSAGES/huifang.mo; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/huifang $(DESTDIR)$(MANDIR)/man1/huifang.1
+	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(LOCALEDIR_INST)/*/LC_MESSAGES/huifang.mo
+
+clean:
+	rm -rf build huifang
+
+-include $(DEPS)

@@ -1,0 +1,143 @@
+/* config.h — the clinic's rules and settings, read from libconfig into a validated struct. */
+#ifndef HUIFANG_CONFIG_H
+#define HUIFANG_CONFIG_H
+
+#include "huifang/date.h"
+#include "huifang/model.h"
+
+#define HF_NAME_MAX 64
+#define HF_MAX_STEPS 12
+#define HF_MAX_OUTCOMES 16
+#define HF_MAX_HOLIDAYS 128
+#define HF_MAX_TEAMS 16
+#define HF_MAX_TREATMENTS 64
+#define HF_MAX_RISK_WORDS 64
+#define HF_MAX_ARGV 16
+
+/* One step of a follow-up curve: call at visit date + offset, callable for window_days. */
+struct hf_step {
+	struct hf_dur offset;     /* "+1d", "+1m"; for injections relative to the effect's end */
+	int window_days;          /* days the task stays callable after its due date */
+	char script[HF_NAME_MAX]; /* script key, e.g. "surgery.d3" */
+	char team[HF_NAME_MAX];   /* team code that makes this call */
+	int priority;             /* higher is called first among tasks due the same day */
+};
+
+struct hf_curve {
+	struct hf_step steps[HF_MAX_STEPS];
+	int nsteps;
+	/* Consultation: repeat the last step every repeat_days while not converted, up to
+	 * repeat_max extra calls (0 = no repeat). */
+	int repeat_days, repeat_max;
+};
+
+struct hf_treatment {
+	char name[HF_NAME_MAX];       /* as written on visits: 隆鼻, 双眼皮, 玻尿酸 ... */
+	bool has_curve;               /* overrides its visit kind's curve */
+	struct hf_curve curve;
+	bool has_effect;              /* injectables: how long the effect lasts */
+	struct hf_dur effect;         /* e.g. "6m" */
+};
+
+/* One row of the outcome table (SPEC §3). Codes are stable; labels are translated. */
+struct hf_outcome {
+	char code[24];
+	char label[HF_NAME_MAX];      /* msgid, shown through gettext */
+	bool ends_task;               /* the task is done/closed by this outcome */
+	int retry_minutes;            /* 0: no retry */
+	int max_attempts;             /* after this many, the task is `unreachable` (0: no limit) */
+	bool asks_score;              /* score 1–5 may be given */
+	bool needs_next;              /* --next required */
+	enum hf_severity escalate;    /* SEV_NONE: no escalation by itself */
+	bool cancels_future;          /* refused: every future task cancelled, do-not-call */
+	bool flags_phone;             /* wrong_number: phone invalid + data-fix task */
+};
+
+struct hf_team {
+	char code[HF_NAME_MAX];
+	char name[HF_NAME_MAX];
+};
+
+struct hf_config {
+	char source[512];             /* file name, or "(built-in)" */
+	char clinic[128];
+	char timezone[64];
+
+	/* calendar */
+	bool work_day[8];             /* index 1..7 = ISO weekday */
+	hf_date holidays[HF_MAX_HOLIDAYS];
+	int nholidays;
+	int open_minute, close_minute; /* calendar.hours */
+
+	/* curves */
+	struct hf_curve curves[VISIT__COUNT];
+	struct hf_treatment treatments[HF_MAX_TREATMENTS];
+	int ntreatments;
+
+	/* outcomes */
+	struct hf_outcome outcomes[HF_MAX_OUTCOMES];
+	int noutcomes;
+
+	/* escalation */
+	int complaint_sla_hours;      /* complaint -> high */
+	int low_score_max;            /* score <= this -> normal */
+	int low_score_sla_hours;
+	int score_drop;               /* drop of this many points vs. the previous score -> normal */
+	int score_drop_sla_hours;
+	int risk_sla_hours;           /* medical-risk word in a note -> urgent */
+	char risk_words[HF_MAX_RISK_WORDS][HF_NAME_MAX];
+	int nrisk_words;
+	int missed_postop_days;       /* missed/unreachable post-op check within N days -> urgent */
+	int missed_postop_sla_hours;
+	char complaint_categories[8][HF_NAME_MAX];
+	int ncomplaint_categories;
+
+	int contact_cap_days;
+
+	/* release rules and planned extras */
+	int stale_owner_days;         /* owned task untouched -> team pool */
+	int dormant_months;           /* reactivation call after the last visit */
+	int winback_months;           /* call to learn why they left */
+	int consultant_release_months;
+	bool birthday_calls;
+	int extra_window_days;        /* window of reactivation/winback/repurchase/birthday tasks */
+	char reactivation_team[HF_NAME_MAX];
+	char service_team[HF_NAME_MAX];   /* birthday, datafix fallback */
+	char consultant_team[HF_NAME_MAX];/* repurchase, data-fix tasks */
+
+	struct hf_team teams[HF_MAX_TEAMS];
+	int nteams;
+
+	/* console */
+	int lease_minutes;
+	int idle_lock_minutes;
+	char dial[HF_MAX_ARGV][128];  /* argv template with {phone}; dial[0][0] == 0: none */
+	int ndial;
+	char ui_colors[16][2][16];    /* role -> fg, bg (see config.c's colour table) */
+	char ui_keys[64][2][32];      /* action -> key name overrides */
+	int nui_keys;
+};
+
+/* The built-in defaults: data/huifang.conf, compiled in. */
+extern const char hf_default_config[];
+
+/* Fill cfg from the built-in defaults. Never fails (the build checks them). */
+void config_defaults(struct hf_config *cfg);
+/* Read and validate FILE on top of nothing (the file must be complete? no: keys it omits keep
+ * their built-in default). Every problem is written to `problems` (one per line,
+ * "file:line: message"); returns the number of problems (0 = valid, cfg filled). */
+int config_load(struct hf_config *cfg, const char *path, char **problems);
+/* Which file to use: -c FILE, else $HUIFANG_CONFIG, else /etc/huifang/huifang.conf when it
+ * exists, else NULL (built-ins). */
+const char *config_locate(const char *cli_path);
+
+/* Lookups. */
+const struct hf_outcome *config_outcome(const struct hf_config *cfg, const char *code);
+const struct hf_treatment *config_treatment(const struct hf_config *cfg, const char *name);
+const struct hf_team *config_team(const struct hf_config *cfg, const char *code);
+/* The curve for a visit: the treatment's own when it has one, else its kind's. */
+const struct hf_curve *config_curve(const struct hf_config *cfg, enum hf_visit_kind kind,
+                                    const char *treatment);
+bool config_is_work_day(const struct hf_config *cfg, hf_date day);
+
+#endif

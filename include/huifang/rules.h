@@ -1,0 +1,151 @@
+/* rules.h — the pure rules: (facts, outcome, config, now) -> decisions. No I/O, no clock. */
+#ifndef HUIFANG_RULES_H
+#define HUIFANG_RULES_H
+
+#include "huifang/config.h"
+#include "huifang/model.h"
+
+#define HF_ORIGIN_MAX 160
+#define HF_NOTE_MAX 4096
+
+/* ---- facts ---------------------------------------------------------------------------- */
+
+struct rules_customer {
+	hf_id id;
+	char consultant[HF_NAME_MAX];   /* login, may be "" */
+	hf_date birthday;               /* HF_NO_DATE when unknown */
+	bool do_not_call, phone_invalid;
+	int last_score;                 /* the customer's previous satisfaction score, 0 = none */
+};
+
+struct rules_visit {
+	hf_id id;
+	hf_date date;
+	enum hf_visit_kind kind;
+	char treatment[HF_NAME_MAX];
+	char team[HF_NAME_MAX];         /* "" = the curve step's team */
+	hf_date course_end;             /* HF_NO_DATE unless a course */
+};
+
+struct rules_task {
+	hf_id id;                       /* 0 for a task the rules propose */
+	hf_id visit_id;                 /* 0 when not tied to a visit */
+	enum hf_task_kind kind;
+	enum hf_task_status status;
+	int step;                       /* index in the visit's curve; -1 otherwise */
+	hf_date due;
+	int due_minute;                 /* -1: any time that day */
+	hf_date window_end;             /* last day it stays callable */
+	int attempts;
+	int priority;
+	char team[HF_NAME_MAX];
+	char owner[HF_NAME_MAX];        /* "" = the team's pool */
+	char script[HF_NAME_MAX];
+	char origin[HF_ORIGIN_MAX];     /* why it is in a queue */
+	hf_stamp touched;               /* last change by a person (owner release), HF_NO_STAMP */
+	hf_id merged_into;              /* TASK_MERGED: the task that carries this reason */
+};
+
+/* ---- decisions ------------------------------------------------------------------------ */
+
+enum decision_kind {
+	DEC_CREATE_TASK,      /* task: a new task (id 0) */
+	DEC_UPDATE_TASK,      /* task: id, and the new status/due/due_minute/attempts/owner/merged_into */
+	DEC_SET_CUSTOMER,     /* flag_do_not_call / flag_phone_invalid */
+	DEC_ESCALATE,         /* severity, sla_hours, reason */
+	DEC_NOTICE,           /* text: something the operator should be told (date moved ...) */
+};
+
+struct decision {
+	enum decision_kind kind;
+	struct rules_task task;
+	bool flag_do_not_call, flag_phone_invalid;
+	enum hf_severity severity;
+	int sla_hours;
+	char reason[HF_ORIGIN_MAX];
+	char text[HF_ORIGIN_MAX];
+};
+
+struct decisions {
+	struct decision *v;
+	size_t n, cap;
+};
+void decisions_init(struct decisions *d);
+void decisions_free(struct decisions *d);
+struct decision *decisions_push(struct decisions *d, enum decision_kind kind);
+
+/* ---- calendar ------------------------------------------------------------------------- */
+
+/* The first working day on or after `day`. */
+hf_date rules_next_work_day(const struct hf_config *cfg, hf_date day);
+/* The first moment at or after t inside working hours on a working day. */
+hf_stamp rules_next_work_time(const struct hf_config *cfg, hf_stamp t);
+
+/* ---- planning ------------------------------------------------------------------------- */
+
+/* One planned call of a curve, for `simulate` and for planning. */
+struct planned_call {
+	int step;
+	hf_date nominal;                /* visit date + offset, before calendar shifts */
+	hf_date due;                    /* moved to a working day */
+	hf_date window_end;
+	char team[HF_NAME_MAX];
+	char script[HF_NAME_MAX];
+	char offset[16];                /* "+3d" */
+	int priority;
+};
+/* The schedule a visit would get. Returns the number of calls written to out (at most max). */
+int rules_schedule(const struct hf_config *cfg, enum hf_visit_kind kind, const char *treatment,
+                   hf_date visit_date, hf_date course_end, struct planned_call *out, int max);
+
+/* Plan one customer for day `today`: curve tasks for visits that have none, missed tasks,
+ * reactivation / why-they-left / repurchase / birthday tasks, stale owner release, contact-cap
+ * merges, cancelling what a newer visit made moot. tasks: every task the customer has (any
+ * status). Appends decisions to out. Idempotent: planning the result again decides nothing. */
+void rules_plan_customer(const struct hf_config *cfg, const struct rules_customer *cust,
+                         const struct rules_visit *visits, size_t nvisits,
+                         const struct rules_task *tasks, size_t ntasks,
+                         hf_stamp now, struct decisions *out);
+
+/* ---- logging an outcome --------------------------------------------------------------- */
+
+struct outcome_input {
+	const char *code;               /* outcome code */
+	int score;                      /* 0 = not given */
+	const char *note;               /* may be NULL */
+	bool has_next;
+	hf_stamp next;                  /* when has_next: the date (and time if next_has_time) */
+	bool next_has_time;
+	const char *complaint;          /* category, may be NULL */
+	const char *operator_login;
+	const char *operator_team;
+	const char *callback_team;      /* --team for a callback: the team's pool instead */
+};
+
+/* Validate the input against the config and the task (exit-2 class problems: unknown outcome,
+ * score out of range, next date in the past / beyond a year / missing for a callback, task not
+ * open). Returns false and fills err with one line. */
+bool rules_check_outcome(const struct hf_config *cfg, const struct rules_task *task,
+                         const struct outcome_input *in, hf_stamp now, char *err, size_t errlen);
+
+/* Decide what logging `in` on `task` does. visit may be NULL. others: the customer's other
+ * tasks (for refused, contact-cap merges of a next contact). Call rules_check_outcome first. */
+void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer *cust,
+                       const struct rules_visit *visit, const struct rules_task *task,
+                       const struct rules_task *others, size_t nothers,
+                       const struct outcome_input *in, hf_stamp now, struct decisions *out);
+
+/* The next contact the rules propose after this outcome (for the console's prefill):
+ * returns false when none. */
+bool rules_propose_next(const struct hf_config *cfg, const struct rules_task *task,
+                        const char *outcome, hf_stamp now, hf_stamp *out);
+
+/* Medical-risk words found in a note: returns the first one, or NULL. */
+const char *rules_risk_word(const struct hf_config *cfg, const char *note);
+
+/* ---- escalations ---------------------------------------------------------------------- */
+
+/* Breached: still open (not acknowledged) past its SLA. */
+bool rules_breached(enum hf_esc_status status, hf_stamp sla_due, hf_stamp now);
+
+#endif

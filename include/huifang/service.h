@@ -1,0 +1,65 @@
+/* service.h — use cases shared by the command line and the console: one transaction each,
+ * the rules decide, the store writes. */
+#ifndef HUIFANG_SERVICE_H
+#define HUIFANG_SERVICE_H
+
+#include "huifang/config.h"
+#include "huifang/rules.h"
+#include "huifang/store.h"
+#include "huifang/str.h"
+
+/* Everything a command or the console needs: config, database, who, when. */
+struct hf_ctx {
+	struct hf_config cfg;
+	struct store *st;
+	struct hf_user me;              /* the invoking login, looked up in the user table */
+	bool me_known;                  /* false: the login is not a user (or is disabled) */
+	char login[HF_NAME_MAX];        /* the Unix login (getpwuid(getuid())) */
+	hf_stamp now;
+	const char *db_path;
+	const char *config_path;        /* NULL: built-ins */
+};
+
+/* The Unix login of the real user; root may act as $HUIFANG_AS (never when privileged). */
+bool svc_whoami(char *login, size_t size, char *err, size_t errlen);
+/* The database path: -d FILE, else $HUIFANG_DB, else /var/lib/huifang/huifang.db. */
+const char *svc_db_path(const char *cli_path);
+
+/* Fill ctx->cfg (from config_path or built-ins), ctx->now, ctx->login. Returns an exit status;
+ * err has one line on failure (2 for bad config/clock, 1 otherwise). */
+int svc_setup(struct hf_ctx *ctx, const char *config_path, char *err, size_t errlen);
+/* Open the database (STORE_EXISTING) and look up ctx->me. */
+int svc_open(struct hf_ctx *ctx, const char *db_path, char *err, size_t errlen);
+/* Require the login to be an active user with at least `role`: returns 0, or 3 with the
+ * message (for an unknown login: the exact `huifang user add` line an admin should run). */
+int svc_require(struct hf_ctx *ctx, enum hf_role role, char *err, size_t errlen);
+void svc_close(struct hf_ctx *ctx);
+
+/* init: create or migrate; the invoking login becomes an admin. demo: fill the demo clinic. */
+int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size_t errlen);
+
+/* Claims: a lease of cfg.lease_minutes. Fails (1) naming who holds it. */
+int svc_claim(struct hf_ctx *ctx, hf_id task, char *err, size_t errlen);
+int svc_release(struct hf_ctx *ctx, hf_id task);
+
+/* What logging did, for the operator. */
+struct log_result {
+	hf_id call_id;
+	struct decisions dec;           /* what the rules decided (for the summary) */
+};
+void log_result_free(struct log_result *r);
+/* Log an outcome on a task as ctx->me: validate (2), claim check (1), then one transaction
+ * writing call, task changes, new tasks, flags, escalation and audit. started/ended:
+ * the call's times (HF_NO_STAMP: now). */
+int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in, hf_stamp started,
+            hf_stamp ended, struct log_result *res, char *err, size_t errlen);
+/* Human-readable lines describing res (translated), appended to out. */
+void svc_describe(struct hf_ctx *ctx, const struct log_result *res, struct sbuf *out);
+
+struct plan_counts { int created, merged, missed, released, cancelled, escalated; };
+int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *err, size_t errlen);
+
+int svc_escalation_ack(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen);
+int svc_escalation_resolve(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,178 @@
+/* store.h — the SQLite file: open, migrate, a small statement wrapper, and the clinic's records. */
+#ifndef HUIFANG_STORE_H
+#define HUIFANG_STORE_H
+
+#include <stdarg.h>
+
+#include "huifang/model.h"
+#include "huifang/rules.h"
+
+struct store;       /* opaque; wraps sqlite3 */
+struct stmt;        /* opaque; wraps sqlite3_stmt */
+
+/* ---- opening -------------------------------------------------------------------------- */
+
+enum store_mode { STORE_EXISTING, STORE_CREATE };
+/* Open (and with STORE_CREATE create) the database and migrate it forward. A missing
+ * directory, an unreadable file, a non-database or a newer schema fails with one line in err
+ * and creates nothing. */
+struct store *store_open(const char *path, enum store_mode mode, char *err, size_t errlen);
+void store_close(struct store *st);
+int store_schema_version(struct store *st);
+/* The schema version this program writes. */
+int store_current_version(void);
+const char *store_errmsg(struct store *st);
+/* A number that changes when another connection commits (PRAGMA data_version). */
+long long store_data_version(struct store *st);
+const char *store_path(struct store *st);
+
+/* ---- transactions and statements (fossil-style) --------------------------------------- */
+
+bool store_begin(struct store *st);      /* BEGIN IMMEDIATE */
+bool store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* Prepare sql (cached per connection); bind ":name" parameters with the bind calls. */
+struct stmt *stmt_prepare(struct store *st, const char *sql);
+void stmt_bind_int(struct stmt *s, const char *name, long long v);
+void stmt_bind_text(struct stmt *s, const char *name, const char *v);  /* NULL binds NULL */
+void stmt_bind_null(struct stmt *s, const char *name);
+/* 1 row, 0 done, -1 error (message in store_errmsg). */
+int stmt_step(struct stmt *s);
+long long stmt_int(struct stmt *s, int col);
+const char *stmt_text(struct stmt *s, int col);  /* never NULL ("" for NULL) */
+bool stmt_is_null(struct stmt *s, int col);
+/* Reset for reuse (cached statements are finalized by store_close). */
+void stmt_done(struct stmt *s);
+/* One-shot helpers: run sql with binds given as name, type, value triples ended by NULL:
+ *   store_exec(st, "UPDATE t SET a=:a WHERE id=:id", ":a", 'i', 5LL, ":id", 'i', id, NULL)
+ *   types: 'i' long long, 't' const char *, 'n' null (no value). */
+bool store_exec(struct store *st, const char *sql, ...);
+long long store_int(struct store *st, long long dflt, const char *sql, ...);
+char *store_text(struct store *st, const char *sql, ...);           /* malloc'd or NULL */
+hf_id store_last_id(struct store *st);
+int store_changes(struct store *st);
+
+/* ---- meta ----------------------------------------------------------------------------- */
+char *store_meta_get(struct store *st, const char *key);             /* malloc'd or NULL */
+bool store_meta_set(struct store *st, const char *key, const char *value);
+
+/* ---- records -------------------------------------------------------------------------- */
+
+struct hf_user {
+	char login[HF_NAME_MAX];
+	char name[HF_NAME_MAX];
+	enum hf_role role;
+	char team[HF_NAME_MAX];
+	bool active;
+};
+
+struct hf_customer {
+	hf_id id;
+	char external_id[HF_NAME_MAX];
+	char name[HF_NAME_MAX];
+	char phone[32];
+	char gender[4];                 /* "F", "M" or "" */
+	hf_date birthday;
+	char consultant[HF_NAME_MAX];
+	char source[HF_NAME_MAX];
+	char tags[256];                 /* comma separated */
+	bool do_not_call, phone_invalid;
+	hf_stamp created;
+};
+
+struct hf_visit {
+	hf_id id, customer_id;
+	hf_date date;
+	enum hf_visit_kind kind;
+	char treatment[HF_NAME_MAX];
+	char doctor[HF_NAME_MAX];
+	char team[HF_NAME_MAX];
+	hf_date course_end;
+	long long amount;               /* yuan */
+};
+
+/* A queue row: a task with what the queue shows of its customer. */
+struct hf_task {
+	struct rules_task t;
+	hf_id customer_id;
+	char customer_name[HF_NAME_MAX];
+	char phone[32];
+	char treatment[HF_NAME_MAX];
+	char last_outcome[24];
+	int max_attempts;
+	char claimed_by[HF_NAME_MAX];
+	hf_stamp claimed_until;
+	bool overdue;                   /* due before the queue's day */
+};
+
+struct hf_call {
+	hf_id id, task_id, customer_id;
+	char operator_login[HF_NAME_MAX];
+	hf_stamp started, ended;
+	char outcome[24];
+	int score;
+	char *note;                     /* malloc'd, may be NULL */
+	hf_stamp next;                  /* HF_NO_STAMP when none */
+	char complaint[HF_NAME_MAX];
+};
+
+struct hf_escalation {
+	hf_id id, call_id, customer_id, task_id;
+	char customer_name[HF_NAME_MAX];
+	enum hf_severity severity;
+	enum hf_esc_status status;
+	char reason[HF_ORIGIN_MAX];
+	hf_stamp sla_due, raised_at, acked_at, resolved_at;
+	char raised_by[HF_NAME_MAX], acked_by[HF_NAME_MAX], resolved_by[HF_NAME_MAX];
+	char resolution[HF_ORIGIN_MAX];
+};
+
+/* Users. */
+bool store_user_get(struct store *st, const char *login, struct hf_user *out);
+bool store_user_put(struct store *st, const struct hf_user *u);   /* insert or update */
+/* Every user, by login; *out malloc'd. */
+size_t store_users(struct store *st, struct hf_user **out);
+size_t store_user_count(struct store *st);
+
+/* Customers and visits. */
+bool store_customer_get(struct store *st, hf_id id, struct hf_customer *out);
+hf_id store_customer_add(struct store *st, const struct hf_customer *c);
+hf_id store_visit_add(struct store *st, const struct hf_visit *v);
+size_t store_visits(struct store *st, hf_id customer, struct hf_visit **out);     /* newest first */
+size_t store_calls(struct store *st, hf_id customer, struct hf_call **out);       /* newest first */
+void store_calls_free(struct hf_call *calls, size_t n);
+size_t store_customer_escalations(struct store *st, hf_id customer, struct hf_escalation **out);
+
+/* Tasks. */
+enum queue_scope { SCOPE_MINE_AND_POOL, SCOPE_USER, SCOPE_TEAM, SCOPE_ALL };
+struct queue_filter {
+	enum queue_scope scope;
+	const char *login;              /* the viewer (MINE_AND_POOL) or the user (USER) */
+	const char *team;               /* viewer's team (MINE_AND_POOL) or TEAM */
+	hf_date day;                    /* open tasks due on or before this day */
+};
+/* Overdue first, then due time, then priority. *out malloc'd. */
+size_t store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out);
+bool store_task_get(struct store *st, hf_id id, struct hf_task *out);
+/* Every task of a customer (any status), for the rules. *out malloc'd. */
+size_t store_customer_tasks(struct store *st, hf_id customer, struct rules_task **out);
+size_t store_customer_visits_rules(struct store *st, hf_id customer, struct rules_visit **out);
+bool store_customer_rules(struct store *st, hf_id customer, struct rules_customer *out);
+
+/* Apply rules' decisions for a customer (inside the caller's transaction). call_id links an
+ * escalation to its call (0 when none); actor is the login. Returns false on a SQL error. */
+bool store_apply(struct store *st, hf_id customer, hf_id task_id, hf_id call_id,
+                 const char *actor, hf_stamp now, const struct decisions *d);
+
+/* Calls and escalations. */
+hf_id store_call_add(struct store *st, const struct hf_call *c);
+size_t store_escalations(struct store *st, bool all, struct hf_escalation **out);
+bool store_escalation_get(struct store *st, hf_id id, struct hf_escalation *out);
+
+/* Audit: appended inside the caller's transaction, hash-chained (SHA-256 of the previous hash
+ * and this row's fields). */
+bool store_audit(struct store *st, const char *login, hf_stamp at, const char *action,
+                 const char *entity, hf_id entity_id, const char *detail);
+
+#endif
