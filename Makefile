@@ -19,8 +19,8 @@ PKGS     = ncursesw sqlite3 libconfig
 PKG_OK  := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
 
 CFLAGS  ?= -O2 -g
-WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
-DEFS     = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DHF_VERSION='"$(VERSION)"' \
+WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter -Wno-overlength-strings
+DEFS     = -D_GNU_SOURCE -DHF_VERSION='"$(VERSION)"' \
            -DHF_LOCALEDIR='"$(LOCALEDIR_INST)"' -DHF_DATADIR='"$(DATADIR)"'
 PKG_CFLAGS := $(if $(PKG_OK),$(shell pkg-config --cflags $(PKGS)))
 PKG_LIBS   := $(if $(PKG_OK),$(shell pkg-config --libs $(PKGS)),-lncursesw -lsqlite3 -lconfig)

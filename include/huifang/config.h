@@ -13,6 +13,29 @@
 #define HF_MAX_TREATMENTS 64
 #define HF_MAX_RISK_WORDS 64
 #define HF_MAX_ARGV 16
+#define HF_MAX_UI_KEYS 64
+
+/* Colour roles of the console (config `ui.colors`): role, key in the config. */
+#define HF_UI_COLORS(X) \
+	X(UI_COLOR_NORMAL, "normal") \
+	X(UI_COLOR_HEADER, "header") \
+	X(UI_COLOR_TAB, "tab") \
+	X(UI_COLOR_TAB_ACTIVE, "tab_active") \
+	X(UI_COLOR_SELECTED, "selected") \
+	X(UI_COLOR_OVERDUE, "overdue") \
+	X(UI_COLOR_STATUS, "status") \
+	X(UI_COLOR_TITLE, "title") \
+	X(UI_COLOR_DIM, "dim") \
+	X(UI_COLOR_URGENT, "urgent") \
+	X(UI_COLOR_HIGH, "high") \
+	X(UI_COLOR_BREACHED, "breached") \
+	X(UI_COLOR_ERROR, "error") \
+	X(UI_COLOR_NOTICE, "notice") \
+	X(UI_COLOR_FIELD, "field") \
+	X(UI_COLOR_CHART, "chart")
+#define HF_UI_COLOR_ENUM_(id, key) id,
+enum hf_ui_color { HF_UI_COLORS(HF_UI_COLOR_ENUM_) UI_COLOR__COUNT };
+#undef HF_UI_COLOR_ENUM_
 
 /* One step of a follow-up curve: call at visit date + offset, callable for window_days. */
 struct hf_step {
@@ -102,6 +125,7 @@ struct hf_config {
 	bool birthday_calls;
 	int extra_window_days;        /* window of reactivation/winback/repurchase/birthday tasks */
 	char reactivation_team[HF_NAME_MAX];
+	char winback_team[HF_NAME_MAX];   /* "why they left" calls */
 	char service_team[HF_NAME_MAX];   /* birthday, datafix fallback */
 	char consultant_team[HF_NAME_MAX];/* repurchase, data-fix tasks */
 
@@ -113,8 +137,13 @@ struct hf_config {
 	int idle_lock_minutes;
 	char dial[HF_MAX_ARGV][128];  /* argv template with {phone}; dial[0][0] == 0: none */
 	int ndial;
-	char ui_colors[16][2][16];    /* role -> fg, bg (see config.c's colour table) */
-	char ui_keys[64][2][32];      /* action -> key name overrides */
+	char ui_colors[16][2][16];    /* enum hf_ui_color -> fg, bg colour names (config_color_number) */
+	/* action -> key name overrides, in file order. A key name is one character ("q"), "C-x",
+	 * "M-x", "F1".."F12", or one of Enter Esc Tab BTab Space Backspace Delete Insert Home End
+	 * PgUp PgDn Up Down Left Right (config.c checks the form; the console knows the actions
+	 * and reports an unknown one as "source:ui_key_lines[i]: ..."). */
+	char ui_keys[HF_MAX_UI_KEYS][2][32];
+	int ui_key_lines[HF_MAX_UI_KEYS];
 	int nui_keys;
 };
 
@@ -123,10 +152,15 @@ extern const char hf_default_config[];
 
 /* Fill cfg from the built-in defaults. Never fails (the build checks them). */
 void config_defaults(struct hf_config *cfg);
-/* Read and validate FILE on top of nothing (the file must be complete? no: keys it omits keep
- * their built-in default). Every problem is written to `problems` (one per line,
- * "file:line: message"); returns the number of problems (0 = valid, cfg filled). */
+/* Read and validate FILE over the built-in defaults: keys it omits keep their default, groups
+ * merge key by key, lists are replaced whole. Returns the number of problems, 0 = valid and cfg
+ * filled; on problems cfg holds the built-in defaults. *problems (when problems is not NULL)
+ * is set to a malloc'd string, one problem a line ("file:line: key: message"; list elements
+ * counted from 1, e.g. curves.surgery.steps[2].offset), "" when valid; the caller frees it.
+ * path NULL loads the built-ins. */
 int config_load(struct hf_config *cfg, const char *path, char **problems);
+/* config_load into a scratch struct, for `huifang check-config [FILE]` (path NULL: built-ins). */
+int config_check_file(const char *path, char **problems);
 /* Which file to use: -c FILE, else $HUIFANG_CONFIG, else /etc/huifang/huifang.conf when it
  * exists, else NULL (built-ins). */
 const char *config_locate(const char *cli_path);
@@ -139,5 +173,8 @@ const struct hf_team *config_team(const struct hf_config *cfg, const char *code)
 const struct hf_curve *config_curve(const struct hf_config *cfg, enum hf_visit_kind kind,
                                     const char *treatment);
 bool config_is_work_day(const struct hf_config *cfg, hf_date day);
+/* Colour name -> number in the ANSI/curses order: -1 "default", 0..7 black red green yellow
+ * blue magenta cyan white, 8..15 "bright-" + those; -2 when unknown. */
+int config_color_number(const char *name);
 
 #endif

@@ -64,6 +64,10 @@ struct decision {
 	int sla_hours;
 	char reason[HF_ORIGIN_MAX];
 	char text[HF_ORIGIN_MAX];
+	/* Contact-cap merges into a task created by this same list: index of the DEC_CREATE_TASK
+	 * whose new task carries this one (task.merged_into is 0 then; the creating decision always
+	 * comes first). -1 otherwise. For DEC_ESCALATE, task is the task it concerns (id 0: none). */
+	int carrier;
 };
 
 struct decisions {
@@ -73,6 +77,8 @@ struct decisions {
 void decisions_init(struct decisions *d);
 void decisions_free(struct decisions *d);
 struct decision *decisions_push(struct decisions *d, enum decision_kind kind);
+/* A blank task: id 0, step -1, no time, no window, open, no owner, never touched. */
+void rules_task_init(struct rules_task *t);
 
 /* ---- calendar ------------------------------------------------------------------------- */
 
@@ -142,6 +148,11 @@ bool rules_propose_next(const struct hf_config *cfg, const struct rules_task *ta
 
 /* Medical-risk words found in a note: returns the first one, or NULL. */
 const char *rules_risk_word(const struct hf_config *cfg, const char *note);
+
+/* On the 1st of the month a consultant's customer not seen (no visit) for
+ * consultant_release_months is listed for reassignment. last_visit: HF_NO_DATE when none. */
+bool rules_release_consultant(const struct hf_config *cfg, const struct rules_customer *cust,
+                              hf_date last_visit, hf_date today);
 
 /* ---- escalations ---------------------------------------------------------------------- */
 

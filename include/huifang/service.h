@@ -34,6 +34,8 @@ int svc_open(struct hf_ctx *ctx, const char *db_path, char *err, size_t errlen);
  * message (for an unknown login: the exact `huifang user add` line an admin should run). */
 int svc_require(struct hf_ctx *ctx, enum hf_role role, char *err, size_t errlen);
 void svc_close(struct hf_ctx *ctx);
+/* A phone as the viewer may see it: operators get 138****5678. */
+void svc_phone_mask(const char *phone, bool reveal, char *out, size_t size);
 
 /* init: create or migrate; the invoking login becomes an admin. demo: fill the demo clinic. */
 int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size_t errlen);
@@ -58,6 +60,12 @@ void svc_describe(struct hf_ctx *ctx, const struct log_result *res, struct sbuf 
 
 struct plan_counts { int created, merged, missed, released, cancelled, escalated; };
 int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *err, size_t errlen);
+
+/* Add a customer; add a visit and plan its customer at once (the whole curve is visible). */
+int svc_add_customer(struct hf_ctx *ctx, const struct hf_customer *c, hf_id *id, char *err,
+                     size_t errlen);
+int svc_add_visit(struct hf_ctx *ctx, const struct hf_visit *v, hf_id *id, struct plan_counts *counts,
+                  char *err, size_t errlen);
 
 int svc_escalation_ack(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen);
 int svc_escalation_resolve(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen);

@@ -46,7 +46,8 @@ bool stmt_is_null(struct stmt *s, int col);
 void stmt_done(struct stmt *s);
 /* One-shot helpers: run sql with binds given as name, type, value triples ended by NULL:
  *   store_exec(st, "UPDATE t SET a=:a WHERE id=:id", ":a", 'i', 5LL, ":id", 'i', id, NULL)
- *   types: 'i' long long, 't' const char *, 'n' null (no value). */
+ *   types: 'i' long long, 't' const char * (NULL binds NULL), 'n' null (no value follows),
+ *   'z' long long bound as NULL when 0. Pass integers as long long. */
 bool store_exec(struct store *st, const char *sql, ...);
 long long store_int(struct store *st, long long dflt, const char *sql, ...);
 char *store_text(struct store *st, const char *sql, ...);           /* malloc'd or NULL */

@@ -1,0 +1,73 @@
+/* cli.h — the command table, option parsing and output formats shared by every subcommand. */
+#ifndef HUIFANG_CLI_H
+#define HUIFANG_CLI_H
+
+#include <stdio.h>
+
+#include "huifang/service.h"
+
+/* What every command gets: the global options and a context to set up. */
+struct cli {
+	const char *db;                 /* -d/--db */
+	const char *config;             /* -c/--config */
+	struct hf_ctx ctx;
+	char err[HF_ERRLEN];
+};
+
+struct command {
+	const char *name;               /* "queue", or "add customer" for a two-word command */
+	const char *usage;              /* after "huifang ", untranslated syntax */
+	const char *summary;            /* msgid */
+	int (*run)(struct cli *cli, int argc, char **argv); /* argv[0] is the last command word */
+};
+
+/* Every subcommand, in the order `huifang --help` lists them; NULL-terminated. */
+extern const struct command *const cli_commands[];
+
+/* ---- options ------------------------------------------------------------------------- */
+
+enum opt_type { OPT_FLAG, OPT_STRING };
+struct cli_opt {
+	const char *name;               /* "--date" */
+	char short_name;                /* 'd' or 0 */
+	enum opt_type type;
+	void *value;                    /* bool * for OPT_FLAG, const char ** for OPT_STRING */
+};
+/* Parse argv[1..] against opts (terminated by a zeroed entry). Positional arguments go to
+ * pos (at most maxpos, else a usage error); returns 0 or HF_EUSAGE with err filled. */
+int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **pos, int maxpos,
+              int *npos, char *err, size_t errlen);
+
+/* Set up cli->ctx: config, clock, login; with need_db open the database and require `role`
+ * (ROLE_NONE: any login, even unknown). Returns an exit status with cli->err filled. */
+int cli_setup(struct cli *cli, bool need_db, enum hf_role role);
+void cli_finish(struct cli *cli);
+
+/* Parse helpers that fill cli->err with one clear line naming the option and value. */
+int cli_date(struct cli *cli, const char *opt, const char *s, hf_date *out);
+int cli_id(struct cli *cli, const char *what, const char *s, hf_id *out);
+
+/* ---- output tables ------------------------------------------------------------------- */
+
+enum out_format { FMT_TABLE, FMT_TSV, FMT_JSON, FMT_CSV };
+/* "table", "tsv", "json" (and "csv" when allow_csv). */
+int cli_format(struct cli *cli, const char *s, bool allow_csv, enum out_format *out);
+
+struct out_table {
+	int ncols;
+	const char **keys;              /* tsv header / json keys */
+	const char **titles;            /* table header (translated) */
+	char **cells;                   /* nrows * ncols, malloc'd strings */
+	size_t nrows, cap;
+};
+void out_init(struct out_table *t, int ncols, const char **keys, const char **titles);
+/* Append a row: ncols strings (copied; NULL is "") */
+void out_row(struct out_table *t, const char **cells);
+/* Print: table aligned by display width (Chinese counts two columns), tsv with a header line,
+ * json as an array of objects. */
+void out_print(const struct out_table *t, enum out_format fmt, FILE *f);
+void out_free(struct out_table *t);
+/* JSON string with quotes and escapes. */
+void json_string(FILE *f, const char *s);
+
+#endif

@@ -1,0 +1,266 @@
+/* cli.c — the command table, option parsing, set-up and output formats for subcommands. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "huifang/cli.h"
+#include "huifang/date.h"
+#include "huifang/i18n.h"
+#include "huifang/str.h"
+#include "huifang/utf8.h"
+
+extern const struct command cmd_init, cmd_user_add, cmd_user_list, cmd_user_disable, cmd_queue,
+	cmd_show_customer, cmd_check_config, cmd_plan, cmd_log, cmd_add_customer, cmd_add_visit,
+	cmd_simulate, cmd_escalations, cmd_escalation_ack, cmd_escalation_resolve;
+
+const struct command *const cli_commands[] = {
+	&cmd_init,
+	&cmd_plan,
+	&cmd_queue,
+	&cmd_log,
+	&cmd_add_customer,
+	&cmd_add_visit,
+	&cmd_show_customer,
+	&cmd_simulate,
+	&cmd_escalations,
+	&cmd_escalation_ack,
+	&cmd_escalation_resolve,
+	&cmd_user_add,
+	&cmd_user_list,
+	&cmd_user_disable,
+	&cmd_check_config,
+	NULL,
+};
+
+int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **pos, int maxpos,
+              int *npos, char *err, size_t errlen)
+{
+	*npos = 0;
+	bool only_pos = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (only_pos || a[0] != '-' || a[1] == 0) {
+			if (*npos >= maxpos)
+				return errf(err, errlen, _("%s: unexpected argument \"%s\""), argv[0], a), HF_EUSAGE;
+			pos[(*npos)++] = a;
+			continue;
+		}
+		if (!strcmp(a, "--")) {
+			only_pos = true;
+			continue;
+		}
+		const char *eq = a[1] == '-' ? strchr(a, '=') : NULL;
+		size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
+		const struct cli_opt *o = NULL;
+		for (const struct cli_opt *k = opts; k->name; k++) {
+			if ((strlen(k->name) == nlen && !strncmp(k->name, a, nlen)) ||
+			    (k->short_name && a[0] == '-' && a[1] == k->short_name && a[2] == 0)) {
+				o = k;
+				break;
+			}
+		}
+		if (!o)
+			return errf(err, errlen, _("%s: unknown option %s"), argv[0], a), HF_EUSAGE;
+		if (o->type == OPT_FLAG) {
+			if (eq)
+				return errf(err, errlen, _("%s: option %s takes no value"), argv[0], o->name),
+				       HF_EUSAGE;
+			*(bool *)o->value = true;
+		} else {
+			const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+			if (!v)
+				return errf(err, errlen, _("%s: option %s needs a value"), argv[0], o->name),
+				       HF_EUSAGE;
+			*(const char **)o->value = v;
+		}
+	}
+	return HF_OK;
+}
+
+int cli_setup(struct cli *cli, bool need_db, enum hf_role role)
+{
+	int rc = svc_setup(&cli->ctx, cli->config, cli->err, sizeof cli->err);
+	if (rc != HF_OK || !need_db)
+		return rc;
+	rc = svc_open(&cli->ctx, cli->db, cli->err, sizeof cli->err);
+	if (rc != HF_OK || role == ROLE_NONE)
+		return rc;
+	return svc_require(&cli->ctx, role, cli->err, sizeof cli->err);
+}
+
+void cli_finish(struct cli *cli)
+{
+	svc_close(&cli->ctx);
+}
+
+int cli_date(struct cli *cli, const char *opt, const char *s, hf_date *out)
+{
+	if (!date_parse(s, out))
+		return errf(cli->err, sizeof cli->err, _("%s: \"%s\" is not a date (YYYY-MM-DD)"), opt, s),
+		       HF_EUSAGE;
+	return HF_OK;
+}
+
+int cli_id(struct cli *cli, const char *what, const char *s, hf_id *out)
+{
+	long long v;
+	if (!s)
+		return errf(cli->err, sizeof cli->err, _("missing %s"), what), HF_EUSAGE;
+	if (!str_to_int(s, &v) || v <= 0)
+		return errf(cli->err, sizeof cli->err, _("%s: \"%s\" is not a number"), what, s), HF_EUSAGE;
+	*out = v;
+	return HF_OK;
+}
+
+int cli_format(struct cli *cli, const char *s, bool allow_csv, enum out_format *out)
+{
+	if (!s || !strcmp(s, "table"))
+		*out = FMT_TABLE;
+	else if (!strcmp(s, "tsv"))
+		*out = FMT_TSV;
+	else if (!strcmp(s, "json"))
+		*out = FMT_JSON;
+	else if (allow_csv && !strcmp(s, "csv"))
+		*out = FMT_CSV;
+	else
+		return errf(cli->err, sizeof cli->err, _("--format: unknown format \"%s\" (table, tsv, json%s)"),
+		            s, allow_csv ? ", csv" : ""), HF_EUSAGE;
+	return HF_OK;
+}
+
+/* ---- output tables ------------------------------------------------------------------- */
+
+void out_init(struct out_table *t, int ncols, const char **keys, const char **titles)
+{
+	memset(t, 0, sizeof *t);
+	t->ncols = ncols;
+	t->keys = keys;
+	t->titles = titles;
+}
+
+void out_row(struct out_table *t, const char **cells)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 32;
+		t->cells = xrealloc(t->cells, t->cap * (size_t)t->ncols * sizeof *t->cells);
+	}
+	for (int c = 0; c < t->ncols; c++)
+		t->cells[t->nrows * (size_t)t->ncols + (size_t)c] = utf8_clean(cells[c] ? cells[c] : "", false);
+	t->nrows++;
+}
+
+void out_free(struct out_table *t)
+{
+	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	memset(t, 0, sizeof *t);
+}
+
+void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\t': fputs("\\t", f); break;
+		case '\r': fputs("\\r", f); break;
+		default:
+			if (*p < 0x20)
+				fprintf(f, "\\u%04x", *p);
+			else
+				fputc(*p, f);
+		}
+	}
+	fputc('"', f);
+}
+
+static void csv_field(FILE *f, const char *s)
+{
+	if (strpbrk(s, ",\"\n\r")) {
+		fputc('"', f);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		fputc('"', f);
+	} else {
+		fputs(s, f);
+	}
+}
+
+void out_print(const struct out_table *t, enum out_format fmt, FILE *f)
+{
+	size_t nc = (size_t)t->ncols;
+	const char *cell;
+	switch (fmt) {
+	case FMT_TSV:
+	case FMT_CSV:
+		for (size_t c = 0; c < nc; c++) {
+			if (c)
+				fputc(fmt == FMT_TSV ? '\t' : ',', f);
+			fputs(t->keys[c], f);
+		}
+		fputc('\n', f);
+		for (size_t r = 0; r < t->nrows; r++) {
+			for (size_t c = 0; c < nc; c++) {
+				cell = t->cells[r * nc + c];
+				if (c)
+					fputc(fmt == FMT_TSV ? '\t' : ',', f);
+				if (fmt == FMT_CSV)
+					csv_field(f, cell);
+				else
+					fputs(cell, f);
+			}
+			fputc('\n', f);
+		}
+		break;
+	case FMT_JSON:
+		fputs("[", f);
+		for (size_t r = 0; r < t->nrows; r++) {
+			fputs(r ? ",\n {" : "\n {", f);
+			for (size_t c = 0; c < nc; c++) {
+				if (c)
+					fputs(", ", f);
+				json_string(f, t->keys[c]);
+				fputs(": ", f);
+				json_string(f, t->cells[r * nc + c]);
+			}
+			fputs("}", f);
+		}
+		fputs(t->nrows ? "\n]\n" : "]\n", f);
+		break;
+	case FMT_TABLE: {
+		int *w = xcalloc(nc, sizeof *w);
+		for (size_t c = 0; c < nc; c++)
+			w[c] = utf8_width(t->titles[c]);
+		for (size_t r = 0; r < t->nrows; r++)
+			for (size_t c = 0; c < nc; c++) {
+				int cw = utf8_width(t->cells[r * nc + c]);
+				if (cw > w[c])
+					w[c] = cw > 40 ? 40 : cw;
+			}
+		struct sbuf line;
+		sbuf_init(&line);
+		char cellbuf[512];
+		for (size_t r = 0; r <= t->nrows; r++) {
+			sbuf_reset(&line);
+			for (size_t c = 0; c < nc; c++) {
+				cell = r == 0 ? t->titles[c] : t->cells[(r - 1) * nc + c];
+				if (c)
+					sbuf_add(&line, "  ");
+				utf8_pad(cell, w[c], -1, cellbuf, sizeof cellbuf);
+				sbuf_add(&line, cellbuf);
+			}
+			while (line.len && line.s[line.len - 1] == ' ')
+				line.s[--line.len] = 0;
+			fprintf(f, "%s\n", line.s);
+		}
+		sbuf_free(&line);
+		free(w);
+		break;
+	}
+	}
+}

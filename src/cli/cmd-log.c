@@ -1,0 +1,94 @@
+/* cmd-log.c — `huifang log`: log a call's outcome and print what the rules did. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "huifang/cli.h"
+#include "huifang/date.h"
+#include "huifang/i18n.h"
+#include "huifang/str.h"
+#include "huifang/utf8.h"
+
+/* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM". */
+int cli_next(struct cli *cli, const char *s, hf_stamp *out, bool *has_time)
+{
+	hf_date d;
+	if (date_parse(s, &d)) {
+		*out = stamp_make(d, 0);
+		*has_time = false;
+		return HF_OK;
+	}
+	if (stamp_parse(s, out)) {
+		*has_time = true;
+		return HF_OK;
+	}
+	return errf(cli->err, sizeof cli->err,
+	            _("--next: \"%s\" is not a date (YYYY-MM-DD or \"YYYY-MM-DD HH:MM\")"), s), HF_EUSAGE;
+}
+
+static int run_log(struct cli *cli, int argc, char **argv)
+{
+	const char *outcome = NULL, *score = NULL, *note = NULL, *next = NULL, *complaint = NULL,
+	           *team = NULL, *pos[1];
+	const struct cli_opt opts[] = {
+		{"--outcome", 0, OPT_STRING, &outcome}, {"--score", 0, OPT_STRING, &score},
+		{"--note", 0, OPT_STRING, &note}, {"--next", 0, OPT_STRING, &next},
+		{"--complaint", 0, OPT_STRING, &complaint}, {"--team", 0, OPT_STRING, &team}, {0}};
+	int npos;
+	hf_id task;
+	int rc = cli_parse(argc, argv, opts, pos, 1, &npos, cli->err, sizeof cli->err);
+	if (rc == HF_OK)
+		rc = cli_id(cli, _("task id"), npos ? pos[0] : NULL, &task);
+	if (rc != HF_OK)
+		return rc;
+	if (!outcome)
+		return errf(cli->err, sizeof cli->err, _("log: --outcome is required")), HF_EUSAGE;
+	struct outcome_input in = {0};
+	in.code = outcome;
+	if (score) {
+		long long v;
+		if (!str_to_int(score, &v) || v < 1 || v > 5)
+			return errf(cli->err, sizeof cli->err, _("--score: \"%s\" is not a score from 1 to 5"),
+			            score), HF_EUSAGE;
+		in.score = (int)v;
+	}
+	if (note && !utf8_valid(note, strlen(note)))
+		return errf(cli->err, sizeof cli->err, _("--note: not valid UTF-8")), HF_EUSAGE;
+	in.note = note;
+	if (next) {
+		if ((rc = cli_next(cli, next, &in.next, &in.next_has_time)) != HF_OK)
+			return rc;
+		in.has_next = true;
+	}
+	in.complaint = complaint;
+	in.callback_team = team;
+	if ((rc = cli_setup(cli, true, ROLE_OPERATOR)) != HF_OK)
+		return rc;
+	if (team && !config_team(&cli->ctx.cfg, team))
+		return errf(cli->err, sizeof cli->err, _("--team: unknown team \"%s\""), team), HF_EUSAGE;
+	if (complaint) {
+		bool known = false;
+		for (int i = 0; i < cli->ctx.cfg.ncomplaint_categories; i++)
+			known |= str_eq(cli->ctx.cfg.complaint_categories[i], complaint);
+		if (!known)
+			return errf(cli->err, sizeof cli->err, _("--complaint: unknown category \"%s\""),
+			            complaint), HF_EUSAGE;
+	}
+	struct log_result res;
+	rc = svc_log(&cli->ctx, task, &in, HF_NO_STAMP, HF_NO_STAMP, &res, cli->err, sizeof cli->err);
+	if (rc == HF_OK) {
+		struct sbuf out;
+		sbuf_init(&out);
+		sbuf_printf(&out, _("call %lld logged on task %lld: %s\n"), (long long)res.call_id,
+		            (long long)task, outcome);
+		svc_describe(&cli->ctx, &res, &out);
+		fputs(out.s, stdout);
+		sbuf_free(&out);
+	}
+	log_result_free(&res);
+	return rc;
+}
+
+const struct command cmd_log = {
+	"log", "log TASK --outcome CODE [--score N] [--note T] [--next D] [--complaint CAT] [--team T]",
+	N_("log a call's outcome as the current user; prints what the rules did"), run_log,
+};

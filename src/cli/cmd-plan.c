@@ -1,0 +1,35 @@
+/* cmd-plan.c — `huifang plan`: materialise due tasks; idempotent. */
+#include "huifang/cli.h"
+#include "huifang/date.h"
+#include "huifang/i18n.h"
+#include "huifang/str.h"
+
+static int run_plan(struct cli *cli, int argc, char **argv)
+{
+	const char *date = NULL;
+	const struct cli_opt opts[] = {{"--date", 0, OPT_STRING, &date}, {0}};
+	int npos;
+	hf_date day = HF_NO_DATE;
+	int rc = cli_parse(argc, argv, opts, NULL, 0, &npos, cli->err, sizeof cli->err);
+	if (rc == HF_OK && date)
+		rc = cli_date(cli, "--date", date, &day);
+	if (rc == HF_OK)
+		rc = cli_setup(cli, true, ROLE_OPERATOR);
+	if (rc != HF_OK)
+		return rc;
+	if (day == HF_NO_DATE)
+		day = stamp_date(cli->ctx.now);
+	struct plan_counts c;
+	if ((rc = svc_plan(&cli->ctx, day, &c, cli->err, sizeof cli->err)) != HF_OK)
+		return rc;
+	char d[16];
+	printf(_("planned %s: %d created, %d merged, %d missed, %d released, %d cancelled, "
+	         "%d escalated\n"), date_format(day, d), c.created, c.merged, c.missed, c.released,
+	       c.cancelled, c.escalated);
+	return HF_OK;
+}
+
+const struct command cmd_plan = {
+	"plan", "plan [--date D]",
+	N_("write due follow-up tasks, mark missed ones, release stale ones (idempotent)"), run_plan,
+};

@@ -1,0 +1,105 @@
+/* cmd-queue.c — `huifang queue`: the follow-up queue as the console shows it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "huifang/cli.h"
+#include "huifang/date.h"
+#include "huifang/i18n.h"
+#include "huifang/str.h"
+
+static int run_queue(struct cli *cli, int argc, char **argv)
+{
+	const char *date = NULL, *user = NULL, *team = NULL, *format = NULL;
+	bool all = false;
+	const struct cli_opt opts[] = {
+		{"--date", 0, OPT_STRING, &date}, {"--user", 0, OPT_STRING, &user},
+		{"--team", 0, OPT_STRING, &team}, {"--all", 0, OPT_FLAG, &all},
+		{"--format", 0, OPT_STRING, &format}, {0}};
+	int npos;
+	enum out_format fmt;
+	int rc = cli_parse(argc, argv, opts, NULL, 0, &npos, cli->err, sizeof cli->err);
+	if (rc == HF_OK)
+		rc = cli_format(cli, format, false, &fmt);
+	if (rc != HF_OK)
+		return rc;
+	if ((user != NULL) + (team != NULL) + all > 1)
+		return errf(cli->err, sizeof cli->err, _("queue: --user, --team and --all exclude each other")),
+		       HF_EUSAGE;
+	hf_date day = HF_NO_DATE;
+	if (date && (rc = cli_date(cli, "--date", date, &day)) != HF_OK)
+		return rc;
+	if ((rc = cli_setup(cli, true, ROLE_OPERATOR)) != HF_OK)
+		return rc;
+	struct hf_ctx *ctx = &cli->ctx;
+	if (day == HF_NO_DATE)
+		day = stamp_date(ctx->now);
+
+	struct queue_filter f = {SCOPE_MINE_AND_POOL, ctx->login, ctx->me.team, day};
+	if (user) {
+		f.scope = SCOPE_USER;
+		f.login = user;
+	} else if (team) {
+		if (!config_team(&ctx->cfg, team))
+			return errf(cli->err, sizeof cli->err, _("--team: unknown team \"%s\""), team), HF_EUSAGE;
+		f.scope = SCOPE_TEAM;
+		f.team = team;
+	} else if (all) {
+		f.scope = SCOPE_ALL;
+	}
+	/* Operators see their own work and their team's; the rest is for supervisors. */
+	bool own = f.scope == SCOPE_MINE_AND_POOL || (user && str_eq(user, ctx->login)) ||
+	           (team && str_eq(team, ctx->me.team));
+	if (!own && (rc = svc_require(ctx, ROLE_SUPERVISOR, cli->err, sizeof cli->err)) != HF_OK)
+		return rc;
+
+	const struct hf_outcome *na = config_outcome(&ctx->cfg, "no_answer");
+	int max = na ? na->max_attempts : 0;
+	struct hf_task *tasks;
+	size_t n = store_queue(ctx->st, &f, &tasks);
+
+	struct out_table t;
+	if (fmt == FMT_TABLE) {
+		static const char *keys[] = {"task_id", "due", "kind", "customer", "treatment", "attempt",
+		                             "last_outcome", "owner"};
+		const char *titles[] = {_("task"), _("due"), _("kind"), _("customer"), _("treatment"),
+		                        _("attempt"), _("last outcome"), _("owner")};
+		out_init(&t, 8, keys, titles);
+	} else {
+		static const char *keys[] = {"task_id", "due", "kind", "customer_id", "customer_name", "team",
+		                             "owner", "attempts", "status"};
+		out_init(&t, 9, keys, keys);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct hf_task *k = &tasks[i];
+		char id[24], due[24], cid[24], att[24];
+		snprintf(id, sizeof id, "%lld", (long long)k->t.id);
+		snprintf(cid, sizeof cid, "%lld", (long long)k->customer_id);
+		if (k->t.due_minute >= 0)
+			stamp_format(stamp_make(k->t.due, k->t.due_minute), due);
+		else
+			date_format(k->t.due, due);
+		if (fmt == FMT_TABLE) {
+			char dshow[32];
+			snprintf(dshow, sizeof dshow, "%s%s", k->overdue ? "!" : "", due);
+			snprintf(att, sizeof att, "%d/%d", k->t.attempts + 1, max);
+			const char *row[] = {id, dshow, task_kind_label(k->t.kind), k->customer_name,
+			                     k->treatment, att, k->last_outcome,
+			                     str_empty(k->t.owner) ? "-" : k->t.owner};
+			out_row(&t, row);
+		} else {
+			snprintf(att, sizeof att, "%d", k->t.attempts);
+			const char *row[] = {id, due, task_kind_code(k->t.kind), cid, k->customer_name,
+			                     k->t.team, k->t.owner, att, task_status_code(k->t.status)};
+			out_row(&t, row);
+		}
+	}
+	out_print(&t, fmt, stdout);
+	out_free(&t);
+	free(tasks);
+	return HF_OK;
+}
+
+const struct command cmd_queue = {
+	"queue", "queue [--date D] [--user L | --team T | --all] [--format table|tsv|json]",
+	N_("the follow-up queue: overdue first, then due time and priority"), run_queue,
+};

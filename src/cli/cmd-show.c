@@ -1,0 +1,124 @@
+/* cmd-show.c — `huifang show customer ID`: a customer's card and history, newest first. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "huifang/cli.h"
+#include "huifang/date.h"
+#include "huifang/i18n.h"
+#include "huifang/str.h"
+#include "huifang/utf8.h"
+
+static int age_on(hf_date birthday, hf_date today)
+{
+	int by, bm, bd, y, m, d;
+	date_to_ymd(birthday, &by, &bm, &bd);
+	date_to_ymd(today, &y, &m, &d);
+	int age = y - by;
+	if (m < bm || (m == bm && d < bd))
+		age--;
+	return age;
+}
+
+/* A label and its value, the label padded to a common display width. */
+static void field(const char *label, const char *value)
+{
+	char pad[64];
+	utf8_pad(label, 10, -1, pad, sizeof pad);
+	char *clean = utf8_clean(value, false);
+	printf("  %s %s\n", pad, clean);
+	free(clean);
+}
+
+static int run_show_customer(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[1];
+	const struct cli_opt opts[] = {{0}};
+	int npos;
+	hf_id id;
+	int rc = cli_parse(argc, argv, opts, pos, 1, &npos, cli->err, sizeof cli->err);
+	if (rc == HF_OK)
+		rc = cli_id(cli, _("customer id"), npos ? pos[0] : NULL, &id);
+	if (rc == HF_OK)
+		rc = cli_setup(cli, true, ROLE_OPERATOR);
+	if (rc != HF_OK)
+		return rc;
+	struct hf_ctx *ctx = &cli->ctx;
+	struct hf_customer c;
+	if (!store_customer_get(ctx->st, id, &c))
+		return errf(cli->err, sizeof cli->err, _("no customer %lld"), (long long)id), HF_EUSAGE;
+	bool reveal = ctx->me.role >= ROLE_SUPERVISOR;
+	if (!store_begin(ctx->st) ||
+	    !store_audit(ctx->st, ctx->login, ctx->now, reveal ? "view-reveal" : "view", "customer", id, "") ||
+	    !store_commit(ctx->st)) {
+		store_rollback(ctx->st);
+		return errf(cli->err, sizeof cli->err, "%s", store_errmsg(ctx->st)), HF_EFAIL;
+	}
+
+	char buf[256], d1[20];
+	printf("%s #%lld\n", _("Customer"), (long long)c.id);
+	field(_("name"), c.name);
+	field(_("gender"), str_eq(c.gender, "F") ? _("female") : str_eq(c.gender, "M") ? _("male") : "-");
+	if (c.birthday != HF_NO_DATE) {
+		snprintf(buf, sizeof buf, _("%d (born %s)"), age_on(c.birthday, stamp_date(ctx->now)),
+		         date_format(c.birthday, d1));
+		field(_("age"), buf);
+	} else {
+		field(_("age"), "-");
+	}
+	svc_phone_mask(c.phone, reveal, buf, sizeof buf);
+	field(_("phone"), buf);
+	field(_("consultant"), str_empty(c.consultant) ? "-" : c.consultant);
+	field(_("source"), str_empty(c.source) ? "-" : c.source);
+	field(_("tags"), str_empty(c.tags) ? "-" : c.tags);
+	struct sbuf flags;
+	sbuf_init(&flags);
+	if (c.do_not_call)
+		sbuf_add(&flags, _("do-not-call"));
+	if (c.phone_invalid)
+		sbuf_printf(&flags, "%s%s", flags.len ? ", " : "", _("phone invalid"));
+	field(_("flags"), flags.len ? flags.s : "-");
+	sbuf_free(&flags);
+
+	struct hf_visit *visits;
+	size_t nv = store_visits(ctx->st, id, &visits);
+	printf("\n%s (%zu)\n", _("Visits"), nv);
+	for (size_t i = 0; i < nv; i++) {
+		char *t = utf8_clean(visits[i].treatment, false), *doc = utf8_clean(visits[i].doctor, false);
+		printf("  %s  %-10s %s%s%s\n", date_format(visits[i].date, d1),
+		       visit_kind_label(visits[i].kind), t, *doc ? "  " : "", doc);
+		free(t);
+		free(doc);
+	}
+	free(visits);
+
+	struct hf_call *calls;
+	size_t nc = store_calls(ctx->st, id, &calls);
+	printf("\n%s (%zu)\n", _("Calls"), nc);
+	for (size_t i = 0; i < nc; i++) {
+		char score[16] = "";
+		if (calls[i].score)
+			snprintf(score, sizeof score, "  %s %d/5", _("score"), calls[i].score);
+		char *note = utf8_clean(calls[i].note, false);
+		printf("  %s  %-12s %s%s%s%s\n", stamp_format(calls[i].started, d1), calls[i].outcome,
+		       calls[i].operator_login, score, *note ? "  " : "", note);
+		free(note);
+	}
+	store_calls_free(calls, nc);
+
+	struct hf_escalation *esc;
+	size_t ne = store_customer_escalations(ctx->st, id, &esc);
+	printf("\n%s (%zu)\n", _("Escalations"), ne);
+	for (size_t i = 0; i < ne; i++) {
+		char *reason = utf8_clean(esc[i].reason, false);
+		printf("  %s  #%lld %s %s  %s\n", stamp_format(esc[i].raised_at, d1), (long long)esc[i].id,
+		       severity_label(esc[i].severity), esc_status_label(esc[i].status), reason);
+		free(reason);
+	}
+	free(esc);
+	return HF_OK;
+}
+
+const struct command cmd_show_customer = {
+	"show customer", "show customer ID", N_("a customer's card and history, newest first"),
+	run_show_customer,
+};

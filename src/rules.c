@@ -1,0 +1,456 @@
+/* rules.c — the calendar, follow-up curves, risk words, SLA breach and the decision list. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "huifang/date.h"
+#include "huifang/i18n.h"
+#include "huifang/str.h"
+#include "rules-int.h"
+
+/* A config without a single working day would loop forever; ten years is plenty. */
+#define CALENDAR_SEARCH_DAYS 3660
+
+/* ---- decisions ------------------------------------------------------------------------ */
+
+void decisions_init(struct decisions *d)
+{
+	d->v = NULL;
+	d->n = d->cap = 0;
+}
+
+void decisions_free(struct decisions *d)
+{
+	free(d->v);
+	decisions_init(d);
+}
+
+void rules_task_init(struct rules_task *t)
+{
+	memset(t, 0, sizeof *t);
+	t->kind = TASK_FOLLOWUP;
+	t->status = TASK_OPEN;
+	t->step = -1;
+	t->due = HF_NO_DATE;
+	t->due_minute = -1;
+	t->window_end = HF_NO_DATE;
+	t->touched = HF_NO_STAMP;
+}
+
+struct decision *decisions_push(struct decisions *d, enum decision_kind kind)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->v = xrealloc(d->v, d->cap * sizeof *d->v);
+	}
+	struct decision *x = &d->v[d->n++];
+	memset(x, 0, sizeof *x);
+	x->kind = kind;
+	rules_task_init(&x->task);
+	x->severity = SEV_NONE;
+	x->carrier = -1;
+	return x;
+}
+
+void notice(struct decisions *out, const char *fmt, ...)
+{
+	char buf[HF_ERRLEN];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	struct decision *d = decisions_push(out, DEC_NOTICE);
+	str_copy(d->text, sizeof d->text, buf);
+}
+
+void esc_add(struct esc_acc *e, enum hf_severity sev, int sla_hours, const char *reason)
+{
+	char buf[2 * HF_ORIGIN_MAX];
+	if (!e->any) {
+		e->any = true;
+		e->severity = sev;
+		e->sla_hours = sla_hours;
+		str_copy(e->reason, sizeof e->reason, reason);
+		return;
+	}
+	if (sev > e->severity)
+		e->severity = sev;
+	if (sla_hours < e->sla_hours)
+		e->sla_hours = sla_hours;
+	snprintf(buf, sizeof buf, "%s; %s", e->reason, reason);
+	str_copy(e->reason, sizeof e->reason, buf);
+}
+
+void esc_emit(const struct esc_acc *e, const struct rules_task *task, struct decisions *out)
+{
+	if (!e->any)
+		return;
+	struct decision *d = decisions_push(out, DEC_ESCALATE);
+	d->severity = e->severity;
+	d->sla_hours = e->sla_hours;
+	str_copy(d->reason, sizeof d->reason, e->reason);
+	if (task)
+		d->task = *task;
+}
+
+/* ---- config lookups ------------------------------------------------------------------- */
+
+const struct hf_outcome *rules_outcome(const struct hf_config *cfg, const char *code)
+{
+	for (int i = 0; code && i < cfg->noutcomes; i++)
+		if (strcmp(cfg->outcomes[i].code, code) == 0)
+			return &cfg->outcomes[i];
+	return NULL;
+}
+
+const struct hf_treatment *rules_treatment(const struct hf_config *cfg, const char *name)
+{
+	for (int i = 0; !str_empty(name) && i < cfg->ntreatments; i++)
+		if (strcmp(cfg->treatments[i].name, name) == 0)
+			return &cfg->treatments[i];
+	return NULL;
+}
+
+const struct hf_curve *rules_curve(const struct hf_config *cfg, enum hf_visit_kind kind,
+                                   const char *treatment)
+{
+	const struct hf_treatment *tr = rules_treatment(cfg, treatment);
+	if (tr && tr->has_curve)
+		return &tr->curve;
+	if (kind < 0 || kind >= VISIT__COUNT)
+		return NULL;
+	return &cfg->curves[kind];
+}
+
+/* ---- calendar ------------------------------------------------------------------------- */
+
+bool rules_is_work_day(const struct hf_config *cfg, hf_date day)
+{
+	if (!cfg->work_day[date_weekday(day)])
+		return false;
+	for (int i = 0; i < cfg->nholidays; i++)
+		if (cfg->holidays[i] == day)
+			return false;
+	return true;
+}
+
+hf_date rules_next_work_day(const struct hf_config *cfg, hf_date day)
+{
+	if (day == HF_NO_DATE)
+		return HF_NO_DATE;
+	for (int i = 0; i < CALENDAR_SEARCH_DAYS; i++)
+		if (rules_is_work_day(cfg, day + i))
+			return day + i;
+	return day;
+}
+
+/* Opening and closing minute; a nonsensical range means the whole day. */
+static void hours(const struct hf_config *cfg, int *open, int *close)
+{
+	*open = cfg->open_minute;
+	*close = cfg->close_minute;
+	if (*open < 0 || *close > 1440 || *open >= *close) {
+		*open = 0;
+		*close = 1440;
+	}
+}
+
+hf_stamp rules_next_work_time(const struct hf_config *cfg, hf_stamp t)
+{
+	if (t == HF_NO_STAMP)
+		return HF_NO_STAMP;
+	int open, close;
+	hours(cfg, &open, &close);
+	hf_date day = stamp_date(t);
+	int minute = stamp_minute(t);
+	if (rules_is_work_day(cfg, day)) {
+		if (minute < open)
+			return stamp_make(day, open);
+		if (minute < close)
+			return t;
+	}
+	return stamp_make(rules_next_work_day(cfg, day + 1), open);
+}
+
+/* ---- curves --------------------------------------------------------------------------- */
+
+int rules_schedule(const struct hf_config *cfg, enum hf_visit_kind kind, const char *treatment,
+                   hf_date visit_date, hf_date course_end, struct planned_call *out, int max)
+{
+	if (kind < 0 || kind >= VISIT__COUNT || visit_date == HF_NO_DATE)
+		return 0;
+	const struct hf_treatment *tr = rules_treatment(cfg, treatment);
+	const struct hf_curve *c = rules_curve(cfg, kind, treatment);
+	/* Course calls count from the course's end; injection calls from the day the effect wears
+	 * off (an injection of unknown effect counts from the visit). */
+	hf_date base = visit_date;
+	if (kind == VISIT_COURSE && course_end != HF_NO_DATE)
+		base = course_end;
+	if (kind == VISIT_INJECTION && tr && tr->has_effect)
+		base = dur_add_date(visit_date, tr->effect);
+	if (base == HF_NO_DATE)
+		return 0;
+	int n = 0;
+	for (int i = 0; i < c->nsteps && n < max; i++) {
+		const struct hf_step *s = &c->steps[i];
+		hf_date nominal = dur_add_date(base, s->offset);
+		/* A call before the visit itself (an effect shorter than the lead time) makes no sense. */
+		if (nominal == HF_NO_DATE || nominal < visit_date)
+			continue;
+		struct planned_call *p = &out[n++];
+		memset(p, 0, sizeof *p);
+		p->step = i;
+		p->nominal = nominal;
+		p->due = rules_next_work_day(cfg, nominal);
+		p->window_end = p->due + (s->window_days > 0 ? s->window_days : 0);
+		str_copy(p->team, sizeof p->team, s->team);
+		dur_format(s->offset, p->offset);
+		p->priority = s->priority;
+		if (!str_empty(s->script))
+			str_copy(p->script, sizeof p->script, s->script);
+		else if (tr && tr->has_curve)
+			snprintf(p->script, sizeof p->script, "treatment:%s.%s", tr->name, p->offset);
+		else
+			snprintf(p->script, sizeof p->script, "%s.%s", visit_kind_code(kind), p->offset);
+	}
+	return n;
+}
+
+/* ---- risk words, breach, consultant release ------------------------------------------- */
+
+/* Byte-wise search; ASCII letters match either case. UTF-8 is self-synchronising, so a
+ * Chinese word can only match at a character boundary. */
+static const char *find_word(const char *hay, const char *needle)
+{
+	size_t nl = strlen(needle);
+	for (const char *p = hay; *p; p++) {
+		size_t k = 0;
+		while (k < nl && p[k]) {
+			unsigned char a = (unsigned char)p[k], b = (unsigned char)needle[k];
+			if (a >= 'A' && a <= 'Z')
+				a = (unsigned char)(a - 'A' + 'a');
+			if (b >= 'A' && b <= 'Z')
+				b = (unsigned char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+			k++;
+		}
+		if (k == nl)
+			return p;
+	}
+	return NULL;
+}
+
+const char *rules_risk_word(const struct hf_config *cfg, const char *note)
+{
+	if (str_empty(note))
+		return NULL;
+	const char *best = NULL, *best_at = NULL;
+	for (int i = 0; i < cfg->nrisk_words; i++) {
+		const char *w = cfg->risk_words[i];
+		if (!*w)
+			continue;
+		const char *at = find_word(note, w);
+		/* The word met first in the note; at one place the longer word says more. */
+		if (at && (!best_at || at < best_at || (at == best_at && strlen(w) > strlen(best)))) {
+			best = w;
+			best_at = at;
+		}
+	}
+	return best;
+}
+
+bool rules_breached(enum hf_esc_status status, hf_stamp sla_due, hf_stamp now)
+{
+	return status == ESC_OPEN && sla_due != HF_NO_STAMP && now > sla_due;
+}
+
+bool rules_release_consultant(const struct hf_config *cfg, const struct rules_customer *cust,
+                              hf_date last_visit, hf_date today)
+{
+	int d;
+	date_to_ymd(today, NULL, NULL, &d);
+	if (d != 1 || str_empty(cust->consultant) || cfg->consultant_release_months <= 0)
+		return false;
+	return last_visit == HF_NO_DATE ||
+	       date_add_months(last_visit, cfg->consultant_release_months) <= today;
+}
+
+/* ---- the working set ------------------------------------------------------------------ */
+
+void work_init(struct work *w, const struct rules_task *tasks, size_t n)
+{
+	w->v = NULL;
+	w->n = w->cap = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = work_add(w, &tasks[i]);
+		w->v[k].is_new = false;
+		w->v[k].orig = tasks[i];
+	}
+}
+
+void work_free(struct work *w)
+{
+	free(w->v);
+	w->v = NULL;
+	w->n = w->cap = 0;
+}
+
+size_t work_add(struct work *w, const struct rules_task *t)
+{
+	if (w->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 16;
+		w->v = xrealloc(w->v, w->cap * sizeof *w->v);
+	}
+	struct work_task *x = &w->v[w->n];
+	memset(x, 0, sizeof *x);
+	x->t = *t;
+	x->is_new = true;
+	x->carrier = -1;
+	x->dec = -1;
+	return w->n++;
+}
+
+long work_find(const struct work *w, hf_id id)
+{
+	for (size_t i = 0; id && i < w->n; i++)
+		if (!w->v[i].is_new && w->v[i].t.id == id)
+			return (long)i;
+	return -1;
+}
+
+/* Is task k merged into task c? */
+static bool merged_into(const struct work *w, size_t k, size_t c)
+{
+	const struct work_task *x = &w->v[k];
+	if (k == c || x->t.status != TASK_MERGED)
+		return false;
+	if (x->carrier >= 0)
+		return (size_t)x->carrier == c;
+	return !w->v[c].is_new && w->v[c].t.id != 0 && x->t.merged_into == w->v[c].t.id;
+}
+
+static void point_at(struct work *w, size_t k, size_t c)
+{
+	if (w->v[c].is_new) {
+		w->v[k].t.merged_into = 0;
+		w->v[k].carrier = (int)c;
+	} else {
+		w->v[k].t.merged_into = w->v[c].t.id;
+		w->v[k].carrier = -1;
+	}
+}
+
+int work_close(struct work *w, size_t i, enum hf_task_status status)
+{
+	int reopened = 0;
+	if (status == TASK_CANCELLED || status == TASK_MISSED) {
+		for (size_t k = 0; k < w->n; k++) {
+			if (!merged_into(w, k, i))
+				continue;
+			w->v[k].t.status = TASK_OPEN;
+			w->v[k].t.merged_into = 0;
+			w->v[k].carrier = -1;
+			reopened++;
+		}
+	}
+	w->v[i].t.status = status;
+	return reopened;
+}
+
+/* Order of calls: earlier day first; on one day a call at an agreed time before one that may
+ * happen any time; then tasks that exist already, higher priority, lower id. */
+static int call_order(const struct work *w, size_t a, size_t b)
+{
+	const struct rules_task *x = &w->v[a].t, *y = &w->v[b].t;
+	if (x->due != y->due)
+		return x->due < y->due ? -1 : 1;
+	int mx = x->due_minute >= 0 ? x->due_minute : 1440, my = y->due_minute >= 0 ? y->due_minute : 1440;
+	if (mx != my)
+		return mx < my ? -1 : 1;
+	if (w->v[a].is_new != w->v[b].is_new)
+		return w->v[a].is_new ? 1 : -1;
+	if (x->priority != y->priority)
+		return x->priority > y->priority ? -1 : 1;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+int work_cap(const struct hf_config *cfg, struct work *w)
+{
+	int cap = cfg->contact_cap_days;
+	if (cap <= 0 || w->n < 2)
+		return 0;
+	size_t *idx = xcalloc(w->n, sizeof *idx);
+	size_t m = 0;
+	for (size_t i = 0; i < w->n; i++) {
+		const struct rules_task *t = &w->v[i].t;
+		/* A data fix is office work, not a call to the customer. */
+		if (t->status == TASK_OPEN && t->kind != TASK_DATAFIX && t->due != HF_NO_DATE)
+			idx[m++] = i;
+	}
+	for (size_t i = 1; i < m; i++) /* insertion sort: a customer has a handful of tasks */
+		for (size_t j = i; j > 0 && call_order(w, idx[j - 1], idx[j]) > 0; j--) {
+			size_t tmp = idx[j];
+			idx[j] = idx[j - 1];
+			idx[j - 1] = tmp;
+		}
+	int merged = 0;
+	for (size_t i = 0; i < m;) {
+		size_t c = idx[i], j = i + 1;
+		for (; j < m && w->v[idx[j]].t.due - w->v[c].t.due < cap; j++) {
+			size_t x = idx[j];
+			/* What was merged into x follows x into c, so every reason hangs off the call. */
+			for (size_t k = 0; k < w->n; k++)
+				if (merged_into(w, k, x))
+					point_at(w, k, c);
+			w->v[x].t.status = TASK_MERGED;
+			point_at(w, x, c);
+			merged++;
+		}
+		i = j;
+	}
+	free(idx);
+	return merged;
+}
+
+static bool task_changed(const struct work_task *x)
+{
+	const struct rules_task *a = &x->t, *b = &x->orig;
+	return x->carrier >= 0 || a->status != b->status || a->due != b->due ||
+	       a->due_minute != b->due_minute || a->window_end != b->window_end ||
+	       a->attempts != b->attempts || strcmp(a->owner, b->owner) != 0 ||
+	       a->merged_into != b->merged_into;
+}
+
+void work_emit(struct work *w, struct decisions *out)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		struct work_task *x = &w->v[i];
+		if (!x->is_new && x->carrier < 0 && task_changed(x))
+			decisions_push(out, DEC_UPDATE_TASK)->task = x->t;
+	}
+	/* Carriers are open, so they are created before whatever points at them. */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < w->n; i++) {
+			struct work_task *x = &w->v[i];
+			if (!x->is_new || (pass == 0) != (x->carrier < 0))
+				continue;
+			struct decision *d = decisions_push(out, DEC_CREATE_TASK);
+			d->task = x->t;
+			d->task.id = 0;
+			if (x->carrier >= 0)
+				d->carrier = w->v[x->carrier].dec;
+			x->dec = (int)(out->n - 1);
+		}
+	for (size_t i = 0; i < w->n; i++) {
+		struct work_task *x = &w->v[i];
+		if (!x->is_new && x->carrier >= 0) {
+			struct decision *d = decisions_push(out, DEC_UPDATE_TASK);
+			d->task = x->t;
+			d->carrier = w->v[x->carrier].dec;
+		}
+	}
+}

@@ -1,0 +1,575 @@
+/* service.c — use cases shared by the command line and the console: one transaction each. */
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "huifang/date.h"
+#include "huifang/demo.h"
+#include "huifang/i18n.h"
+#include "huifang/scripts.h"
+#include "huifang/service.h"
+#include "huifang/str.h"
+
+bool svc_whoami(char *login, size_t size, char *err, size_t errlen)
+{
+	uid_t uid = getuid();
+	/* root may act as another login, as `su` would let it; never a privileged run. */
+	const char *as = uid == 0 ? secure_getenv("HUIFANG_AS") : NULL;
+	if (!str_empty(as)) {
+		str_copy(login, size, as);
+		return true;
+	}
+	struct passwd *pw = getpwuid(uid);
+	if (!pw)
+		return errf(err, errlen, _("no login name for user id %ld"), (long)uid);
+	str_copy(login, size, pw->pw_name);
+	return true;
+}
+
+const char *svc_db_path(const char *cli_path)
+{
+	if (!str_empty(cli_path))
+		return cli_path;
+	const char *env = secure_getenv("HUIFANG_DB");
+	if (!str_empty(env))
+		return env;
+	return "/var/lib/huifang/huifang.db";
+}
+
+int svc_setup(struct hf_ctx *ctx, const char *config_path, char *err, size_t errlen)
+{
+	memset(ctx, 0, sizeof *ctx);
+	ctx->config_path = config_locate(config_path);
+	if (ctx->config_path) {
+		char *problems = NULL;
+		if (config_load(&ctx->cfg, ctx->config_path, &problems) > 0) {
+			/* One line: the first problem (check-config lists them all). */
+			char *nl = problems ? strchr(problems, '\n') : NULL;
+			if (nl)
+				*nl = 0;
+			errf(err, errlen, "%s", problems ? problems : ctx->config_path);
+			free(problems);
+			return HF_EUSAGE;
+		}
+		free(problems);
+	} else {
+		config_defaults(&ctx->cfg);
+	}
+	if (!clock_now(&ctx->now, err, errlen))
+		return HF_EUSAGE;
+	if (!svc_whoami(ctx->login, sizeof ctx->login, err, errlen))
+		return HF_EFAIL;
+	return HF_OK;
+}
+
+static void lookup_me(struct hf_ctx *ctx)
+{
+	ctx->me_known = store_user_get(ctx->st, ctx->login, &ctx->me) && ctx->me.active;
+}
+
+int svc_open(struct hf_ctx *ctx, const char *db_path, char *err, size_t errlen)
+{
+	ctx->db_path = svc_db_path(db_path);
+	ctx->st = store_open(ctx->db_path, STORE_EXISTING, err, errlen);
+	if (!ctx->st)
+		return HF_EFAIL;
+	lookup_me(ctx);
+	return HF_OK;
+}
+
+int svc_require(struct hf_ctx *ctx, enum hf_role role, char *err, size_t errlen)
+{
+	if (!ctx->me_known) {
+		struct hf_user u;
+		if (store_user_get(ctx->st, ctx->login, &u) && !u.active) {
+			errf(err, errlen, _("login %s is disabled; an admin can enable it with: "
+			                    "huifang user add %s --role %s --team %s"),
+			     ctx->login, ctx->login, role_code(u.role), u.team);
+			return HF_EPERM;
+		}
+		errf(err, errlen, _("login %s is not a huifang user; an admin can add it with: "
+		                    "huifang user add %s --role operator --team <team>"),
+		     ctx->login, ctx->login);
+		return HF_EPERM;
+	}
+	if (ctx->me.role < role) {
+		errf(err, errlen, _("not permitted: this needs the %s role (%s is %s)"),
+		     role_label(role), ctx->login, role_label(ctx->me.role));
+		return HF_EPERM;
+	}
+	return HF_OK;
+}
+
+void svc_close(struct hf_ctx *ctx)
+{
+	store_close(ctx->st);
+	ctx->st = NULL;
+}
+
+/* Operators see 138****5678; supervisors and admins the whole number. */
+void svc_phone_mask(const char *phone, bool reveal, char *out, size_t size)
+{
+	size_t n = strlen(phone);
+	if (reveal || n < 8) {
+		str_copy(out, size, phone);
+		return;
+	}
+	snprintf(out, size, "%.3s****%s", phone, phone + n - 4);
+}
+
+/* ---- init ---------------------------------------------------------------------------- */
+
+static bool load_scripts(struct hf_ctx *ctx, char *err, size_t errlen)
+{
+	char dir[1024];
+	if (!scripts_locate_dir(dir, sizeof dir))
+		return errf(err, errlen, _("call scripts not found (looked in data/scripts and %s)"),
+		            HF_DATADIR "/scripts");
+	for (const char *const *lang = scripts_langs; *lang; lang++) {
+		struct script_set set = {0};
+		if (!scripts_load_dir(dir, *lang, &set, err, errlen))
+			return false;
+		bool ok = true;
+		for (size_t k = 0; ok && k < set.n; k++)
+			ok = store_exec(ctx->st,
+			        "INSERT INTO script(key, lang, title, body) VALUES (:k, :l, :t, :b) "
+			        "ON CONFLICT(key, lang) DO NOTHING",
+			        ":k", 't', set.v[k].key, ":l", 't', *lang, ":t", 't', set.v[k].title,
+			        ":b", 't', set.v[k].body, NULL);
+		script_set_free(&set);
+		if (!ok)
+			return errf(err, errlen, "%s", store_errmsg(ctx->st));
+	}
+	return true;
+}
+
+int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size_t errlen)
+{
+	ctx->db_path = svc_db_path(db_path);
+	ctx->st = store_open(ctx->db_path, STORE_CREATE, err, errlen);
+	if (!ctx->st)
+		return HF_EFAIL;
+	if (!store_begin(ctx->st))
+		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
+	struct hf_user me;
+	bool ok = true;
+	bool known = store_user_get(ctx->st, ctx->login, &me);
+	/* An existing clinic: only its admins may re-run init, and never with --demo. */
+	if (store_user_count(ctx->st) > 0 && !(known && me.active && me.role == ROLE_ADMIN)) {
+		store_rollback(ctx->st);
+		return errf(err, errlen, _("%s already has users and %s is not an admin of it"),
+		            ctx->db_path, ctx->login), HF_EPERM;
+	}
+	if (demo && store_int(ctx->st, 0, "SELECT count(*) FROM customer", NULL) > 0) {
+		store_rollback(ctx->st);
+		return errf(err, errlen, _("%s already has customers; the demo clinic needs a new database"),
+		            ctx->db_path), HF_EUSAGE;
+	}
+	if (!known) {
+		memset(&me, 0, sizeof me);
+		str_copy(me.login, sizeof me.login, ctx->login);
+		str_copy(me.name, sizeof me.name, ctx->login);
+		str_copy(me.team, sizeof me.team, ctx->cfg.service_team);
+	}
+	me.role = ROLE_ADMIN;
+	me.active = true;
+	ok = store_user_put(ctx->st, &me) && load_scripts(ctx, err, errlen);
+	if (ok && !store_meta_get(ctx->st, "clinic"))
+		ok = store_meta_set(ctx->st, "clinic", ctx->cfg.clinic);
+	if (ok)
+		ok = store_audit(ctx->st, ctx->login, ctx->now, "init", "database", 0,
+		                 demo ? "demo" : "");
+	if (ok && demo)
+		ok = demo_build(ctx, err, errlen);
+	if (!ok || !store_commit(ctx->st)) {
+		if (!*err)
+			errf(err, errlen, "%s", store_errmsg(ctx->st));
+		store_rollback(ctx->st);
+		return HF_EFAIL;
+	}
+	lookup_me(ctx);
+	if (demo) {
+		struct plan_counts pc;
+		return svc_plan(ctx, stamp_date(ctx->now), &pc, err, errlen);
+	}
+	return HF_OK;
+}
+
+/* ---- claims -------------------------------------------------------------------------- */
+
+/* Inside a transaction: may ctx->me work on task t? */
+static int check_claim(struct hf_ctx *ctx, const struct hf_task *t, char *err, size_t errlen)
+{
+	if (!str_empty(t->claimed_by) && !str_eq(t->claimed_by, ctx->login) &&
+	    t->claimed_until != HF_NO_STAMP && t->claimed_until > ctx->now) {
+		char until[20];
+		stamp_format(t->claimed_until, until);
+		errf(err, errlen, _("task %lld is being worked by %s (claim until %s)"),
+		     (long long)t->t.id, t->claimed_by, until + 11);
+		return HF_EFAIL;
+	}
+	return HF_OK;
+}
+
+int svc_claim(struct hf_ctx *ctx, hf_id task, char *err, size_t errlen)
+{
+	if (!store_begin(ctx->st))
+		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
+	struct hf_task t;
+	int rc = HF_OK;
+	if (!store_task_get(ctx->st, task, &t)) {
+		errf(err, errlen, _("no task %lld"), (long long)task);
+		rc = HF_EUSAGE;
+	} else {
+		rc = check_claim(ctx, &t, err, errlen);
+	}
+	char until[20];
+	if (rc == HF_OK &&
+	    !store_exec(ctx->st, "UPDATE task SET claimed_by = :me, claimed_until = :until WHERE id = :id",
+	                ":me", 't', ctx->login,
+	                ":until", 't', stamp_format(ctx->now + ctx->cfg.lease_minutes, until),
+	                ":id", 'i', (long long)task, NULL)) {
+		errf(err, errlen, "%s", store_errmsg(ctx->st));
+		rc = HF_EFAIL;
+	}
+	if (rc == HF_OK && store_commit(ctx->st))
+		return HF_OK;
+	store_rollback(ctx->st);
+	return rc == HF_OK ? HF_EFAIL : rc;
+}
+
+int svc_release(struct hf_ctx *ctx, hf_id task)
+{
+	return store_exec(ctx->st, "UPDATE task SET claimed_by = '', claimed_until = '' "
+	                           "WHERE id = :id AND claimed_by = :me",
+	                  ":id", 'i', (long long)task, ":me", 't', ctx->login, NULL) ? HF_OK : HF_EFAIL;
+}
+
+/* ---- logging an outcome -------------------------------------------------------------- */
+
+void log_result_free(struct log_result *r)
+{
+	decisions_free(&r->dec);
+}
+
+int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_stamp started,
+            hf_stamp ended, struct log_result *res, char *err, size_t errlen)
+{
+	struct outcome_input in = *in_;
+	in.operator_login = ctx->login;
+	in.operator_team = ctx->me.team;
+	memset(res, 0, sizeof *res);
+	decisions_init(&res->dec);
+	if (!store_begin(ctx->st))
+		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
+
+	int rc = HF_OK;
+	struct hf_task t;
+	struct rules_customer cust;
+	struct rules_task *tasks = NULL;
+	struct rules_visit *visits = NULL;
+	size_t ntasks = 0, nvisits = 0;
+	if (!store_task_get(ctx->st, task, &t)) {
+		errf(err, errlen, _("no task %lld"), (long long)task);
+		rc = HF_EUSAGE;
+		goto out;
+	}
+	if (t.t.status != TASK_OPEN) {
+		errf(err, errlen, _("task %lld is already %s"), (long long)task,
+		     task_status_label(t.t.status));
+		rc = HF_EUSAGE;
+		goto out;
+	}
+	if (!rules_check_outcome(&ctx->cfg, &t.t, &in, ctx->now, err, errlen)) {
+		rc = HF_EUSAGE;
+		goto out;
+	}
+	if ((rc = check_claim(ctx, &t, err, errlen)) != HF_OK)
+		goto out;
+	if (!store_customer_rules(ctx->st, t.customer_id, &cust)) {
+		errf(err, errlen, _("no customer %lld"), (long long)t.customer_id);
+		rc = HF_EFAIL;
+		goto out;
+	}
+	ntasks = store_customer_tasks(ctx->st, t.customer_id, &tasks);
+	nvisits = store_customer_visits_rules(ctx->st, t.customer_id, &visits);
+	const struct rules_visit *visit = NULL;
+	for (size_t i = 0; i < nvisits; i++)
+		if (visits[i].id == t.t.visit_id)
+			visit = &visits[i];
+	rules_log_outcome(&ctx->cfg, &cust, visit, &t.t, tasks, ntasks, &in, ctx->now, &res->dec);
+
+	struct hf_call call = {0};
+	call.task_id = task;
+	call.customer_id = t.customer_id;
+	str_copy(call.operator_login, sizeof call.operator_login, ctx->login);
+	call.started = started == HF_NO_STAMP ? ctx->now : started;
+	call.ended = ended == HF_NO_STAMP ? ctx->now : ended;
+	str_copy(call.outcome, sizeof call.outcome, in.code);
+	call.score = in.score;
+	call.note = (char *)(in.note ? in.note : "");
+	call.next = in.has_next ? in.next : HF_NO_STAMP;
+	str_copy(call.complaint, sizeof call.complaint, in.complaint ? in.complaint : "");
+	res->call_id = store_call_add(ctx->st, &call);
+
+	char detail[256];
+	snprintf(detail, sizeof detail, "task=%lld outcome=%s score=%d", (long long)task, in.code,
+	         in.score);
+	if (!res->call_id ||
+	    !store_apply(ctx->st, t.customer_id, task, res->call_id, ctx->login, ctx->now, &res->dec) ||
+	    !store_exec(ctx->st, "UPDATE task SET last_outcome = :o, claimed_by = '', claimed_until = '' "
+	                         "WHERE id = :id", ":o", 't', in.code, ":id", 'i', (long long)task, NULL) ||
+	    !store_audit(ctx->st, ctx->login, ctx->now, "log", "call", res->call_id, detail) ||
+	    !store_commit(ctx->st)) {
+		errf(err, errlen, _("could not save the call: %s"), store_errmsg(ctx->st));
+		rc = HF_EFAIL;
+	}
+out:
+	free(tasks);
+	free(visits);
+	if (rc != HF_OK)
+		store_rollback(ctx->st);
+	return rc;
+}
+
+void svc_describe(struct hf_ctx *ctx, const struct log_result *res, struct sbuf *out)
+{
+	char when[20];
+	for (size_t i = 0; i < res->dec.n; i++) {
+		const struct decision *d = &res->dec.v[i];
+		const struct rules_task *t = &d->task;
+		switch (d->kind) {
+		case DEC_CREATE_TASK:
+			if (t->due_minute >= 0)
+				stamp_format(stamp_make(t->due, t->due_minute), when);
+			else
+				date_format(t->due, when);
+			sbuf_printf(out, _("next call: %s, %s, %s"), when, task_kind_label(t->kind),
+			            str_empty(t->owner) ? t->team : t->owner);
+			break;
+		case DEC_UPDATE_TASK:
+			if (t->status == TASK_OPEN) {
+				if (t->due_minute >= 0)
+					stamp_format(stamp_make(t->due, t->due_minute), when);
+				else
+					date_format(t->due, when);
+				sbuf_printf(out, _("task %lld: retry at %s (attempt %d)"), (long long)t->id, when,
+				            t->attempts + 1);
+			} else {
+				sbuf_printf(out, _("task %lld: %s"), (long long)t->id, task_status_label(t->status));
+			}
+			break;
+		case DEC_SET_CUSTOMER:
+			if (d->flag_do_not_call)
+				sbuf_add(out, _("customer marked do-not-call: no further calls"));
+			if (d->flag_do_not_call && d->flag_phone_invalid)
+				sbuf_addc(out, '\n');
+			if (d->flag_phone_invalid)
+				sbuf_add(out, _("phone number flagged invalid"));
+			break;
+		case DEC_ESCALATE:
+			sbuf_printf(out, _("escalation raised: %s, SLA %d h: %s"), severity_label(d->severity),
+			            d->sla_hours, d->reason);
+			break;
+		case DEC_NOTICE:
+			sbuf_printf(out, _("note: %s"), d->text);
+			break;
+		}
+		sbuf_addc(out, '\n');
+	}
+	(void)ctx;
+}
+
+/* ---- planning ------------------------------------------------------------------------ */
+
+static void count_decisions(const struct decisions *d, struct plan_counts *c)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct decision *x = &d->v[i];
+		if (x->kind == DEC_CREATE_TASK)
+			c->created++;
+		else if (x->kind == DEC_ESCALATE)
+			c->escalated++;
+		else if (x->kind == DEC_UPDATE_TASK) {
+			switch (x->task.status) {
+			case TASK_MERGED: c->merged++; break;
+			case TASK_MISSED: c->missed++; break;
+			case TASK_CANCELLED: c->cancelled++; break;
+			case TASK_OPEN: c->released++; break;
+			default: break;
+			}
+		}
+	}
+}
+
+/* Plan one customer inside the caller's transaction. */
+static bool plan_customer(struct hf_ctx *ctx, hf_id id, hf_stamp now, struct decisions *d,
+                          struct plan_counts *counts)
+{
+	struct rules_customer cust;
+	struct rules_task *tasks;
+	struct rules_visit *visits;
+	if (!store_customer_rules(ctx->st, id, &cust))
+		return true;
+	size_t nt = store_customer_tasks(ctx->st, id, &tasks);
+	size_t nv = store_customer_visits_rules(ctx->st, id, &visits);
+	d->n = 0;
+	rules_plan_customer(&ctx->cfg, &cust, visits, nv, tasks, nt, now, d);
+	count_decisions(d, counts);
+	bool ok = store_apply(ctx->st, id, 0, 0, "plan", now, d);
+	free(tasks);
+	free(visits);
+	return ok;
+}
+
+int svc_add_customer(struct hf_ctx *ctx, const struct hf_customer *c, hf_id *id, char *err,
+                     size_t errlen)
+{
+	struct hf_customer row = *c;
+	row.created = ctx->now;
+	if (!str_empty(c->external_id) &&
+	    store_int(ctx->st, 0, "SELECT id FROM customer WHERE external_id = :x", ":x", 't',
+	              c->external_id, NULL))
+		return errf(err, errlen, _("--external-id: a customer with id \"%s\" already exists"),
+		            c->external_id), HF_EUSAGE;
+	if (!store_begin(ctx->st))
+		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
+	*id = store_customer_add(ctx->st, &row);
+	if (!*id || !store_audit(ctx->st, ctx->login, ctx->now, "add", "customer", *id, c->name) ||
+	    !store_commit(ctx->st)) {
+		errf(err, errlen, "%s", store_errmsg(ctx->st));
+		store_rollback(ctx->st);
+		return HF_EFAIL;
+	}
+	return HF_OK;
+}
+
+int svc_add_visit(struct hf_ctx *ctx, const struct hf_visit *v, hf_id *id, struct plan_counts *counts,
+                  char *err, size_t errlen)
+{
+	memset(counts, 0, sizeof *counts);
+	struct hf_customer c;
+	if (!store_customer_get(ctx->st, v->customer_id, &c))
+		return errf(err, errlen, _("no customer %lld"), (long long)v->customer_id), HF_EUSAGE;
+	if (!store_begin(ctx->st))
+		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
+	struct decisions d;
+	decisions_init(&d);
+	char detail[128];
+	*id = store_visit_add(ctx->st, v);
+	snprintf(detail, sizeof detail, "%s %s", visit_kind_code(v->kind), v->treatment);
+	bool ok = *id && store_audit(ctx->st, ctx->login, ctx->now, "add", "visit", *id, detail) &&
+	          plan_customer(ctx, v->customer_id, ctx->now, &d, counts) && store_commit(ctx->st);
+	decisions_free(&d);
+	if (!ok) {
+		errf(err, errlen, "%s", store_errmsg(ctx->st));
+		store_rollback(ctx->st);
+		return HF_EFAIL;
+	}
+	return HF_OK;
+}
+
+int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *err, size_t errlen)
+{
+	memset(counts, 0, sizeof *counts);
+	hf_stamp now = day == stamp_date(ctx->now) ? ctx->now : stamp_make(day, 8 * 60);
+	if (!store_begin(ctx->st))
+		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
+	/* Customers with a visit or an open task: everyone else has nothing to plan. */
+	struct stmt *s = stmt_prepare(ctx->st,
+	    "SELECT id FROM customer WHERE id IN (SELECT customer_id FROM visit) "
+	    "OR id IN (SELECT customer_id FROM task WHERE status = 'open') ORDER BY id");
+	hf_id *ids = NULL;
+	size_t n = 0, cap = 0;
+	while (stmt_step(s) == 1) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			ids = xrealloc(ids, cap * sizeof *ids);
+		}
+		ids[n++] = stmt_int(s, 0);
+	}
+	stmt_done(s);
+
+	bool ok = true;
+	struct decisions d;
+	decisions_init(&d);
+	for (size_t i = 0; ok && i < n; i++)
+		ok = plan_customer(ctx, ids[i], now, &d, counts);
+	decisions_free(&d);
+	free(ids);
+	char dbuf[16], detail[128];
+	date_format(day, dbuf);
+	snprintf(detail, sizeof detail, "day=%s created=%d missed=%d released=%d cancelled=%d", dbuf,
+	         counts->created, counts->missed, counts->released, counts->cancelled);
+	if (!ok || !store_meta_set(ctx->st, "last_plan", dbuf) ||
+	    !store_audit(ctx->st, ctx->login, ctx->now, "plan", "task", 0, detail) ||
+	    !store_commit(ctx->st)) {
+		errf(err, errlen, _("planning failed: %s"), store_errmsg(ctx->st));
+		store_rollback(ctx->st);
+		return HF_EFAIL;
+	}
+	return HF_OK;
+}
+
+/* ---- escalations --------------------------------------------------------------------- */
+
+static int escalation_step(struct hf_ctx *ctx, hf_id id, const char *note, bool resolve, char *err,
+                           size_t errlen)
+{
+	int rc = svc_require(ctx, ROLE_SUPERVISOR, err, errlen);
+	if (rc != HF_OK)
+		return rc;
+	if (resolve && str_empty(note))
+		return errf(err, errlen, _("resolving an escalation needs --note with the resolution")),
+		       HF_EUSAGE;
+	if (!store_begin(ctx->st))
+		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
+	struct hf_escalation e;
+	if (!store_escalation_get(ctx->st, id, &e)) {
+		store_rollback(ctx->st);
+		return errf(err, errlen, _("no escalation %lld"), (long long)id), HF_EUSAGE;
+	}
+	if (e.status == ESC_RESOLVED || (!resolve && e.status == ESC_ACKNOWLEDGED)) {
+		store_rollback(ctx->st);
+		return errf(err, errlen, _("escalation %lld is already %s"), (long long)id,
+		            esc_status_label(e.status)), HF_EUSAGE;
+	}
+	char nw[20];
+	stamp_format(ctx->now, nw);
+	bool ok;
+	if (resolve)
+		ok = store_exec(ctx->st,
+		    "UPDATE escalation SET status = 'resolved', resolved_by = :me, resolved_at = :now, "
+		    "resolution = :note, acknowledged_by = CASE acknowledged_by WHEN '' THEN :me "
+		    "ELSE acknowledged_by END, acknowledged_at = CASE acknowledged_at WHEN '' THEN :now "
+		    "ELSE acknowledged_at END WHERE id = :id",
+		    ":me", 't', ctx->login, ":now", 't', nw, ":note", 't', note, ":id", 'i', (long long)id,
+		    NULL);
+	else
+		ok = store_exec(ctx->st,
+		    "UPDATE escalation SET status = 'acknowledged', acknowledged_by = :me, "
+		    "acknowledged_at = :now, resolution = CASE WHEN :note IS NULL THEN resolution "
+		    "ELSE :note END WHERE id = :id",
+		    ":me", 't', ctx->login, ":now", 't', nw, ":note", 't', note, ":id", 'i', (long long)id,
+		    NULL);
+	ok = ok && store_audit(ctx->st, ctx->login, ctx->now, resolve ? "resolve" : "acknowledge",
+	                       "escalation", id, note ? note : "");
+	if (!ok || !store_commit(ctx->st)) {
+		errf(err, errlen, "%s", store_errmsg(ctx->st));
+		store_rollback(ctx->st);
+		return HF_EFAIL;
+	}
+	return HF_OK;
+}
+
+int svc_escalation_ack(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen)
+{
+	return escalation_step(ctx, id, note, false, err, errlen);
+}
+
+int svc_escalation_resolve(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen)
+{
+	return escalation_step(ctx, id, note, true, err, errlen);
+}

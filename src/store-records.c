@@ -1,0 +1,338 @@
+/* store-records.c — users, customers, visits, calls and escalations in the database. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "huifang/date.h"
+#include "huifang/str.h"
+#include "store-int.h"
+
+/* Grow *v (of n elements of size sz) so that index n fits. */
+static void *grow(void *v, size_t n, size_t *cap, size_t sz)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 16;
+	return xrealloc(v, *cap * sz);
+}
+
+/* ---- users --------------------------------------------------------------------------- */
+
+#define USER_COLS "login, name, role, team, active"
+
+static void read_user(struct stmt *s, struct hf_user *u)
+{
+	memset(u, 0, sizeof *u);
+	col_copy(s, 0, u->login, sizeof u->login);
+	col_copy(s, 1, u->name, sizeof u->name);
+	u->role = role_from_code(stmt_text(s, 2));
+	col_copy(s, 3, u->team, sizeof u->team);
+	u->active = stmt_int(s, 4) != 0;
+}
+
+bool store_user_get(struct store *st, const char *login, struct hf_user *out)
+{
+	struct stmt *s = stmt_prepare(st, "SELECT " USER_COLS " FROM user WHERE login = :login");
+	stmt_bind_text(s, ":login", login);
+	bool found = stmt_step(s) == 1;
+	if (found)
+		read_user(s, out);
+	stmt_done(s);
+	return found;
+}
+
+bool store_user_put(struct store *st, const struct hf_user *u)
+{
+	return store_exec(st,
+	                  "INSERT INTO user(login, name, role, team, active, created_at) "
+	                  "VALUES (:login, :name, :role, :team, :active, datetime('now','localtime')) "
+	                  "ON CONFLICT(login) DO UPDATE SET name = excluded.name, role = excluded.role, "
+	                  "team = excluded.team, active = excluded.active",
+	                  ":login", 't', u->login, ":name", 't', u->name, ":role", 't', role_code(u->role),
+	                  ":team", 't', u->team, ":active", 'i', (long long)u->active, NULL);
+}
+
+size_t store_users(struct store *st, struct hf_user **out)
+{
+	struct stmt *s = stmt_prepare(st, "SELECT " USER_COLS " FROM user ORDER BY login");
+	struct hf_user *v = NULL;
+	size_t n = 0, cap = 0;
+	while (stmt_step(s) == 1) {
+		v = grow(v, n, &cap, sizeof *v);
+		read_user(s, &v[n++]);
+	}
+	stmt_done(s);
+	*out = v;
+	return n;
+}
+
+size_t store_user_count(struct store *st)
+{
+	return (size_t)store_int(st, 0, "SELECT count(*) FROM user", NULL);
+}
+
+/* ---- customers ----------------------------------------------------------------------- */
+
+#define CUSTOMER_COLS "id, coalesce(external_id,''), name, phone, gender, birthday, consultant, " \
+	"source, tags, do_not_call, phone_invalid, created_at"
+
+static void read_customer(struct stmt *s, struct hf_customer *c)
+{
+	memset(c, 0, sizeof *c);
+	c->id = stmt_int(s, 0);
+	col_copy(s, 1, c->external_id, sizeof c->external_id);
+	col_copy(s, 2, c->name, sizeof c->name);
+	col_copy(s, 3, c->phone, sizeof c->phone);
+	col_copy(s, 4, c->gender, sizeof c->gender);
+	c->birthday = col_date(s, 5);
+	col_copy(s, 6, c->consultant, sizeof c->consultant);
+	col_copy(s, 7, c->source, sizeof c->source);
+	col_copy(s, 8, c->tags, sizeof c->tags);
+	c->do_not_call = stmt_int(s, 9) != 0;
+	c->phone_invalid = stmt_int(s, 10) != 0;
+	c->created = col_stamp(s, 11);
+}
+
+bool store_customer_get(struct store *st, hf_id id, struct hf_customer *out)
+{
+	struct stmt *s = stmt_prepare(st, "SELECT " CUSTOMER_COLS " FROM customer WHERE id = :id");
+	stmt_bind_int(s, ":id", id);
+	bool found = stmt_step(s) == 1;
+	if (found)
+		read_customer(s, out);
+	stmt_done(s);
+	return found;
+}
+
+hf_id store_customer_add(struct store *st, const struct hf_customer *c)
+{
+	char bd[16], created[20];
+	bool ok = store_exec(st,
+	    "INSERT INTO customer(external_id, name, phone, gender, birthday, consultant, source, tags, "
+	    "do_not_call, phone_invalid, created_at) VALUES (:ext, :name, :phone, :gender, :birthday, "
+	    ":consultant, :source, :tags, :dnc, :pinv, :created)",
+	    ":ext", 't', str_empty(c->external_id) ? NULL : c->external_id, ":name", 't', c->name,
+	    ":phone", 't', c->phone, ":gender", 't', c->gender, ":birthday", 't', bind_date(c->birthday, bd),
+	    ":consultant", 't', c->consultant, ":source", 't', c->source, ":tags", 't', c->tags,
+	    ":dnc", 'i', (long long)c->do_not_call, ":pinv", 'i', (long long)c->phone_invalid,
+	    ":created", 't', bind_stamp(c->created, created) ? created : "", NULL);
+	return ok ? store_last_id(st) : 0;
+}
+
+/* ---- visits -------------------------------------------------------------------------- */
+
+#define VISIT_COLS "id, customer_id, date, kind, treatment, doctor, team, course_end, amount"
+
+static void read_visit(struct stmt *s, struct hf_visit *v)
+{
+	memset(v, 0, sizeof *v);
+	v->id = stmt_int(s, 0);
+	v->customer_id = stmt_int(s, 1);
+	v->date = col_date(s, 2);
+	v->kind = visit_kind_from_code(stmt_text(s, 3));
+	col_copy(s, 4, v->treatment, sizeof v->treatment);
+	col_copy(s, 5, v->doctor, sizeof v->doctor);
+	col_copy(s, 6, v->team, sizeof v->team);
+	v->course_end = col_date(s, 7);
+	v->amount = stmt_int(s, 8);
+}
+
+hf_id store_visit_add(struct store *st, const struct hf_visit *v)
+{
+	char d[16], ce[16];
+	bool ok = store_exec(st,
+	    "INSERT INTO visit(customer_id, date, kind, treatment, doctor, team, course_end, amount, "
+	    "created_at) VALUES (:cid, :date, :kind, :treatment, :doctor, :team, :ce, :amount, "
+	    "datetime('now','localtime'))",
+	    ":cid", 'i', (long long)v->customer_id, ":date", 't', bind_date(v->date, d),
+	    ":kind", 't', visit_kind_code(v->kind), ":treatment", 't', v->treatment,
+	    ":doctor", 't', v->doctor, ":team", 't', v->team, ":ce", 't', bind_date(v->course_end, ce),
+	    ":amount", 'i', (long long)v->amount, NULL);
+	return ok ? store_last_id(st) : 0;
+}
+
+size_t store_visits(struct store *st, hf_id customer, struct hf_visit **out)
+{
+	struct stmt *s = stmt_prepare(st, "SELECT " VISIT_COLS " FROM visit WHERE customer_id = :c "
+	                                  "ORDER BY date DESC, id DESC");
+	stmt_bind_int(s, ":c", customer);
+	struct hf_visit *v = NULL;
+	size_t n = 0, cap = 0;
+	while (stmt_step(s) == 1) {
+		v = grow(v, n, &cap, sizeof *v);
+		read_visit(s, &v[n++]);
+	}
+	stmt_done(s);
+	*out = v;
+	return n;
+}
+
+size_t store_customer_visits_rules(struct store *st, hf_id customer, struct rules_visit **out)
+{
+	struct hf_visit *hv;
+	size_t n = store_visits(st, customer, &hv);
+	struct rules_visit *rv = n ? xcalloc(n, sizeof *rv) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		rv[i].id = hv[i].id;
+		rv[i].date = hv[i].date;
+		rv[i].kind = hv[i].kind;
+		str_copy(rv[i].treatment, sizeof rv[i].treatment, hv[i].treatment);
+		str_copy(rv[i].team, sizeof rv[i].team, hv[i].team);
+		rv[i].course_end = hv[i].course_end;
+	}
+	free(hv);
+	*out = rv;
+	return n;
+}
+
+bool store_customer_rules(struct store *st, hf_id customer, struct rules_customer *out)
+{
+	struct hf_customer c;
+	if (!store_customer_get(st, customer, &c))
+		return false;
+	memset(out, 0, sizeof *out);
+	out->id = c.id;
+	str_copy(out->consultant, sizeof out->consultant, c.consultant);
+	out->birthday = c.birthday;
+	out->do_not_call = c.do_not_call;
+	out->phone_invalid = c.phone_invalid;
+	out->last_score = (int)store_int(st, 0,
+	    "SELECT score FROM call WHERE customer_id = :c AND score IS NOT NULL "
+	    "ORDER BY started_at DESC, id DESC LIMIT 1", ":c", 'i', (long long)customer, NULL);
+	return true;
+}
+
+/* ---- calls --------------------------------------------------------------------------- */
+
+hf_id store_call_add(struct store *st, const struct hf_call *c)
+{
+	char s1[20], s2[20], nx[20];
+	const char *next = NULL;
+	if (c->next != HF_NO_STAMP) {
+		/* A next contact at 00:00 is a day without a time. */
+		if (stamp_minute(c->next) == 0)
+			next = date_format(stamp_date(c->next), nx);
+		else
+			next = stamp_format(c->next, nx);
+	}
+	bool ok = store_exec(st,
+	    "INSERT INTO call(task_id, customer_id, operator, started_at, ended_at, outcome, score, note, "
+	    "next_contact, complaint) VALUES (:task, :cust, :op, :s, :e, :outcome, :score, :note, :next, "
+	    ":complaint)",
+	    ":task", 'i', (long long)c->task_id, ":cust", 'i', (long long)c->customer_id,
+	    ":op", 't', c->operator_login, ":s", 't', bind_stamp(c->started, s1),
+	    ":e", 't', bind_stamp(c->ended, s2), ":outcome", 't', c->outcome,
+	    ":score", 'z', (long long)c->score, ":note", 't', c->note ? c->note : "",
+	    ":next", 't', next, ":complaint", 't', c->complaint, NULL);
+	return ok ? store_last_id(st) : 0;
+}
+
+size_t store_calls(struct store *st, hf_id customer, struct hf_call **out)
+{
+	struct stmt *s = stmt_prepare(st,
+	    "SELECT id, coalesce(task_id,0), customer_id, operator, started_at, ended_at, outcome, "
+	    "coalesce(score,0), note, next_contact, complaint FROM call WHERE customer_id = :c "
+	    "ORDER BY started_at DESC, id DESC");
+	stmt_bind_int(s, ":c", customer);
+	struct hf_call *v = NULL;
+	size_t n = 0, cap = 0;
+	while (stmt_step(s) == 1) {
+		v = grow(v, n, &cap, sizeof *v);
+		struct hf_call *c = &v[n++];
+		memset(c, 0, sizeof *c);
+		c->id = stmt_int(s, 0);
+		c->task_id = stmt_int(s, 1);
+		c->customer_id = stmt_int(s, 2);
+		col_copy(s, 3, c->operator_login, sizeof c->operator_login);
+		c->started = col_stamp(s, 4);
+		c->ended = col_stamp(s, 5);
+		col_copy(s, 6, c->outcome, sizeof c->outcome);
+		c->score = (int)stmt_int(s, 7);
+		c->note = xstrdup(stmt_text(s, 8));
+		c->next = stmt_is_null(s, 9) ? HF_NO_STAMP : col_stamp(s, 9);
+		col_copy(s, 10, c->complaint, sizeof c->complaint);
+	}
+	stmt_done(s);
+	*out = v;
+	return n;
+}
+
+void store_calls_free(struct hf_call *calls, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(calls[i].note);
+	free(calls);
+}
+
+/* ---- escalations --------------------------------------------------------------------- */
+
+#define ESC_COLS "e.id, coalesce(e.call_id,0), e.customer_id, coalesce(e.task_id,0), c.name, " \
+	"e.severity, e.status, e.reason, e.sla_due, e.raised_at, e.acknowledged_at, e.resolved_at, " \
+	"e.raised_by, e.acknowledged_by, e.resolved_by, e.resolution"
+
+static void read_escalation(struct stmt *s, struct hf_escalation *e)
+{
+	memset(e, 0, sizeof *e);
+	e->id = stmt_int(s, 0);
+	e->call_id = stmt_int(s, 1);
+	e->customer_id = stmt_int(s, 2);
+	e->task_id = stmt_int(s, 3);
+	col_copy(s, 4, e->customer_name, sizeof e->customer_name);
+	e->severity = severity_from_code(stmt_text(s, 5));
+	e->status = esc_status_from_code(stmt_text(s, 6));
+	col_copy(s, 7, e->reason, sizeof e->reason);
+	e->sla_due = col_stamp(s, 8);
+	e->raised_at = col_stamp(s, 9);
+	e->acked_at = col_stamp(s, 10);
+	e->resolved_at = col_stamp(s, 11);
+	col_copy(s, 12, e->raised_by, sizeof e->raised_by);
+	col_copy(s, 13, e->acked_by, sizeof e->acked_by);
+	col_copy(s, 14, e->resolved_by, sizeof e->resolved_by);
+	col_copy(s, 15, e->resolution, sizeof e->resolution);
+}
+
+static size_t read_escalations(struct stmt *s, struct hf_escalation **out)
+{
+	struct hf_escalation *v = NULL;
+	size_t n = 0, cap = 0;
+	while (stmt_step(s) == 1) {
+		v = grow(v, n, &cap, sizeof *v);
+		read_escalation(s, &v[n++]);
+	}
+	stmt_done(s);
+	*out = v;
+	return n;
+}
+
+size_t store_escalations(struct store *st, bool all, struct hf_escalation **out)
+{
+	/* Unresolved first, then by severity (urgent first) and SLA due. */
+	struct stmt *s = stmt_prepare(st,
+	    "SELECT " ESC_COLS " FROM escalation e JOIN customer c ON c.id = e.customer_id "
+	    "WHERE :all OR e.status <> 'resolved' "
+	    "ORDER BY e.status = 'resolved', "
+	    "CASE e.severity WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, e.sla_due, e.id");
+	stmt_bind_int(s, ":all", all);
+	return read_escalations(s, out);
+}
+
+size_t store_customer_escalations(struct store *st, hf_id customer, struct hf_escalation **out)
+{
+	struct stmt *s = stmt_prepare(st,
+	    "SELECT " ESC_COLS " FROM escalation e JOIN customer c ON c.id = e.customer_id "
+	    "WHERE e.customer_id = :c ORDER BY e.raised_at DESC, e.id DESC");
+	stmt_bind_int(s, ":c", customer);
+	return read_escalations(s, out);
+}
+
+bool store_escalation_get(struct store *st, hf_id id, struct hf_escalation *out)
+{
+	struct stmt *s = stmt_prepare(st,
+	    "SELECT " ESC_COLS " FROM escalation e JOIN customer c ON c.id = e.customer_id "
+	    "WHERE e.id = :id");
+	stmt_bind_int(s, ":id", id);
+	bool found = stmt_step(s) == 1;
+	if (found)
+		read_escalation(s, out);
+	stmt_done(s);
+	return found;
+}

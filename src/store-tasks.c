@@ -1,0 +1,195 @@
+/* store-tasks.c — tasks: the queue, a customer's tasks for the rules, and applying decisions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "huifang/date.h"
+#include "huifang/str.h"
+#include "store-int.h"
+
+#define TASK_COLS \
+	"t.id, t.customer_id, coalesce(t.visit_id,0), t.kind, t.step, t.due_date, t.due_time, " \
+	"t.window_end, t.team, t.owner, t.status, t.attempts, t.priority, t.script, t.origin, " \
+	"t.touched_at, coalesce(t.merged_into,0), t.last_outcome, t.claimed_by, t.claimed_until, " \
+	"c.name, c.phone, coalesce(v.treatment,'')"
+#define TASK_FROM \
+	" FROM task t JOIN customer c ON c.id = t.customer_id LEFT JOIN visit v ON v.id = t.visit_id "
+
+static void read_rules_task(struct stmt *s, struct rules_task *t)
+{
+	memset(t, 0, sizeof *t);
+	t->id = stmt_int(s, 0);
+	t->visit_id = stmt_int(s, 2);
+	t->kind = task_kind_from_code(stmt_text(s, 3));
+	t->step = (int)stmt_int(s, 4);
+	t->due = col_date(s, 5);
+	t->due_minute = -1;
+	if (!stmt_is_null(s, 6) && !hhmm_parse(stmt_text(s, 6), &t->due_minute))
+		t->due_minute = -1;
+	t->window_end = col_date(s, 7);
+	col_copy(s, 8, t->team, sizeof t->team);
+	col_copy(s, 9, t->owner, sizeof t->owner);
+	t->status = task_status_from_code(stmt_text(s, 10));
+	t->attempts = (int)stmt_int(s, 11);
+	t->priority = (int)stmt_int(s, 12);
+	col_copy(s, 13, t->script, sizeof t->script);
+	col_copy(s, 14, t->origin, sizeof t->origin);
+	t->touched = stmt_is_null(s, 15) ? HF_NO_STAMP : col_stamp(s, 15);
+	t->merged_into = stmt_int(s, 16);
+}
+
+static void read_task(struct stmt *s, struct hf_task *t, hf_date day)
+{
+	memset(t, 0, sizeof *t);
+	read_rules_task(s, &t->t);
+	t->customer_id = stmt_int(s, 1);
+	col_copy(s, 17, t->last_outcome, sizeof t->last_outcome);
+	col_copy(s, 18, t->claimed_by, sizeof t->claimed_by);
+	t->claimed_until = col_stamp(s, 19);
+	col_copy(s, 20, t->customer_name, sizeof t->customer_name);
+	col_copy(s, 21, t->phone, sizeof t->phone);
+	col_copy(s, 22, t->treatment, sizeof t->treatment);
+	t->overdue = day != HF_NO_DATE && t->t.due < day;
+}
+
+size_t store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out)
+{
+	struct stmt *s = stmt_prepare(st,
+	    "SELECT " TASK_COLS TASK_FROM
+	    "WHERE t.status = 'open' AND t.due_date <= :day AND c.do_not_call = 0 "
+	    "AND CASE :scope WHEN 0 THEN (t.owner = :login OR (t.owner = '' AND t.team = :team)) "
+	    "                WHEN 1 THEN t.owner = :login "
+	    "                WHEN 2 THEN t.team = :team ELSE 1 END "
+	    "ORDER BY t.due_date < :day DESC, t.due_date, coalesce(t.due_time, ''), t.priority DESC, t.id");
+	char day[16];
+	stmt_bind_text(s, ":day", date_format(f->day, day));
+	stmt_bind_int(s, ":scope", f->scope);
+	stmt_bind_text(s, ":login", f->login ? f->login : "");
+	stmt_bind_text(s, ":team", f->team ? f->team : "");
+	struct hf_task *v = NULL;
+	size_t n = 0, cap = 0;
+	while (stmt_step(s) == 1) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		read_task(s, &v[n++], f->day);
+	}
+	stmt_done(s);
+	*out = v;
+	return n;
+}
+
+bool store_task_get(struct store *st, hf_id id, struct hf_task *out)
+{
+	struct stmt *s = stmt_prepare(st, "SELECT " TASK_COLS TASK_FROM "WHERE t.id = :id");
+	stmt_bind_int(s, ":id", id);
+	bool found = stmt_step(s) == 1;
+	if (found)
+		read_task(s, out, HF_NO_DATE);
+	stmt_done(s);
+	return found;
+}
+
+size_t store_customer_tasks(struct store *st, hf_id customer, struct rules_task **out)
+{
+	struct stmt *s = stmt_prepare(st, "SELECT " TASK_COLS TASK_FROM
+	                                  "WHERE t.customer_id = :c ORDER BY t.due_date, t.id");
+	stmt_bind_int(s, ":c", customer);
+	struct rules_task *v = NULL;
+	size_t n = 0, cap = 0;
+	while (stmt_step(s) == 1) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		read_rules_task(s, &v[n++]);
+	}
+	stmt_done(s);
+	*out = v;
+	return n;
+}
+
+static const char *bind_time(int minute, char buf[8])
+{
+	if (minute < 0)
+		return NULL;
+	snprintf(buf, 8, "%02d:%02d", minute / 60 % 24, minute % 60);
+	return buf;
+}
+
+static bool insert_task(struct store *st, hf_id customer, const struct rules_task *t, hf_stamp now)
+{
+	char due[16], we[16], tm[8], nw[20];
+	return store_exec(st,
+	    "INSERT INTO task(customer_id, visit_id, kind, step, due_date, due_time, window_end, team, "
+	    "owner, status, attempts, priority, script, origin, merged_into, created_at, updated_at) "
+	    "VALUES (:c, :visit, :kind, :step, :due, :time, :we, :team, :owner, :status, :attempts, "
+	    ":prio, :script, :origin, :merged, :now, :now)",
+	    ":c", 'i', (long long)customer, ":visit", 'z', (long long)t->visit_id,
+	    ":kind", 't', task_kind_code(t->kind), ":step", 'i', (long long)t->step,
+	    ":due", 't', date_format(t->due, due), ":time", 't', bind_time(t->due_minute, tm),
+	    ":we", 't', date_format(t->window_end == HF_NO_DATE ? t->due : t->window_end, we),
+	    ":team", 't', t->team, ":owner", 't', t->owner,
+	    ":status", 't', task_status_code(t->status == TASK_STATUS_NONE ? TASK_OPEN : t->status),
+	    ":attempts", 'i', (long long)t->attempts, ":prio", 'i', (long long)t->priority,
+	    ":script", 't', t->script, ":origin", 't', t->origin,
+	    ":merged", 'z', (long long)t->merged_into, ":now", 't', stamp_format(now, nw), NULL);
+}
+
+static bool update_task(struct store *st, const struct rules_task *t, bool touched, hf_stamp now)
+{
+	char due[16], we[16], tm[8], nw[20];
+	return store_exec(st,
+	    "UPDATE task SET status = :status, due_date = :due, due_time = :time, window_end = :we, "
+	    "attempts = :attempts, owner = :owner, merged_into = :merged, updated_at = :now, "
+	    "touched_at = CASE WHEN :touched THEN :now ELSE touched_at END WHERE id = :id",
+	    ":status", 't', task_status_code(t->status), ":due", 't', date_format(t->due, due),
+	    ":time", 't', bind_time(t->due_minute, tm),
+	    ":we", 't', date_format(t->window_end == HF_NO_DATE ? t->due : t->window_end, we),
+	    ":attempts", 'i', (long long)t->attempts, ":owner", 't', t->owner,
+	    ":merged", 'z', (long long)t->merged_into, ":now", 't', stamp_format(now, nw),
+	    ":touched", 'i', (long long)touched, ":id", 'i', (long long)t->id, NULL);
+}
+
+bool store_apply(struct store *st, hf_id customer, hf_id task_id, hf_id call_id,
+                 const char *actor, hf_stamp now, const struct decisions *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct decision *dec = &d->v[i];
+		char sla[20], nw[20];
+		bool ok = true;
+		switch (dec->kind) {
+		case DEC_CREATE_TASK:
+			ok = insert_task(st, customer, &dec->task, now);
+			break;
+		case DEC_UPDATE_TASK:
+			ok = update_task(st, &dec->task, dec->task.id == task_id, now);
+			break;
+		case DEC_SET_CUSTOMER:
+			if (dec->flag_do_not_call)
+				ok = store_exec(st, "UPDATE customer SET do_not_call = 1 WHERE id = :c",
+				                ":c", 'i', (long long)customer, NULL);
+			if (ok && dec->flag_phone_invalid)
+				ok = store_exec(st, "UPDATE customer SET phone_invalid = 1 WHERE id = :c",
+				                ":c", 'i', (long long)customer, NULL);
+			break;
+		case DEC_ESCALATE:
+			ok = store_exec(st,
+			    "INSERT INTO escalation(call_id, customer_id, task_id, severity, reason, sla_due, "
+			    "status, raised_by, raised_at) VALUES (:call, :c, :task, :sev, :reason, :sla, "
+			    "'open', :by, :now)",
+			    ":call", 'z', (long long)call_id, ":c", 'i', (long long)customer,
+			    ":task", 'z', (long long)task_id, ":sev", 't', severity_code(dec->severity),
+			    ":reason", 't', dec->reason,
+			    ":sla", 't', stamp_format(now + (hf_stamp)dec->sla_hours * 60, sla),
+			    ":by", 't', actor, ":now", 't', stamp_format(now, nw), NULL);
+			break;
+		case DEC_NOTICE:
+			break;
+		}
+		if (!ok)
+			return false;
+	}
+	return true;
+}

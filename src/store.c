@@ -1,0 +1,432 @@
+/* store.c — open the SQLite file safely, migrate it, and a small statement wrapper over it. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+
+#include "huifang/date.h"
+#include "huifang/i18n.h"
+#include "huifang/str.h"
+#include "store-int.h"
+
+static bool exec_plain(struct store *st, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		str_copy(st->err, sizeof st->err, msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return false;
+	}
+	return true;
+}
+
+/* The directory part of path ("." when none), in buf. */
+static void dir_of(const char *path, char *buf, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash) {
+		str_copy(buf, size, ".");
+	} else if (slash == path) {
+		str_copy(buf, size, "/");
+	} else {
+		size_t n = (size_t)(slash - path);
+		if (n >= size)
+			n = size - 1;
+		memcpy(buf, path, n);
+		buf[n] = 0;
+	}
+}
+
+static bool migrate(struct store *st, char *err, size_t errlen)
+{
+	int have = store_schema_version(st);
+	int want = store_migration_count();
+	if (have < 0)
+		return errf(err, errlen, _("%s: not a huifang database (%s)"), st->path, st->err);
+	if (have > want)
+		return errf(err, errlen,
+		            _("%s: schema version %d is newer than this huifang understands (%d); "
+		              "upgrade huifang"), st->path, have, want);
+	if (have == want)
+		return true;
+	if (!store_begin(st))
+		return errf(err, errlen, _("%s: cannot migrate: %s"), st->path, st->err);
+	for (int v = have + 1; v <= want; v++) {
+		if (!exec_plain(st, store_migration(v))) {
+			store_rollback(st);
+			return errf(err, errlen, _("%s: migration %d failed: %s"), st->path, v, st->err);
+		}
+	}
+	/* PRAGMA takes no parameters; the number is ours, not input. */
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", want);
+	if (!exec_plain(st, sql) || !store_commit(st)) {
+		store_rollback(st);
+		return errf(err, errlen, _("%s: cannot migrate: %s"), st->path, st->err);
+	}
+	return true;
+}
+
+struct store *store_open(const char *path, enum store_mode mode, char *err, size_t errlen)
+{
+	char dir[1024];
+	struct stat sb;
+	dir_of(path, dir, sizeof dir);
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		errf(err, errlen, _("%s: directory %s does not exist"), path, dir);
+		return NULL;
+	}
+	bool exists = stat(path, &sb) == 0;
+	if (exists && S_ISDIR(sb.st_mode)) {
+		errf(err, errlen, _("%s: is a directory, not a database"), path);
+		return NULL;
+	}
+	if (!exists && mode == STORE_EXISTING) {
+		errf(err, errlen, _("%s: no database here (create one with `huifang init`)"), path);
+		return NULL;
+	}
+	if (exists && access(path, R_OK | W_OK) != 0) {
+		errf(err, errlen, _("%s: cannot open: %s"), path, strerror(errno));
+		return NULL;
+	}
+	/* Refuse anything that is not SQLite before SQLite touches it (no -wal/-shm left behind). */
+	if (exists && sb.st_size > 0) {
+		FILE *f = fopen(path, "rb");
+		char magic[16] = {0};
+		size_t got = f ? fread(magic, 1, sizeof magic, f) : 0;
+		if (f)
+			fclose(f);
+		if (got < sizeof magic || memcmp(magic, "SQLite format 3", 16) != 0) {
+			errf(err, errlen, _("%s: not a huifang database (not an SQLite file)"), path);
+			return NULL;
+		}
+	}
+
+	struct store *st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+	            (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		errf(err, errlen, _("%s: cannot open: %s"), path,
+		     st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		store_close(st);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 10000);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	if (!exec_plain(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;") ||
+	    !exec_plain(st, "PRAGMA journal_mode = WAL;")) {
+		errf(err, errlen, _("%s: not a huifang database (%s)"), path, st->err);
+		store_close(st);
+		return NULL;
+	}
+	if (!migrate(st, err, errlen)) {
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (struct stmt *s = st->cache, *next; s; s = next) {
+		next = s->next;
+		sqlite3_finalize(s->h);
+		free(s->sql);
+		free(s);
+	}
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+int store_schema_version(struct store *st)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK) {
+		str_copy(st->err, sizeof st->err, sqlite3_errmsg(st->db));
+		return -1;
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	else
+		str_copy(st->err, sizeof st->err, sqlite3_errmsg(st->db));
+	sqlite3_finalize(s);
+	return v;
+}
+
+int store_current_version(void) { return store_migration_count(); }
+const char *store_errmsg(struct store *st) { return st->err; }
+const char *store_path(struct store *st) { return st->path; }
+
+long long store_data_version(struct store *st)
+{
+	return store_int(st, -1, "PRAGMA data_version", NULL);
+}
+
+bool store_begin(struct store *st) { return exec_plain(st, "BEGIN IMMEDIATE"); }
+bool store_commit(struct store *st) { return exec_plain(st, "COMMIT"); }
+
+void store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db)) {
+		char keep[HF_ERRLEN];
+		str_copy(keep, sizeof keep, st->err);
+		exec_plain(st, "ROLLBACK");
+		str_copy(st->err, sizeof st->err, keep);
+	}
+}
+
+/* ---- statements ---------------------------------------------------------------------- */
+
+struct stmt *stmt_prepare(struct store *st, const char *sql)
+{
+	for (struct stmt *s = st->cache; s; s = s->next) {
+		if (strcmp(s->sql, sql) == 0) {
+			sqlite3_reset(s->h);
+			sqlite3_clear_bindings(s->h);
+			return s;
+		}
+	}
+	sqlite3_stmt *h;
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &h, NULL) != SQLITE_OK)
+		die("SQL error: %s in: %s", sqlite3_errmsg(st->db), sql);
+	struct stmt *s = xcalloc(1, sizeof *s);
+	s->h = h;
+	s->st = st;
+	s->sql = xstrdup(sql);
+	s->next = st->cache;
+	st->cache = s;
+	return s;
+}
+
+static int param(struct stmt *s, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(s->h, name);
+	if (i == 0)
+		die("SQL parameter %s not in: %s", name, s->sql);
+	return i;
+}
+
+void stmt_bind_int(struct stmt *s, const char *name, long long v)
+{
+	sqlite3_bind_int64(s->h, param(s, name), v);
+}
+
+void stmt_bind_text(struct stmt *s, const char *name, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s->h, param(s, name), v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s->h, param(s, name));
+}
+
+void stmt_bind_null(struct stmt *s, const char *name)
+{
+	sqlite3_bind_null(s->h, param(s, name));
+}
+
+int stmt_step(struct stmt *s)
+{
+	int rc = sqlite3_step(s->h);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	str_copy(s->st->err, sizeof s->st->err, sqlite3_errmsg(s->st->db));
+	return -1;
+}
+
+long long stmt_int(struct stmt *s, int col) { return sqlite3_column_int64(s->h, col); }
+
+const char *stmt_text(struct stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s->h, col);
+	return t ? (const char *)t : "";
+}
+
+bool stmt_is_null(struct stmt *s, int col)
+{
+	return sqlite3_column_type(s->h, col) == SQLITE_NULL;
+}
+
+void stmt_done(struct stmt *s)
+{
+	sqlite3_reset(s->h);
+	sqlite3_clear_bindings(s->h);
+}
+
+bool stmt_bind_va(struct stmt *s, va_list ap)
+{
+	const char *name;
+	while ((name = va_arg(ap, const char *)) != NULL) {
+		int type = va_arg(ap, int);
+		switch (type) {
+		case 'i': stmt_bind_int(s, name, va_arg(ap, long long)); break;
+		case 't': stmt_bind_text(s, name, va_arg(ap, const char *)); break;
+		case 'n': stmt_bind_null(s, name); break;
+		case 'z': {
+			long long v = va_arg(ap, long long);
+			if (v)
+				stmt_bind_int(s, name, v);
+			else
+				stmt_bind_null(s, name);
+			break;
+		}
+		default: die("bad bind type '%c' for %s", type, name);
+		}
+	}
+	return true;
+}
+
+bool store_exec(struct store *st, const char *sql, ...)
+{
+	struct stmt *s = stmt_prepare(st, sql);
+	va_list ap;
+	va_start(ap, sql);
+	stmt_bind_va(s, ap);
+	va_end(ap);
+	int rc;
+	while ((rc = stmt_step(s)) == 1)
+		;
+	stmt_done(s);
+	return rc == 0;
+}
+
+long long store_int(struct store *st, long long dflt, const char *sql, ...)
+{
+	struct stmt *s = stmt_prepare(st, sql);
+	va_list ap;
+	va_start(ap, sql);
+	stmt_bind_va(s, ap);
+	va_end(ap);
+	long long v = dflt;
+	if (stmt_step(s) == 1 && !stmt_is_null(s, 0))
+		v = stmt_int(s, 0);
+	stmt_done(s);
+	return v;
+}
+
+char *store_text(struct store *st, const char *sql, ...)
+{
+	struct stmt *s = stmt_prepare(st, sql);
+	va_list ap;
+	va_start(ap, sql);
+	stmt_bind_va(s, ap);
+	va_end(ap);
+	char *v = NULL;
+	if (stmt_step(s) == 1 && !stmt_is_null(s, 0))
+		v = xstrdup(stmt_text(s, 0));
+	stmt_done(s);
+	return v;
+}
+
+hf_id store_last_id(struct store *st) { return sqlite3_last_insert_rowid(st->db); }
+int store_changes(struct store *st) { return sqlite3_changes(st->db); }
+
+char *store_meta_get(struct store *st, const char *key)
+{
+	return store_text(st, "SELECT value FROM meta WHERE key = :k", ":k", 't', key, NULL);
+}
+
+bool store_meta_set(struct store *st, const char *key, const char *value)
+{
+	return store_exec(st, "INSERT INTO meta(key, value) VALUES (:k, :v) "
+	                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+	                  ":k", 't', key, ":v", 't', value, NULL);
+}
+
+/* ---- columns and binds of days and stamps -------------------------------------------- */
+
+const char *bind_date(hf_date d, char buf[16])
+{
+	if (d == HF_NO_DATE)
+		return NULL;
+	return date_format(d, buf);
+}
+
+const char *bind_stamp(hf_stamp t, char buf[20])
+{
+	if (t == HF_NO_STAMP)
+		return NULL;
+	return stamp_format(t, buf);
+}
+
+hf_date col_date(struct stmt *s, int col)
+{
+	hf_date d;
+	if (stmt_is_null(s, col) || !date_parse(stmt_text(s, col), &d))
+		return HF_NO_DATE;
+	return d;
+}
+
+hf_stamp col_stamp(struct stmt *s, int col)
+{
+	hf_stamp t;
+	const char *txt = stmt_text(s, col);
+	if (stamp_parse(txt, &t))
+		return t;
+	hf_date d;
+	if (date_parse(txt, &d))
+		return stamp_make(d, 0);
+	return HF_NO_STAMP;
+}
+
+void col_copy(struct stmt *s, int col, char *dst, size_t size)
+{
+	str_copy(dst, size, stmt_text(s, col));
+}
+
+/* ---- audit --------------------------------------------------------------------------- */
+
+static void sha256_hex(const char *data, size_t n, char out[65])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int len = 0;
+	EVP_Digest(data, n, md, &len, EVP_sha256(), NULL);
+	for (unsigned i = 0; i < len && i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	out[64] = 0;
+}
+
+/* The hash of one audit row: sha256 over the previous hash and the row's fields. */
+void audit_hash(const char *prev, const char *at, const char *login, const char *action,
+                const char *entity, long long entity_id, const char *detail, char out[65])
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	sbuf_printf(&b, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%lld\x1f%s", prev, at, login, action, entity,
+	            entity_id, detail ? detail : "");
+	sha256_hex(b.s, b.len, out);
+	sbuf_free(&b);
+}
+
+bool store_audit(struct store *st, const char *login, hf_stamp at, const char *action,
+                 const char *entity, hf_id entity_id, const char *detail)
+{
+	char prev[65] = "0000000000000000000000000000000000000000000000000000000000000000";
+	char *last = store_text(st, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", NULL);
+	if (last) {
+		str_copy(prev, sizeof prev, last);
+		free(last);
+	}
+	char when[20], hash[65];
+	stamp_format(at, when);
+	audit_hash(prev, when, login, action, entity, entity_id, detail, hash);
+	return store_exec(st,
+	                  "INSERT INTO audit(at, login, action, entity, entity_id, detail, prev_hash, hash) "
+	                  "VALUES (:at, :login, :action, :entity, :eid, :detail, :prev, :hash)",
+	                  ":at", 't', when, ":login", 't', login, ":action", 't', action,
+	                  ":entity", 't', entity, ":eid", 'i', (long long)entity_id,
+	                  ":detail", 't', detail ? detail : "", ":prev", 't', prev, ":hash", 't', hash,
+	                  NULL);
+}

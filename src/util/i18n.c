@@ -1,0 +1,41 @@
+/* i18n.c — binds the "huifang" gettext domain to the installed or the build-tree catalogs. */
+#include <libgen.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "huifang/i18n.h"
+
+#ifndef HF_LOCALEDIR
+#define HF_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
+
+void i18n_init(void)
+{
+	static char dir[PATH_MAX + 32];
+	char probe[PATH_MAX];
+
+	/* Installed catalogs win; a binary run from the source tree uses build/locale beside it. */
+	snprintf(probe, sizeof probe, "%s/zh_CN/LC_MESSAGES/huifang.mo", HF_LOCALEDIR);
+	if (access(probe, R_OK) == 0) {
+		snprintf(dir, sizeof dir, "%s", HF_LOCALEDIR);
+	} else {
+		char exe[PATH_MAX];
+		ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+		if (n > 0) {
+			exe[n] = '\0';
+			snprintf(dir, sizeof dir, "%s/build/locale", dirname(exe));
+		} else {
+			snprintf(dir, sizeof dir, "build/locale");
+		}
+	}
+	bindtextdomain("huifang", dir);
+	bind_textdomain_codeset("huifang", "UTF-8");
+	textdomain("huifang");
+}
