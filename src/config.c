@@ -58,6 +58,12 @@ static const char *const named_keys[] = {
 
 /* ---- the loader ---------------------------------------------------------------------- */
 
+/* One problem; they are printed in line order, as found within a line. */
+struct problem_entry {
+	int line, seq;
+	char *text;
+};
+
 /* Which setting of the file last wrote a field: cross-checks point at it. */
 struct origin {
 	const void *field;
@@ -70,8 +76,8 @@ struct loader {
 	bool complete;              /* every key must be present (the built-ins) */
 	bool negative_ok;           /* steps being read may have negative offsets */
 	bool teams_broken;          /* `teams` had problems: references to it are not checked */
-	struct sbuf out;
-	int nproblems;
+	struct problem_entry *problems;
+	int nproblems, problems_cap;
 	struct origin *origins;
 	size_t norigins, cap;
 };
@@ -117,15 +123,42 @@ static void path_of(const config_setting_t *s, struct sbuf *b)
 
 static void vproblem_at(struct loader *ld, int line, const char *path, const char *fmt, va_list ap)
 {
+	struct sbuf b;
+	sbuf_init(&b);
 	if (line > 0)
-		sbuf_printf(&ld->out, "%s:%d: ", ld->file, line);
+		sbuf_printf(&b, "%s:%d: ", ld->file, line);
 	else
-		sbuf_printf(&ld->out, "%s: ", ld->file);
+		sbuf_printf(&b, "%s: ", ld->file);
 	if (path && *path)
-		sbuf_printf(&ld->out, "%s: ", path);
-	sbuf_vprintf(&ld->out, fmt, ap);
-	sbuf_addc(&ld->out, '\n');
+		sbuf_printf(&b, "%s: ", path);
+	sbuf_vprintf(&b, fmt, ap);
+	if (ld->nproblems == ld->problems_cap) {
+		ld->problems_cap = ld->problems_cap ? ld->problems_cap * 2 : 16;
+		ld->problems = xrealloc(ld->problems, (size_t)ld->problems_cap * sizeof *ld->problems);
+	}
+	ld->problems[ld->nproblems] = (struct problem_entry){ line, ld->nproblems, sbuf_steal(&b) };
 	ld->nproblems++;
+}
+
+static int cmp_problem(const void *a, const void *b)
+{
+	const struct problem_entry *x = a, *y = b;
+	if (x->line != y->line)
+		return (x->line > y->line) - (x->line < y->line);
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Every problem, one a line, in the file's order; malloc'd. */
+static char *problems_text(struct loader *ld)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	qsort(ld->problems, (size_t)ld->nproblems, sizeof *ld->problems, cmp_problem);
+	for (int i = 0; i < ld->nproblems; i++) {
+		sbuf_add(&b, ld->problems[i].text);
+		sbuf_addc(&b, '\n');
+	}
+	return sbuf_steal(&b);
 }
 
 static void problem_at(struct loader *ld, int line, const char *path, const char *fmt, ...)
@@ -375,8 +408,8 @@ static void apply_setting(struct loader *ld, const config_setting_t *s, char *ba
 			problem(ld, s, _("too many entries (at most %d)"), k->max);
 			break;
 		}
-		if (n < k->min) {
-			problem(ld, s, _("needs at least %d entries"), k->min);
+		if (n < k->min) { /* only 0 or 1 are used */
+			problem(ld, s, _("must not be empty"));
 			break;
 		}
 		memset(field, 0, (size_t)k->max * k->size);
@@ -1090,39 +1123,67 @@ static const struct key root_keys[] = {
 
 /* ---- checks across keys -------------------------------------------------------------- */
 
-/* A team code used somewhere must be defined. When the file set the reference, point at it;
- * when the reference is a default, the file's `teams` dropped the team: point there. */
-static void check_team_ref(struct loader *ld, const char *team, const char *user)
+/* A team code used somewhere must be defined. When the file set the reference, point at it.
+ * When the reference is a default, the file's `teams` dropped the team: say so once per team
+ * at `teams`, naming the first user. */
+struct dropped_team {
+	const char *code;
+	char first_user[160];
+	int more;
+};
+
+static void check_team_ref(struct loader *ld, const char *team, const char *user,
+                           struct dropped_team *dropped, int *ndropped)
 {
-	if (config_team(ld->cfg, team))
-		return;
+	if (!*team || config_team(ld->cfg, team))
+		return; /* an empty code was reported where it was read */
 	const config_setting_t *s = origin_of(ld, team);
-	if (s)
+	if (s) {
 		problem(ld, s, _("unknown team \"%s\" (not in teams)"), team);
-	else if ((s = origin_of(ld, ld->cfg->teams)))
-		problem(ld, s, _("team \"%s\" is used by %s but not defined"), team, user);
-	else
-		problem_at(ld, 0, NULL, _("team \"%s\" is used by %s but not defined"), team, user);
+		return;
+	}
+	for (int i = 0; i < *ndropped; i++)
+		if (strcmp(dropped[i].code, team) == 0) {
+			dropped[i].more++;
+			return;
+		}
+	dropped[*ndropped].code = team;
+	str_copy(dropped[*ndropped].first_user, sizeof dropped[0].first_user, user);
+	dropped[(*ndropped)++].more = 0;
 }
 
 static void check_team_refs(struct loader *ld)
 {
 	struct hf_config *cfg = ld->cfg;
+	/* Every reference may name a different team: room for all of them. */
+	enum { MAX_REFS = VISIT__COUNT * HF_MAX_STEPS + HF_MAX_TREATMENTS * HF_MAX_STEPS + 4 };
+	struct dropped_team *dropped = xcalloc(MAX_REFS, sizeof *dropped);
+	int ndropped = 0;
 	char user[160];
 	for (int k = 0; k < VISIT__COUNT; k++)
 		for (int i = 0; i < cfg->curves[k].nsteps; i++) {
 			snprintf(user, sizeof user, "curves.%s.steps[%d]", visit_codes[k], i + 1);
-			check_team_ref(ld, cfg->curves[k].steps[i].team, user);
+			check_team_ref(ld, cfg->curves[k].steps[i].team, user, dropped, &ndropped);
 		}
 	for (int t = 0; t < cfg->ntreatments; t++)
 		for (int i = 0; i < cfg->treatments[t].curve.nsteps; i++) {
 			snprintf(user, sizeof user, "treatments[%d].curve[%d]", t + 1, i + 1);
-			check_team_ref(ld, cfg->treatments[t].curve.steps[i].team, user);
+			check_team_ref(ld, cfg->treatments[t].curve.steps[i].team, user, dropped, &ndropped);
 		}
-	check_team_ref(ld, cfg->reactivation_team, "release.reactivation_team");
-	check_team_ref(ld, cfg->winback_team, "release.winback_team");
-	check_team_ref(ld, cfg->service_team, "release.service_team");
-	check_team_ref(ld, cfg->consultant_team, "release.consultant_team");
+	check_team_ref(ld, cfg->reactivation_team, "release.reactivation_team", dropped, &ndropped);
+	check_team_ref(ld, cfg->winback_team, "release.winback_team", dropped, &ndropped);
+	check_team_ref(ld, cfg->service_team, "release.service_team", dropped, &ndropped);
+	check_team_ref(ld, cfg->consultant_team, "release.consultant_team", dropped, &ndropped);
+	const config_setting_t *teams = origin_of(ld, cfg->teams);
+	for (int i = 0; i < ndropped; i++) {
+		if (dropped[i].more)
+			problem(ld, teams, _("team \"%s\" is not defined but %s and %d more use it"),
+			        dropped[i].code, dropped[i].first_user, dropped[i].more);
+		else
+			problem(ld, teams, _("team \"%s\" is not defined but %s uses it"), dropped[i].code,
+			        dropped[i].first_user);
+	}
+	free(dropped);
 }
 
 static void check_whole(struct loader *ld)
@@ -1187,12 +1248,13 @@ static void loader_init(struct loader *ld, struct hf_config *cfg, const char *fi
 	ld->cfg = cfg;
 	ld->file = file;
 	ld->complete = complete;
-	sbuf_init(&ld->out);
 }
 
 static void loader_free(struct loader *ld)
 {
-	sbuf_free(&ld->out);
+	for (int i = 0; i < ld->nproblems; i++)
+		free(ld->problems[i].text);
+	free(ld->problems);
 	free(ld->origins);
 }
 
@@ -1202,8 +1264,8 @@ void config_defaults(struct hf_config *cfg)
 	memset(cfg, 0, sizeof *cfg);
 	loader_init(&ld, cfg, BUILTIN_NAME, true);
 	load_text(&ld, hf_default_config);
-	if (ld.nproblems)
-		die("%s", ld.out.s); /* a build that ships broken defaults must not run */
+	if (ld.nproblems) /* a build that ships broken defaults must not run */
+		die("%s", problems_text(&ld));
 	loader_free(&ld);
 	str_copy(cfg->source, sizeof cfg->source, BUILTIN_NAME);
 }
@@ -1270,7 +1332,7 @@ int config_load(struct hf_config *cfg, const char *path, char **problems)
 		config_defaults(cfg);
 	}
 	if (problems)
-		*problems = sbuf_steal(&ld.out);
+		*problems = problems_text(&ld);
 	loader_free(&ld);
 	free(tmp);
 	return n;

@@ -10,6 +10,9 @@ const struct hf_treatment *rules_treatment(const struct hf_config *cfg, const ch
 const struct hf_curve *rules_curve(const struct hf_config *cfg, enum hf_visit_kind kind,
                                    const char *treatment);
 bool rules_is_work_day(const struct hf_config *cfg, hf_date day);
+/* A surgery curve call in the first cfg->missed_postop_days after the operation. */
+bool rules_postop_first_days(const struct hf_config *cfg, const struct rules_visit *v,
+                             const struct rules_task *t);
 
 /* Escalation triggers gathered during one decision: several become one escalation with the
  * most severe severity, the shortest SLA and every reason. */
@@ -54,6 +57,6 @@ int work_close(struct work *w, size_t i, enum hf_task_status status);
 int work_cap(const struct hf_config *cfg, struct work *w);
 /* Decisions for every new or changed task: updates, then creations, then updates that point
  * at a created carrier. */
-void work_emit(const struct work *w, struct decisions *out);
+void work_emit(struct work *w, struct decisions *out);
 
 #endif

@@ -207,12 +207,14 @@ int rules_schedule(const struct hf_config *cfg, enum hf_visit_kind kind, const c
 		str_copy(p->team, sizeof p->team, s->team);
 		dur_format(s->offset, p->offset);
 		p->priority = s->priority;
+		char key[2 * HF_NAME_MAX];
 		if (!str_empty(s->script))
-			str_copy(p->script, sizeof p->script, s->script);
+			str_copy(key, sizeof key, s->script);
 		else if (tr && tr->has_curve)
-			snprintf(p->script, sizeof p->script, "treatment:%s.%s", tr->name, p->offset);
+			snprintf(key, sizeof key, "treatment:%s.%s", tr->name, p->offset);
 		else
-			snprintf(p->script, sizeof p->script, "%s.%s", visit_kind_code(kind), p->offset);
+			snprintf(key, sizeof key, "%s.%s", visit_kind_code(kind), p->offset);
+		str_copy(p->script, sizeof p->script, key);
 	}
 	return n;
 }

@@ -10,8 +10,8 @@
 /* The format is described at the top of src/scripts.c and in data/scripts/README. Parsing and
  * filling are pure (no SQLite, no curses); only the loading helpers read files. */
 
-/* Sections a script may have, in the order the console shows them. Code as written after
- * "## " in a script file; label for the screen. */
+/* Sections a script may have (a parsed script keeps them in the order written). Code as
+ * written after "## " in a script file; label for the screen. */
 #define HF_SCRIPT_SECTIONS(X) \
 	X(SEC_GREETING, "greeting", N_("Greeting")) \
 	X(SEC_RECOVERY, "recovery", N_("Recovery")) \

@@ -1,0 +1,347 @@
+/* rules-outcome.c — logging a call: validation, the task's fate, next contact, escalations. */
+#include <stdio.h>
+#include <string.h>
+
+#include "huifang/date.h"
+#include "huifang/i18n.h"
+#include "huifang/str.h"
+#include "rules-int.h"
+
+/* "reached, no_answer, busy, ..." from the outcome table. */
+static void outcome_list(const struct hf_config *cfg, char *buf, size_t len)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	for (int i = 0; i < cfg->noutcomes; i++)
+		sbuf_printf(&b, "%s%s", i ? ", " : "", cfg->outcomes[i].code);
+	str_copy(buf, len, b.s ? b.s : "");
+	sbuf_free(&b);
+}
+
+static void category_list(const struct hf_config *cfg, char *buf, size_t len)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	for (int i = 0; i < cfg->ncomplaint_categories; i++)
+		sbuf_printf(&b, "%s%s", i ? ", " : "", cfg->complaint_categories[i]);
+	str_copy(buf, len, b.s ? b.s : "");
+	sbuf_free(&b);
+}
+
+/* Outcomes whose next contact may be later today at an agreed time: a callback, or a retry
+ * (busy: "call me at three"). */
+static bool may_be_today(const struct hf_outcome *o)
+{
+	return o->needs_next || (!o->ends_task && o->retry_minutes > 0);
+}
+
+static const char *next_words(const struct outcome_input *in, char *buf)
+{
+	return in->next_has_time ? stamp_format(in->next, buf) : date_format(stamp_date(in->next), buf);
+}
+
+bool rules_check_outcome(const struct hf_config *cfg, const struct rules_task *task,
+                         const struct outcome_input *in, hf_stamp now, char *err, size_t errlen)
+{
+	char list[HF_ERRLEN / 2], when[20];
+	const struct hf_outcome *o = rules_outcome(cfg, in->code);
+	if (!o) {
+		outcome_list(cfg, list, sizeof list);
+		return errf(err, errlen, _("unknown outcome \"%s\" (expected one of: %s)"),
+		            in->code ? in->code : "", list);
+	}
+	if (task->status != TASK_OPEN)
+		return errf(err, errlen, _("task %lld is %s, not open"), (long long)task->id,
+		            task_status_label(task->status));
+	if (in->score != 0) {
+		if (in->score < 1 || in->score > 5)
+			return errf(err, errlen, _("score %d is out of range (1 to 5)"), in->score);
+		if (!o->asks_score)
+			return errf(err, errlen, _("outcome %s takes no score"), o->code);
+	}
+	if (!str_empty(in->complaint) && cfg->ncomplaint_categories > 0) {
+		bool known = false;
+		for (int i = 0; i < cfg->ncomplaint_categories && !known; i++)
+			known = strcmp(cfg->complaint_categories[i], in->complaint) == 0;
+		if (!known) {
+			category_list(cfg, list, sizeof list);
+			return errf(err, errlen, _("unknown complaint category \"%s\" (expected one of: %s)"),
+			            in->complaint, list);
+		}
+	}
+	if (o->needs_next && !in->has_next)
+		return errf(err, errlen,
+		            _("outcome %s needs a next contact: --next DATE or --next \"DATE HH:MM\""),
+		            o->code);
+	if (!in->has_next)
+		return true;
+	if (o->cancels_future || o->flags_phone)
+		return errf(err, errlen, _("outcome %s takes no next contact"), o->code);
+	hf_date today = stamp_date(now), day = stamp_date(in->next);
+	if (day == HF_NO_DATE)
+		return errf(err, errlen, _("the next contact is not a valid date"));
+	next_words(in, when);
+	if (day < today || (day == today && in->next_has_time && in->next <= now))
+		return errf(err, errlen, _("next contact %s is in the past"), when);
+	if (day == today && !may_be_today(o))
+		return errf(err, errlen, _("next contact %s is today: choose tomorrow or later"), when);
+	if (day == today && !in->next_has_time)
+		return errf(err, errlen,
+		            _("next contact %s is today: give a time later than now (\"%s HH:MM\")"), when,
+		            when);
+	if (day > date_add_months(today, 12))
+		return errf(err, errlen, _("next contact %s is more than a year ahead"), when);
+	return true;
+}
+
+/* The next contact moved onto the calendar: a working day, and inside hours when timed. */
+static void place_next(const struct hf_config *cfg, const struct outcome_input *in, hf_date *day,
+                       int *minute, struct decisions *notes)
+{
+	char asked[20], moved[20];
+	next_words(in, asked);
+	hf_date d = stamp_date(in->next);
+	hf_date w = rules_next_work_day(cfg, d);
+	if (!in->next_has_time) {
+		*day = w;
+		*minute = -1;
+		if (w != d)
+			notice(notes, _("%s is not a working day: the next contact moves to %s"), asked,
+			       date_format(w, moved));
+		return;
+	}
+	/* A time on a day off keeps its time on the next working day. */
+	hf_stamp t = rules_next_work_time(cfg, stamp_make(w, stamp_minute(in->next)));
+	*day = stamp_date(t);
+	*minute = stamp_minute(t);
+	if (w != d)
+		notice(notes, _("%s is not a working day: the next contact moves to %s"), asked,
+		       stamp_format(t, moved));
+	else if (t != in->next)
+		notice(notes, _("%s is outside working hours: the next contact moves to %s"), asked,
+		       stamp_format(t, moved));
+}
+
+static const char *due_words(const struct rules_task *t, char *buf)
+{
+	if (t->due_minute >= 0)
+		return stamp_format(stamp_make(t->due, t->due_minute), buf);
+	return date_format(t->due, buf);
+}
+
+/* Tell the operator which calls the contact cap joined in this log. */
+static void merge_notices(const struct work *w, size_t fresh, struct decisions *notes)
+{
+	char when[20];
+	for (size_t i = 0; i < w->n; i++) {
+		const struct work_task *x = &w->v[i];
+		if (x->t.status != TASK_MERGED || (!x->is_new && x->orig.status == TASK_MERGED &&
+		                                   x->carrier < 0 && x->t.merged_into == x->orig.merged_into))
+			continue;
+		const struct work_task *c = NULL;
+		if (x->carrier >= 0)
+			c = &w->v[x->carrier];
+		else
+			for (size_t k = 0; k < w->n && !c; k++)
+				if (!w->v[k].is_new && w->v[k].t.id == x->t.merged_into)
+					c = &w->v[k];
+		if (!c)
+			continue;
+		if (x->is_new && i == fresh)
+			notice(notes, _("contact cap: the next contact joins task %lld due %s"),
+			       (long long)c->t.id, due_words(&c->t, when));
+		else if (c->is_new)
+			notice(notes, _("contact cap: task %lld joins the next contact on %s"),
+			       (long long)x->t.id, due_words(&c->t, when));
+		else
+			notice(notes, _("contact cap: task %lld joins task %lld due %s"), (long long)x->t.id,
+			       (long long)c->t.id, due_words(&c->t, when));
+	}
+}
+
+void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer *cust,
+                       const struct rules_visit *visit, const struct rules_task *task,
+                       const struct rules_task *others, size_t nothers,
+                       const struct outcome_input *in, hf_stamp now, struct decisions *out)
+{
+	const struct hf_outcome *o = rules_outcome(cfg, in->code);
+	if (!o)
+		return;
+	hf_date today = stamp_date(now);
+	struct decisions notes;
+	decisions_init(&notes);
+	struct esc_acc esc;
+	memset(&esc, 0, sizeof esc);
+	char buf[2 * HF_ORIGIN_MAX];
+
+	struct work w;
+	work_init(&w, others, nothers);
+	long found = work_find(&w, task->id);
+	size_t ci;
+	if (found >= 0) {
+		ci = (size_t)found;
+	} else {
+		ci = work_add(&w, task);
+		w.v[ci].is_new = false;
+		w.v[ci].orig = *task;
+	}
+	w.v[ci].t = *task;
+
+	hf_date next_day = HF_NO_DATE;
+	int next_minute = -1;
+	if (in->has_next)
+		place_next(cfg, in, &next_day, &next_minute, &notes);
+
+	/* Every logged call is an attempt: the record shows real attempts. */
+	int attempts = task->attempts + 1;
+	w.v[ci].t.attempts = attempts;
+	if (o->ends_task) {
+		work_close(&w, ci, o->cancels_future || o->flags_phone ? TASK_CLOSED : TASK_DONE);
+	} else if (o->retry_minutes > 0 || in->has_next) {
+		if (o->max_attempts > 0 && attempts >= o->max_attempts) {
+			work_close(&w, ci, TASK_UNREACHABLE);
+			if (rules_postop_first_days(cfg, visit, task)) {
+				snprintf(buf, sizeof buf,
+				         _("unreachable after %d attempts in the first week after surgery"),
+				         attempts);
+				esc_add(&esc, SEV_URGENT, cfg->missed_postop_sla_hours, buf);
+			}
+		} else {
+			struct rules_task *t = &w.v[ci].t;
+			if (in->has_next) {
+				t->due = next_day;
+				t->due_minute = next_minute;
+			} else {
+				hf_stamp at = rules_next_work_time(cfg, now + o->retry_minutes);
+				t->due = stamp_date(at);
+				t->due_minute = stamp_minute(at);
+			}
+			/* A retry outside the window would only be marked missed. */
+			if (t->window_end == HF_NO_DATE || t->window_end < t->due)
+				t->window_end = t->due;
+		}
+	} else {
+		work_close(&w, ci, TASK_DONE); /* neither ends nor retries: the call is over anyway */
+	}
+
+	if (o->cancels_future) {
+		bool again = true;
+		while (again) {
+			again = false;
+			for (size_t i = 0; i < w.n; i++)
+				if (i != ci && w.v[i].t.status == TASK_OPEN)
+					again |= work_close(&w, i, TASK_CANCELLED) > 0;
+		}
+	}
+
+	if (o->flags_phone) {
+		bool open_fix = false;
+		for (size_t i = 0; i < w.n && !open_fix; i++)
+			open_fix = w.v[i].t.kind == TASK_DATAFIX && w.v[i].t.status == TASK_OPEN;
+		if (!open_fix) {
+			struct rules_task t;
+			rules_task_init(&t);
+			t.kind = TASK_DATAFIX;
+			t.visit_id = task->visit_id;
+			t.due = rules_next_work_day(cfg, today);
+			t.window_end = t.due + (cfg->extra_window_days > 0 ? cfg->extra_window_days : 0);
+			str_copy(t.team, sizeof t.team,
+			         cfg->consultant_team[0] ? cfg->consultant_team : cfg->service_team);
+			str_copy(t.owner, sizeof t.owner, cust->consultant);
+			str_copy(t.script, sizeof t.script, "datafix");
+			snprintf(t.origin, sizeof t.origin, "wrong number on task %lld", (long long)task->id);
+			work_add(&w, &t);
+		}
+	}
+
+	size_t fresh = (size_t)-1;
+	if (in->has_next && o->ends_task && !o->cancels_future && !o->flags_phone) {
+		struct rules_task t;
+		rules_task_init(&t);
+		t.kind = o->needs_next ? TASK_CALLBACK : TASK_FOLLOWUP;
+		t.visit_id = task->visit_id;
+		t.due = next_day;
+		t.due_minute = next_minute;
+		t.window_end = t.due + (cfg->extra_window_days > 0 ? cfg->extra_window_days : 0);
+		t.priority = task->priority;
+		if (o->needs_next && !str_empty(in->callback_team)) {
+			str_copy(t.team, sizeof t.team, in->callback_team);
+		} else {
+			str_copy(t.team, sizeof t.team,
+			         !str_empty(in->operator_team) ? in->operator_team : task->team);
+			str_copy(t.owner, sizeof t.owner, in->operator_login);
+		}
+		str_copy(t.script, sizeof t.script, o->needs_next ? "callback" : "followup");
+		snprintf(buf, sizeof buf, "%s on task %lld: %s", o->needs_next ? "callback" : "next contact",
+		         (long long)task->id, task->origin);
+		str_copy(t.origin, sizeof t.origin, buf);
+		fresh = work_add(&w, &t);
+	}
+
+	/* Escalation triggers; several make one escalation. */
+	if (o->escalate != SEV_NONE) {
+		if (!str_empty(in->complaint))
+			snprintf(buf, sizeof buf, "%s (%s)", _(o->label), in->complaint);
+		else
+			snprintf(buf, sizeof buf, "%s", _(o->label));
+		esc_add(&esc, o->escalate, cfg->complaint_sla_hours, buf);
+	}
+	if (in->score > 0 && in->score <= cfg->low_score_max) {
+		snprintf(buf, sizeof buf, _("low score %d"), in->score);
+		esc_add(&esc, SEV_NORMAL, cfg->low_score_sla_hours, buf);
+	}
+	if (in->score > 0 && cust->last_score > 0 && cfg->score_drop > 0 &&
+	    cust->last_score - in->score >= cfg->score_drop) {
+		snprintf(buf, sizeof buf, _("score dropped from %d to %d"), cust->last_score, in->score);
+		esc_add(&esc, SEV_NORMAL, cfg->score_drop_sla_hours, buf);
+	}
+	const char *risk = rules_risk_word(cfg, in->note);
+	if (risk) {
+		snprintf(buf, sizeof buf, _("risk word \"%s\" in the note"), risk);
+		esc_add(&esc, SEV_URGENT, cfg->risk_sla_hours, buf);
+	}
+
+	if (!o->cancels_future && !cust->do_not_call)
+		work_cap(cfg, &w);
+	merge_notices(&w, fresh, &notes);
+
+	struct rules_task logged = w.v[ci].t;
+	work_emit(&w, out);
+	if (o->cancels_future || o->flags_phone) {
+		struct decision *d = decisions_push(out, DEC_SET_CUSTOMER);
+		d->flag_do_not_call = o->cancels_future;
+		d->flag_phone_invalid = o->flags_phone;
+	}
+	for (size_t i = 0; i < notes.n; i++)
+		*decisions_push(out, DEC_NOTICE) = notes.v[i];
+	esc_emit(&esc, &logged, out);
+	decisions_free(&notes);
+	work_free(&w);
+}
+
+bool rules_propose_next(const struct hf_config *cfg, const struct rules_task *task,
+                        const char *outcome, hf_stamp now, hf_stamp *out)
+{
+	const struct hf_outcome *o = rules_outcome(cfg, outcome);
+	if (!o || o->cancels_future || o->flags_phone)
+		return false;
+	hf_date today = stamp_date(now);
+	int minute = stamp_minute(now);
+	if (minute < cfg->open_minute || minute >= cfg->close_minute)
+		minute = cfg->open_minute;
+	if (o->needs_next) { /* a callback: the next working day, about this time */
+		*out = rules_next_work_time(cfg, stamp_make(rules_next_work_day(cfg, today + 1), minute));
+		return true;
+	}
+	if (!o->ends_task && o->retry_minutes > 0) {
+		if (o->max_attempts > 0 && task->attempts + 1 >= o->max_attempts)
+			return false; /* this attempt makes the task unreachable */
+		*out = rules_next_work_time(cfg, now + o->retry_minutes);
+		return true;
+	}
+	if (o->escalate != SEV_NONE) { /* a complaint: check back the next working day */
+		*out = rules_next_work_time(cfg, stamp_make(rules_next_work_day(cfg, today + 1), minute));
+		return true;
+	}
+	return false; /* reached: the curve already holds the next call */
+}

@@ -1,0 +1,56 @@
+# lib.sh — shared helpers for the command-line suites: a temporary clinic, a pinned clock, TAP output.
+# Source it from a suite: `. "$(dirname "$0")/lib.sh"`.
+set -u
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+HF="$ROOT/huifang"
+T=$(mktemp -d "${TMPDIR:-/tmp}/huifang-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+export HUIFANG_NOW="2026-11-23 09:30"
+unset HUIFANG_CONFIG HUIFANG_DB HUIFANG_AS LANGUAGE
+DB="$T/h.db"
+ME=$(id -un)
+
+ok() { echo "ok - $*"; }
+notok() { echo "not ok - $*"; }
+
+# run CMD...: run it, keeping OUT, ERR and RC.
+run() {
+	"$@" >"$T/.out" 2>"$T/.err"
+	RC=$?
+	OUT=$(cat "$T/.out")
+	ERR=$(cat "$T/.err")
+}
+
+# hf ARGS...: run huifang on the suite's database.
+hf() { run "$HF" -d "$DB" "$@"; }
+
+# check DESC EXPECTED_RC: the last run's status; on failure show its stderr.
+check_rc() {
+	if [ "$RC" -eq "$2" ]; then ok "$1"; else notok "$1 (status $RC, expected $2: ${ERR:0:200})"; fi
+}
+# check_err DESC RC PATTERN: status RC and exactly one line on stderr matching PATTERN.
+check_err() {
+	local lines
+	lines=$(printf '%s' "$ERR" | grep -c '')
+	if [ "$RC" -eq "$2" ] && [ "$lines" -eq 1 ] && printf '%s' "$ERR" | grep -q -- "$3"; then
+		ok "$1"
+	else
+		notok "$1 (status $RC, expected $2; stderr: ${ERR:0:300})"
+	fi
+}
+# check_out DESC PATTERN: the last run's stdout matches PATTERN (grep -E).
+check_out() {
+	if printf '%s\n' "$OUT" | grep -qE -- "$2"; then ok "$1"; else notok "$1 (stdout: ${OUT:0:300})"; fi
+}
+# check_eq DESC GOT WANT
+check_eq() {
+	if [ "$2" = "$3" ]; then ok "$1"; else notok "$1 (got '$2', want '$3')"; fi
+}
+# sql QUERY: a value from the suite's database.
+sql() { sqlite3 "$DB" "$1"; }
+# fingerprint: a hash of every row of the tables a command must not change.
+fingerprint() {
+	sqlite3 "$DB" "SELECT * FROM customer; SELECT * FROM visit; SELECT * FROM task;
+	  SELECT * FROM call; SELECT * FROM escalation; SELECT * FROM user; SELECT * FROM audit;" | md5sum
+}
