@@ -28,7 +28,8 @@ ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Ibuild $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_C
 LIBS       = $(PKG_LIBS) -lcrypto -lm
 
 # ASan build: same sources, separate object tree, same ./huifang path so tests run it.
-ifneq ($(filter asan,$(MAKECMDGOALS)),)
+ifneq ($(filter asan,$(MAKECMDGOALS))$(ASAN),)
+ASAN        := 1
 BUILD        = build/asan
 EXTRA_CFLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS     += -fsanitize=address,undefined
@@ -52,15 +53,18 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PO       = $(wildcard po/*.po)
 MO       = $(PO:po/%.po=build/locale/%/LC_MESSAGES/huifang.mo)
 
-.PHONY: all check run asan bench install uninstall clean deps unit-tests pot
-all: deps huifang $(MO)
+.PHONY: all check run asan bench install uninstall clean deps unit-tests pot check-run run-console
+all: huifang $(MO)
+
+# check and run first install what is missing, then build in a fresh make that sees the
+# libraries' pkg-config flags.
+SUBMAKE = $(MAKE) --no-print-directory $(if $(ASAN),ASAN=1)
 
 # Missing libraries: install them when root, otherwise say exactly what to run.
 deps:
-	@if ! pkg-config --exists $(PKGS) 2>/dev/null || ! command -v tmux >/dev/null || [ ! -f /usr/include/cmocka.h ]; then \
-	  if [ "$$(id -u)" = 0 ]; then scripts/install-deps; \
-	  else echo "huifang: missing build dependencies; as root run: scripts/install-deps" >&2; \
-	       scripts/install-deps --print >&2; exit 1; fi; fi
+	@if [ "$$(id -u)" = 0 ]; then scripts/install-deps; \
+	else missing=$$(scripts/install-deps --print); if [ -n "$$missing" ]; then \
+	  echo "huifang: missing build dependencies; as root run: $$missing" >&2; exit 1; fi; fi
 
 # Switching between the normal and the asan build relinks ./huifang.
 FLAVOR = build/flavor-$(notdir $(BUILD))
@@ -96,12 +100,16 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libhuifang.a
 
 unit-tests: $(UNIT_BIN)
 
-check: all unit-tests
-	@HF_BUILD=$(BUILD) tests/run-all $(UNIT_BIN)
+check: deps
+	@$(SUBMAKE) check-run
+check-run: all unit-tests
+	@tests/run-all $(UNIT_BIN)
 
-asan: all
+asan: $(if $(filter check run,$(MAKECMDGOALS)),,all)
 
-run: all
+run: deps
+	@$(SUBMAKE) run-console
+run-console: all
 	@if [ ! -f demo/huifang.db ]; then mkdir -p demo && ./huifang -d demo/huifang.db init --demo; fi
 	./huifang -d demo/huifang.db
 

@@ -1,0 +1,50 @@
+# concurrency.sh — 20 operators logging at once: one task is never worked twice, nobody sees "locked".
+. "$(dirname "$0")/lib.sh"
+
+hf init >/dev/null
+for i in $(seq 1 20); do hf user add "op$i" --role operator --team postop; done
+hf add customer --name 周静 --phone 13700001111 --gender F
+C=$OUT
+hf add visit "$C" --kind surgery --date 2026-11-22 --treatment 吸脂
+TASK=$(sql "SELECT id FROM task WHERE customer_id=$C AND due_date='2026-11-23'")
+
+# Everyone logs the same task at once.
+for i in $(seq 1 20); do
+	( HUIFANG_AS="op$i" "$HF" -d "$DB" log "$TASK" --outcome reached --score 5 >"$T.$i.out" 2>"$T.$i.err"
+	  echo $? >"$T.$i.rc" ) &
+done
+wait
+wins=0 refusals=0 other=0
+for i in $(seq 1 20); do
+	case $(cat "$T.$i.rc") in
+	0) wins=$((wins + 1)) ;;
+	2) grep -q "already" "$T.$i.err" && refusals=$((refusals + 1)) || other=$((other + 1)) ;;
+	*) other=$((other + 1)) ;;
+	esac
+done
+rm -f "$T".*.out "$T".*.rc
+check_eq "exactly one operator closes the task" "$wins" "1"
+check_eq "the other 19 are told it is already done" "$refusals" "19"
+check_eq "nobody failed otherwise" "$other" "0"
+grep -l "locked" "$T".*.err >/dev/null 2>&1 && notok "someone saw 'database is locked'" || ok "nobody saw 'database is locked'"
+rm -f "$T".*.err
+check_eq "one call recorded" "$(sql "SELECT count(*) FROM call WHERE task_id=$TASK")" "1"
+
+# Twenty operators logging twenty different tasks at once: all land.
+ids=()
+for i in $(seq 1 20); do
+	hf add customer --name "顾客$i" --phone "1370000$((2000 + i))"
+	c=$OUT
+	hf add visit "$c" --kind discharge --date 2026-11-20
+	ids+=("$(sql "SELECT id FROM task WHERE customer_id=$c")")
+done
+for i in $(seq 1 20); do
+	( HUIFANG_AS="op$i" "$HF" -d "$DB" log "${ids[$((i - 1))]}" --outcome reached --score 4 \
+	  >/dev/null 2>"$T.p$i.err"; echo $? >"$T.p$i.rc" ) &
+done
+wait
+fails=0
+for i in $(seq 1 20); do [ "$(cat "$T.p$i.rc")" = 0 ] || fails=$((fails + 1)); done
+check_eq "twenty parallel logs all succeed" "$fails" "0"
+check_eq "twenty calls recorded" "$(sql "SELECT count(*) FROM call WHERE task_id IN ($(IFS=,; echo "${ids[*]}"))")" "20"
+check_eq "the database is intact" "$(sql 'PRAGMA integrity_check')" "ok"
