@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "huifang/i18n.h"
 #include "huifang/str.h"
@@ -132,6 +133,9 @@ static void vproblem_at(struct loader *ld, int line, const char *path, const cha
 	if (path && *path)
 		sbuf_printf(&b, "%s: ", path);
 	sbuf_vprintf(&b, fmt, ap);
+	for (char *c = b.s; *c; c++) /* values echoed from the file stay on one line */
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			*c = '?';
 	if (ld->nproblems == ld->problems_cap) {
 		ld->problems_cap = ld->problems_cap ? ld->problems_cap * 2 : 16;
 		ld->problems = xrealloc(ld->problems, (size_t)ld->problems_cap * sizeof *ld->problems);
@@ -153,7 +157,8 @@ static char *problems_text(struct loader *ld)
 {
 	struct sbuf b;
 	sbuf_init(&b);
-	qsort(ld->problems, (size_t)ld->nproblems, sizeof *ld->problems, cmp_problem);
+	if (ld->nproblems)
+		qsort(ld->problems, (size_t)ld->nproblems, sizeof *ld->problems, cmp_problem);
 	for (int i = 0; i < ld->nproblems; i++) {
 		sbuf_add(&b, ld->problems[i].text);
 		sbuf_addc(&b, '\n');
@@ -549,7 +554,8 @@ static void apply_holidays(struct loader *ld, const config_setting_t *s, char *b
 		cfg->holidays[cfg->nholidays++] = d;
 	}
 	/* Sorted and without repeats, so a lookup may stop early. */
-	qsort(cfg->holidays, (size_t)cfg->nholidays, sizeof cfg->holidays[0], cmp_date);
+	if (cfg->nholidays)
+		qsort(cfg->holidays, (size_t)cfg->nholidays, sizeof cfg->holidays[0], cmp_date);
 	int m = 0;
 	for (int i = 0; i < cfg->nholidays; i++)
 		if (m == 0 || cfg->holidays[m - 1] != cfg->holidays[i])
@@ -1270,10 +1276,27 @@ void config_defaults(struct hf_config *cfg)
 	str_copy(cfg->source, sizeof cfg->source, BUILTIN_NAME);
 }
 
+/* Opens a file the user named (-c) with the user's own rights: a setgid run must not read
+ * the clinic group's files for them. The system file is the administrator's and may be
+ * readable by the group only. */
+static FILE *open_config(const char *path)
+{
+	gid_t egid = getegid();
+	bool drop = egid != getgid() && strcmp(path, SYSTEM_CONFIG) != 0;
+	if (drop && setegid(getgid()) != 0)
+		return NULL;
+	FILE *f = fopen(path, "r");
+	int err = errno;
+	if (drop && setegid(egid) != 0)
+		die("cannot restore the group id: %s", strerror(errno));
+	errno = err;
+	return f;
+}
+
 /* The whole file as a string; NULL with a problem noted when it cannot be read. */
 static char *read_file(struct loader *ld, const char *path)
 {
-	FILE *f = fopen(path, "r");
+	FILE *f = open_config(path);
 	if (!f) {
 		problem_at(ld, 0, NULL, _("cannot read: %s"), strerror(errno));
 		return NULL;

@@ -195,7 +195,10 @@ int rules_schedule(const struct hf_config *cfg, enum hf_visit_kind kind, const c
 	for (int i = 0; i < c->nsteps && n < max; i++) {
 		const struct hf_step *s = &c->steps[i];
 		hf_date nominal = dur_add_date(base, s->offset);
-		/* A call before the visit itself (an effect shorter than the lead time) makes no sense. */
+		/* An effect no longer than the lead time: remind when it wears off, not at the visit. */
+		if (nominal != HF_NO_DATE && base != visit_date && s->offset.n < 0 && nominal <= visit_date)
+			nominal = base;
+		/* A call before the visit itself makes no sense. */
 		if (nominal == HF_NO_DATE || nominal < visit_date)
 			continue;
 		struct planned_call *p = &out[n++];

@@ -185,7 +185,7 @@ static bool close_section(const struct script *s, const char *name, char *err, s
 static bool parse_line(struct script *s, const char *line, size_t n, int lineno,
                        const char *name, bool *have_title, char *err, size_t errlen)
 {
-	/* The line without its surrounding blanks, NUL-terminated for the mark checks. */
+	/* Surrounding blanks are not part of a line. */
 	while (n && is_blank(*line))
 		line++, n--;
 	while (n && is_blank(line[n - 1]))
@@ -299,7 +299,6 @@ bool scripts_parse(const char *text, const char *name, bool need_title, struct s
 	return true;
 fail:
 	script_free(out);
-	out->title = xstrdup("");
 	return false;
 }
 

@@ -155,16 +155,23 @@ static bool update_task(struct store *st, const struct rules_task *t, bool touch
 bool store_apply(struct store *st, hf_id customer, hf_id task_id, hf_id call_id,
                  const char *actor, hf_stamp now, const struct decisions *d)
 {
-	for (size_t i = 0; i < d->n; i++) {
+	/* A contact-cap merge may point at a task created earlier in this same list (carrier). */
+	hf_id *created = d->n ? xcalloc(d->n, sizeof *created) : NULL;
+	bool ok = true;
+	for (size_t i = 0; ok && i < d->n; i++) {
 		const struct decision *dec = &d->v[i];
+		struct rules_task t = dec->task;
 		char sla[20], nw[20];
-		bool ok = true;
+		if ((dec->kind == DEC_CREATE_TASK || dec->kind == DEC_UPDATE_TASK) && dec->carrier >= 0 &&
+		    (size_t)dec->carrier < i)
+			t.merged_into = created[dec->carrier];
 		switch (dec->kind) {
 		case DEC_CREATE_TASK:
-			ok = insert_task(st, customer, &dec->task, now);
+			ok = insert_task(st, customer, &t, now);
+			created[i] = ok ? store_last_id(st) : 0;
 			break;
 		case DEC_UPDATE_TASK:
-			ok = update_task(st, &dec->task, dec->task.id == task_id, now);
+			ok = update_task(st, &t, t.id == task_id, now);
 			break;
 		case DEC_SET_CUSTOMER:
 			if (dec->flag_do_not_call)
@@ -180,7 +187,7 @@ bool store_apply(struct store *st, hf_id customer, hf_id task_id, hf_id call_id,
 			    "status, raised_by, raised_at) VALUES (:call, :c, :task, :sev, :reason, :sla, "
 			    "'open', :by, :now)",
 			    ":call", 'z', (long long)call_id, ":c", 'i', (long long)customer,
-			    ":task", 'z', (long long)task_id, ":sev", 't', severity_code(dec->severity),
+			    ":task", 'z', (long long)(t.id ? t.id : task_id), ":sev", 't', severity_code(dec->severity),
 			    ":reason", 't', dec->reason,
 			    ":sla", 't', stamp_format(now + (hf_stamp)dec->sla_hours * 60, sla),
 			    ":by", 't', actor, ":now", 't', stamp_format(now, nw), NULL);
@@ -188,8 +195,7 @@ bool store_apply(struct store *st, hf_id customer, hf_id task_id, hf_id call_id,
 		case DEC_NOTICE:
 			break;
 		}
-		if (!ok)
-			return false;
 	}
-	return true;
+	free(created);
+	return ok;
 }

@@ -88,7 +88,7 @@ struct hf_config {
 
 	/* calendar */
 	bool work_day[8];             /* index 1..7 = ISO weekday */
-	hf_date holidays[HF_MAX_HOLIDAYS];
+	hf_date holidays[HF_MAX_HOLIDAYS]; /* sorted, no repeats */
 	int nholidays;
 	int open_minute, close_minute; /* calendar.hours */
 

@@ -61,14 +61,14 @@ struct script_section {
 };
 
 struct script {
-	char *title;                    /* never NULL; "" when the text had no title line */
+	char *title;                    /* "" when the text had no title line */
 	struct script_section *sections;
 	size_t nsections;
 };
 
 /* Parse a script text (a whole file, or a stored body without its title line). `name` is
  * used in the error ("name:line: message"); need_title makes a missing "title:" an error.
- * On failure *out is left empty (safe to free) and err holds one line. */
+ * On failure *out holds nothing (all NULL/0; script_free is harmless) and err holds one line. */
 bool scripts_parse(const char *text, const char *name, bool need_title, struct script *out,
                    char *err, size_t errlen);
 void script_free(struct script *s);

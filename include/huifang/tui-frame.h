@@ -1,0 +1,112 @@
+/* tui-frame.h — the console frame: the view stack, handler flags, colours and text drawing. */
+#ifndef HUIFANG_TUI_FRAME_H
+#define HUIFANG_TUI_FRAME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "huifang/config.h"
+#include "huifang/service.h"
+#include "huifang/tui-keymap.h"
+
+/* What a handler asks of the frame. Handlers change state and return these; they never
+ * draw. TUI_UNHANDLED: the view did not use the key (the frame tries the global actions). */
+enum tui_flag {
+	TUI_NONE = 0,
+	TUI_REDRAW = 1 << 0,
+	TUI_RESIZE = 1 << 1,
+	TUI_QUIT = 1 << 2,
+	TUI_UNHANDLED = 1 << 3,
+};
+
+/* The smallest terminal the console draws on; below it a plain "too small" screen. */
+#define TUI_MIN_COLS 80
+#define TUI_MIN_ROWS 24
+
+struct tui;
+struct tui_view;
+
+/* One screen. Every hook but draw and key may be NULL. */
+struct tui_view_ops {
+	const char *name;
+	/* Keymap screens in effect now (e.g. the form's focused field adds SCR_NEXT). */
+	unsigned (*screens)(struct tui *t, struct tui_view *v);
+	/* Draw the whole screen from state (the frame erased it). */
+	void (*draw)(struct tui *t, struct tui_view *v);
+	/* A key press: change state, return tui_flag bits. */
+	int (*key)(struct tui *t, struct tui_view *v, tui_key k);
+	/* The input timeout passed (about 4 times a second); data_changed: another connection
+	 * committed since the last tick. Returns tui_flag bits. */
+	int (*tick)(struct tui *t, struct tui_view *v, bool data_changed);
+	/* The idle lock engaged (locked true: release claims) or was lifted. */
+	void (*lock)(struct tui *t, struct tui_view *v, bool locked);
+	/* The view is leaving (the console quits or the view is closed): release what it holds. */
+	void (*leave)(struct tui *t, struct tui_view *v);
+	void (*free)(struct tui_view *v);
+};
+
+struct tui_view {
+	const struct tui_view_ops *ops;
+	struct tui_view *below;
+	bool closing;                   /* tui_close() was called; freed after the handler */
+};
+
+struct tui {
+	struct hf_ctx *ctx;
+	struct tui_view *top;
+	int rows, cols;
+	bool too_small, locked;
+	bool color;                     /* colours in use (a colour terminal, no NO_COLOR) */
+	int attr[UI_COLOR__COUNT];      /* curses attributes per colour role */
+	char clinic[128];               /* meta "clinic", else cfg.clinic */
+	const char *script_lang;        /* "zh_CN" or "en", from the locale */
+	long long data_version;
+	/* A message for the status line, shown until the next key (color: a UI_COLOR_*). */
+	char msg[512];
+	int msg_color;
+	/* Where the terminal cursor goes after drawing (a text field being edited). */
+	bool cursor_on;
+	int cursor_y, cursor_x;
+	int exit_status;
+};
+
+/* ---- the view stack --------------------------------------------------------------------- */
+
+/* Put v on top; it is drawn next. */
+void tui_push(struct tui *t, struct tui_view *v);
+/* Mark v to be taken off the stack (its leave and free run after the current handler). */
+void tui_close(struct tui *t, struct tui_view *v);
+/* A message on the status line until the next key press; color is a UI_COLOR_*. */
+void tui_message(struct tui *t, int color, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Refresh ctx->now from the clock (HUIFANG_NOW stays pinned). */
+void tui_clock(struct tui *t);
+
+/* ---- drawing (only from draw hooks) ----------------------------------------------------- */
+
+/* Text at y, x clipped to w display columns; never cuts a character (a wide character that
+ * does not fit becomes a space). Control characters and invalid UTF-8 are cleaned. Returns the
+ * columns written. */
+int tui_text(struct tui *t, int y, int x, int w, int color, int extra_attr, const char *s);
+/* The same, padded with spaces to exactly w columns; align -1 left, 0 centre, 1 right. */
+void tui_field(struct tui *t, int y, int x, int w, int color, int extra_attr, int align,
+               const char *s);
+/* Fill a row span with spaces in a colour. */
+void tui_fill(struct tui *t, int y, int x, int w, int color);
+/* A vertical line. */
+void tui_vline(struct tui *t, int y, int x, int h, int color);
+/* The top line (left text, right text) and the bottom status line: t->msg when set, else
+ * the status-line labels of the given screens' actions. */
+void tui_header(struct tui *t, const char *left, const char *right);
+void tui_status(struct tui *t, unsigned screens);
+/* Put the terminal cursor here after drawing (for a text field). */
+void tui_cursor(struct tui *t, int y, int x);
+int tui_attr(struct tui *t, int color);
+
+/* Wrap s (UTF-8, may hold '\n') to lines of at most w display columns. Each line is a byte
+ * range [start, end) of s; returns the number of lines and sets *lines (malloc'd). Breaks
+ * at spaces when it can, else between characters; never inside one. */
+struct tui_span { size_t start, end; };
+size_t tui_wrap(const char *s, int w, bool at_spaces, struct tui_span **lines);
+
+#endif

@@ -1,0 +1,115 @@
+/* tui-keymap.h — the console's actions and keys: one table read by the code, `?` and the docs. */
+#ifndef HUIFANG_TUI_KEYMAP_H
+#define HUIFANG_TUI_KEYMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "huifang/config.h"
+#include "huifang/i18n.h"
+
+/* A key as the console reads it: a Unicode code point (control keys as their C0 code, Enter
+ * as '\r', Esc as 27), a curses function key code with TK_FN set, or an ASCII character with
+ * TK_META set (Alt). */
+typedef int tui_key;
+#define TK_FN   0x40000000
+#define TK_META 0x20000000
+#define TK_NONE 0
+
+/* Screens an action works on, as bits. SCR_ALL: every screen (unless a text field takes the
+ * key as text first). */
+#define SCR_QUEUE   (1u << 0)
+#define SCR_CALL    (1u << 1)
+#define SCR_FORM    (1u << 2)   /* the outcome form, any field */
+#define SCR_CHOICE  (1u << 3)   /* the form's outcome / score / category fields */
+#define SCR_NEXT    (1u << 4)   /* the form's next-contact field */
+#define SCR_SUMMARY (1u << 5)   /* what the rules did, after saving */
+#define SCR_HELP    (1u << 6)
+#define SCR_PROMPT  (1u << 7)   /* a one-line prompt (search) */
+#define SCR_LOCKED  (1u << 8)
+#define SCR_ALL     0xFFFFu
+
+/* Every action: id, name (config `ui.keys` and docs), default keys (space separated key
+ * names as in the config), short label for the status line (NULL: not shown there), help
+ * text, screens. Status-line labels and help texts are msgids. */
+#define TUI_ACTIONS(X) \
+	X(ACT_HELP, "help", "? F1", N_("help"), N_("show the keys of this screen"), SCR_ALL) \
+	X(ACT_REDRAW, "redraw", "C-l", NULL, N_("redraw the screen"), SCR_ALL) \
+	X(ACT_QUIT, "quit", "q", N_("quit"), N_("quit huifang (the screen is cleared)"), SCR_QUEUE) \
+	X(ACT_DOWN, "down", "j Down", NULL, N_("next line"), SCR_QUEUE | SCR_CALL | SCR_HELP) \
+	X(ACT_UP, "up", "k Up", NULL, N_("previous line"), SCR_QUEUE | SCR_CALL | SCR_HELP) \
+	X(ACT_PAGE_DOWN, "page-down", "PgDn C-f", NULL, N_("next page"), \
+	  SCR_QUEUE | SCR_CALL | SCR_HELP) \
+	X(ACT_PAGE_UP, "page-up", "PgUp C-b", NULL, N_("previous page"), \
+	  SCR_QUEUE | SCR_CALL | SCR_HELP) \
+	X(ACT_FIRST, "first", "g Home", NULL, N_("first line"), SCR_QUEUE | SCR_CALL | SCR_HELP) \
+	X(ACT_LAST, "last", "G End", NULL, N_("last line"), SCR_QUEUE | SCR_CALL | SCR_HELP) \
+	X(ACT_OPEN, "open", "Enter", N_("open"), N_("open the call screen for this task (claims it)"), \
+	  SCR_QUEUE) \
+	X(ACT_FILTER, "filter", "f", N_("filter"), \
+	  N_("next filter: mine and pool, mine, team, all (supervisors), overdue"), SCR_QUEUE) \
+	X(ACT_SEARCH, "search", "/", N_("search"), N_("search by customer name or phone tail"), \
+	  SCR_QUEUE) \
+	X(ACT_SEARCH_NEXT, "search-next", "n", NULL, N_("next match of the search"), SCR_QUEUE) \
+	X(ACT_SEARCH_PREV, "search-prev", "N", NULL, N_("previous match of the search"), SCR_QUEUE) \
+	X(ACT_BACK, "back", "q Esc", N_("back"), N_("back to the queue (releases the task)"), \
+	  SCR_CALL | SCR_HELP | SCR_SUMMARY) \
+	X(ACT_LOG, "log", "l", N_("log outcome"), N_("log the outcome of this call"), SCR_CALL) \
+	X(ACT_SCRIPT_DOWN, "script-down", "J", N_("script"), N_("scroll the script down"), SCR_CALL) \
+	X(ACT_SCRIPT_UP, "script-up", "K", NULL, N_("scroll the script up"), SCR_CALL) \
+	X(ACT_FOCUS, "focus", "Tab", N_("pane"), N_("move focus between the history and the script"), \
+	  SCR_CALL) \
+	X(ACT_DIAL, "dial", "d", N_("dial"), N_("dial the customer (when a dial command is set)"), \
+	  SCR_CALL) \
+	X(ACT_NEXT_FIELD, "next-field", "Tab", N_("next field"), N_("next field"), SCR_FORM) \
+	X(ACT_PREV_FIELD, "prev-field", "BTab", NULL, N_("previous field"), SCR_FORM) \
+	X(ACT_SAVE, "save", "F2 C-x", N_("save"), N_("save the call: the rules decide what follows"), \
+	  SCR_FORM) \
+	X(ACT_CANCEL, "cancel", "Esc", N_("cancel"), N_("cancel (asks first when something changed)"), \
+	  SCR_FORM | SCR_PROMPT) \
+	X(ACT_CHOICE_NEXT, "choice-next", "Down Right j", NULL, N_("next choice"), SCR_CHOICE) \
+	X(ACT_CHOICE_PREV, "choice-prev", "Up Left k", NULL, N_("previous choice"), SCR_CHOICE) \
+	X(ACT_NEXT_3D, "next-3d", "d", N_("+3d"), N_("next contact in three days"), SCR_NEXT) \
+	X(ACT_NEXT_1W, "next-1w", "w", N_("+1w"), N_("next contact in a week"), SCR_NEXT) \
+	X(ACT_NEXT_1M, "next-1m", "m", N_("+1m"), N_("next contact in a month"), SCR_NEXT) \
+	X(ACT_NEXT_PROPOSED, "next-proposed", "p", NULL, N_("next contact as the rules propose"), \
+	  SCR_NEXT) \
+	X(ACT_NEXT_CLEAR, "next-clear", "x", NULL, N_("no next contact"), SCR_NEXT) \
+	X(ACT_ACCEPT, "accept", "Enter", NULL, N_("search for what was typed"), SCR_PROMPT) \
+	X(ACT_NEXT_TASK, "next-task", "n", N_("next task"), N_("open the next task of the queue"), \
+	  SCR_SUMMARY) \
+	X(ACT_TO_QUEUE, "to-queue", "Enter", N_("queue"), N_("back to the queue"), SCR_SUMMARY)
+
+#define TUI_ACT_ENUM_(id, name, keys, label, help, screens) id,
+enum tui_action { ACT_NONE = -1, TUI_ACTIONS(TUI_ACT_ENUM_) ACT__COUNT };
+#undef TUI_ACT_ENUM_
+
+/* Keys an action may have at once (defaults, or one override from the config). */
+#define TUI_MAX_BINDINGS 4
+
+/* Reset to the defaults, then apply cfg->ui_keys. An unknown action, or one key given to two
+ * actions of the same screen, fails with "source:line: ..." in err. */
+bool keymap_load(const struct hf_config *cfg, char *err, size_t errlen);
+/* The action a key means on a screen mask (any action whose screens intersect it). */
+enum tui_action keymap_action(unsigned screens, tui_key key);
+const char *keymap_name(enum tui_action a);
+/* Help text and status-line label, translated (label may be NULL). */
+const char *keymap_help(enum tui_action a);
+const char *keymap_label(enum tui_action a);
+unsigned keymap_screens(enum tui_action a);
+/* The action's keys as names, ", " separated, into out; "" when it has none. */
+void keymap_keys_text(enum tui_action a, char *out, size_t size);
+/* The first key's name, or "". */
+const char *keymap_first_key(enum tui_action a, char *out, size_t size);
+
+/* Key <-> name ("q", "C-x", "M-x", "F2", "Enter", "PgDn" ...). */
+bool key_parse(const char *name, tui_key *out);
+void key_name(tui_key k, char *out, size_t size);
+/* A character to insert as text: printable, not a function key or control. */
+bool key_is_text(tui_key k);
+
+/* Every action as text (for the man page and `--help`): name, keys, help, one a line. */
+void keymap_print(FILE *f);
+
+#endif
