@@ -285,9 +285,17 @@ static void dormant_call(struct plan *p, const struct rules_visit *last, enum hf
 	if (nominal == HF_NO_DATE)
 		return;
 	hf_date due = rules_next_work_day(p->cfg, nominal);
-	hf_date window_end = due + (p->cfg->extra_window_days > 0 ? p->cfg->extra_window_days : 0);
-	if (p->today < due || p->today > window_end)
+	if (p->today < due)
 		return;
+	/* A customer found dormant late (an import, a long pause in planning) is still called
+	 * now; a reactivation call gives way to the why-they-left call once that is due. */
+	if (kind == TASK_REACTIVATION && p->cfg->winback_months > months &&
+	    p->today >= date_add_months(last->date, p->cfg->winback_months))
+		return;
+	int keep = p->cfg->extra_window_days > 0 ? p->cfg->extra_window_days : 0;
+	if (p->today > due + keep)
+		due = rules_next_work_day(p->cfg, p->today);
+	hf_date window_end = due + keep;
 	/* One per last-visit day, and never two open at once. */
 	for (size_t i = 0; i < p->w.n; i++) {
 		const struct rules_task *t = &p->w.v[i].t;
