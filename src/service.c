@@ -513,6 +513,33 @@ int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *
 	return HF_OK;
 }
 
+size_t svc_unseen_customers(struct hf_ctx *ctx, hf_date day, struct unseen_customer **out)
+{
+	char cutoff[16];
+	date_format(date_add_months(day, -ctx->cfg.consultant_release_months), cutoff);
+	struct stmt *s = stmt_prepare(ctx->st,
+	    "SELECT c.id, c.name, c.consultant, max(v.date) AS last FROM customer c "
+	    "JOIN visit v ON v.customer_id = c.id WHERE c.consultant <> '' AND c.do_not_call = 0 "
+	    "GROUP BY c.id HAVING last < :cutoff ORDER BY c.consultant, last, c.id");
+	stmt_bind_text(s, ":cutoff", cutoff);
+	struct unseen_customer *v = NULL;
+	size_t n = 0, cap = 0;
+	while (stmt_step(s) == 1) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		v[n].id = stmt_int(s, 0);
+		str_copy(v[n].name, sizeof v[n].name, stmt_text(s, 1));
+		str_copy(v[n].consultant, sizeof v[n].consultant, stmt_text(s, 2));
+		date_parse(stmt_text(s, 3), &v[n].last_visit);
+		n++;
+	}
+	stmt_done(s);
+	*out = v;
+	return n;
+}
+
 /* ---- escalations --------------------------------------------------------------------- */
 
 static int escalation_step(struct hf_ctx *ctx, hf_id id, const char *note, bool resolve, char *err,

@@ -61,6 +61,16 @@ void svc_describe(struct hf_ctx *ctx, const struct log_result *res, struct sbuf 
 struct plan_counts { int created, merged, missed, released, cancelled, escalated; };
 int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *err, size_t errlen);
 
+/* Consultants' customers unseen for cfg.consultant_release_months (listed for reassignment on
+ * the 1st of the month), by consultant. *out malloc'd. */
+struct unseen_customer {
+	hf_id id;
+	char name[HF_NAME_MAX];
+	char consultant[HF_NAME_MAX];
+	hf_date last_visit;
+};
+size_t svc_unseen_customers(struct hf_ctx *ctx, hf_date day, struct unseen_customer **out);
+
 /* Add a customer; add a visit and plan its customer at once (the whole curve is visible). */
 int svc_add_customer(struct hf_ctx *ctx, const struct hf_customer *c, hf_id *id, char *err,
                      size_t errlen);
@@ -69,5 +79,17 @@ int svc_add_visit(struct hf_ctx *ctx, const struct hf_visit *v, hf_id *id, struc
 
 int svc_escalation_ack(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen);
 int svc_escalation_resolve(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen);
+
+/* ---- the console (service-console.c) ------------------------------------------------- */
+/* Plan today when meta "last_plan" is not today (*ran tells whether it did). */
+int svc_plan_today(struct hf_ctx *ctx, bool *ran, struct plan_counts *counts, char *err,
+                   size_t errlen);
+/* Audit that ctx->me viewed a customer's record (reveal: with the whole phone number). */
+int svc_view_customer(struct hf_ctx *ctx, hf_id customer, bool reveal, char *err, size_t errlen);
+/* Start the configured dial command (console.dial, {phone} filled) without a shell, with the
+ * privilege dropped and no terminal; audited. Fails (1) when none is configured. */
+int svc_dial(struct hf_ctx *ctx, hf_id customer, const char *phone, char *err, size_t errlen);
+/* Reap finished dial commands without waiting: the last one's exit status, or -1. */
+int svc_dial_reap(void);
 
 #endif

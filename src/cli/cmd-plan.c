@@ -1,4 +1,6 @@
 /* cmd-plan.c — `huifang plan`: materialise due tasks; idempotent. */
+#include <stdlib.h>
+
 #include "huifang/cli.h"
 #include "huifang/date.h"
 #include "huifang/i18n.h"
@@ -26,6 +28,19 @@ static int run_plan(struct cli *cli, int argc, char **argv)
 	printf(_("planned %s: %d created, %d merged, %d missed, %d released, %d cancelled, "
 	         "%d escalated\n"), date_format(day, d), c.created, c.merged, c.missed, c.released,
 	       c.cancelled, c.escalated);
+	/* On the 1st: consultants' customers not seen for months, for reassignment. */
+	int y, m, dd;
+	date_to_ymd(day, &y, &m, &dd);
+	if (dd == 1) {
+		struct unseen_customer *u;
+		size_t n = svc_unseen_customers(&cli->ctx, day, &u);
+		printf(_("%zu consultants' customers unseen for %d months, to reassign:\n"), n,
+		       cli->ctx.cfg.consultant_release_months);
+		for (size_t i = 0; i < n; i++)
+			printf("  %-12s #%-6lld %s  %s %s\n", u[i].consultant, (long long)u[i].id, u[i].name,
+			       _("last visit"), date_format(u[i].last_visit, d));
+		free(u);
+	}
 	return HF_OK;
 }
 

@@ -50,3 +50,11 @@ check_out "dormant calls are not made twice" " 0 created"
 hf add visit "$C2" --kind consult --date 2026-11-23
 check_eq "a new visit cancels the pending reactivation call" \
 	"$(sql "SELECT status FROM task WHERE customer_id=$C2 AND kind='reactivation'")" "cancelled"
+
+# On the 1st of the month, consultants' customers unseen for six months are listed.
+hf add customer --name 郑洁 --phone 13600000004 --consultant gu_wen; C4=$OUT
+hf add visit "$C4" --kind injection --date 2026-05-20 --treatment 水光针
+HUIFANG_NOW="2026-12-01 08:00" hf plan
+check_out "the 1st lists unseen customers by consultant" "gu_wen +#$C4 +郑洁"
+HUIFANG_NOW="2026-12-02 08:00" hf plan
+printf '%s\n' "$OUT" | grep -q "郑洁" && notok "listed on the 2nd too" || ok "not listed on other days"
