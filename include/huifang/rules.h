@@ -107,7 +107,22 @@ int rules_schedule(const struct hf_config *cfg, enum hf_visit_kind kind, const c
 /* Plan one customer for day `today`: curve tasks for visits that have none, missed tasks,
  * reactivation / why-they-left / repurchase / birthday tasks, stale owner release, contact-cap
  * merges, cancelling what a newer visit made moot. tasks: every task the customer has (any
- * status). Appends decisions to out. Idempotent: planning the result again decides nothing. */
+ * status). Appends decisions to out. Idempotent: planning the result again decides nothing.
+ * - A visit's curve is written once (tasks with its visit_id and step >= 0), skipping calls
+ *   whose window has already closed. Injection calls are the repurchase reminders.
+ * - Consultation: once its last call is over (done, missed, unreachable) and no later visit
+ *   exists, the last step is repeated repeat_days later, up to repeat_max times; a later visit
+ *   of another kind (converted) cancels its open calls.
+ * - Reactivation dormant_months, why-they-left winback_months after the last visit: one per
+ *   last-visit day; found late, due now (a reactivation gives way to a due why-they-left).
+ * - A visit dated after a reactivation / why-they-left / repurchase task's visit cancels it.
+ * - Birthday greetings are created up to 7 days ahead, due on the birthday (29 Feb: the 28th
+ *   in common years), moved to a working day, callable for at most 7 days.
+ * - Owned open tasks are released when today - max(due, touched day) >= stale_owner_days.
+ * - Contact cap: open calls (not data fixes) less than contact_cap_days apart merge into the
+ *   earliest (a timed call before an untimed one the same day; then existing, priority, id);
+ *   when a carrier is cancelled or missed, what was merged into it is reopened.
+ * - Do-not-call customers: every open task is cancelled, nothing is created. */
 void rules_plan_customer(const struct hf_config *cfg, const struct rules_customer *cust,
                          const struct rules_visit *visits, size_t nvisits,
                          const struct rules_task *tasks, size_t ntasks,

@@ -239,7 +239,7 @@ static void test_curve_due_moves_to_working_day(void **state)
 
 static void test_curve_due_moves_over_holidays(void **state)
 {
-	holiday_add("2026-10-01", "2026-10-01", 7);
+	holiday_range("2026-10-01", 7);
 	static const struct want_call want[] = {
 		{ "2026-10-08", "2026-10-10", "consult.d3", NULL, "+3d" },
 		{ "2026-10-08", "2026-10-11", "consult.d7", NULL, "+7d" },
