@@ -116,8 +116,11 @@ run-console: all
 bench: all
 	tests/bench/run
 
+# The translation template; POT=FILE writes it elsewhere (the i18n suite checks a fresh one).
 pot:
-	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o po/huifang.pot $(SRC_ALL)
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --package-name=huifang \
+	  --package-version=$(VERSION) --add-comments=TRANSLATORS: --sort-by-file \
+	  -o $(or $(POT),po/huifang.pot) $(SRC_ALL) $(wildcard include/huifang/*.h src/*.h src/*/*.h)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)

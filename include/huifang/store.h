@@ -176,4 +176,14 @@ bool store_escalation_get(struct store *st, hf_id id, struct hf_escalation *out)
 bool store_audit(struct store *st, const char *login, hf_stamp at, const char *action,
                  const char *entity, hf_id entity_id, const char *detail);
 
+/* ---- the console (store-console.c) --------------------------------------------------- */
+bool store_script_has(struct store *st, const char *key, const char *lang);
+/* A stored script's title and body (both malloc'd); false when there is none. */
+bool store_script_get(struct store *st, const char *key, const char *lang, char **title,
+                      char **body);
+/* Tasks merged into `task` by the contact cap (kind, script, origin, visit); *out malloc'd. */
+size_t store_merged_tasks(struct store *st, hf_id task, struct rules_task **out);
+/* Calls logged by login on day. */
+int store_calls_on(struct store *st, const char *login, hf_date day);
+
 #endif

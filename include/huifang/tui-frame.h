@@ -29,6 +29,8 @@ struct tui_view;
 /* One screen. Every hook but draw and key may be NULL. */
 struct tui_view_ops {
 	const char *name;
+	/* Screens the `?` screen lists for this view (0: those of `screens`). */
+	unsigned help_screens;
 	/* Keymap screens in effect now (e.g. the form's focused field adds SCR_NEXT). */
 	unsigned (*screens)(struct tui *t, struct tui_view *v);
 	/* Draw the whole screen from state (the frame erased it). */
@@ -102,11 +104,16 @@ void tui_status(struct tui *t, unsigned screens);
 /* Put the terminal cursor here after drawing (for a text field). */
 void tui_cursor(struct tui *t, int y, int x);
 int tui_attr(struct tui *t, int color);
+/* Set up the colour roles from the config (frame only, after initscr). */
+void tui_colors_init(struct tui *t);
 
 /* Wrap s (UTF-8, may hold '\n') to lines of at most w display columns. Each line is a byte
  * range [start, end) of s; returns the number of lines and sets *lines (malloc'd). Breaks
  * at spaces when it can, else between characters; never inside one. */
 struct tui_span { size_t start, end; };
 size_t tui_wrap(const char *s, int w, bool at_spaces, struct tui_span **lines);
+/* The same with the first line first_w wide and the others rest_w (a hanging indent). */
+size_t tui_wrap_hanging(const char *s, int first_w, int rest_w, bool at_spaces,
+                        struct tui_span **lines);
 
 #endif

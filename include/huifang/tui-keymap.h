@@ -73,9 +73,9 @@ typedef int tui_key;
 	X(ACT_NEXT_3D, "next-3d", "d", N_("+3d"), N_("next contact in three days"), SCR_NEXT) \
 	X(ACT_NEXT_1W, "next-1w", "w", N_("+1w"), N_("next contact in a week"), SCR_NEXT) \
 	X(ACT_NEXT_1M, "next-1m", "m", N_("+1m"), N_("next contact in a month"), SCR_NEXT) \
-	X(ACT_NEXT_PROPOSED, "next-proposed", "p", NULL, N_("next contact as the rules propose"), \
-	  SCR_NEXT) \
-	X(ACT_NEXT_CLEAR, "next-clear", "x", NULL, N_("no next contact"), SCR_NEXT) \
+	X(ACT_NEXT_PROPOSED, "next-proposed", "p", N_("proposal"), \
+	  N_("next contact as the rules propose"), SCR_NEXT) \
+	X(ACT_NEXT_CLEAR, "next-clear", "x", N_("none"), N_("no next contact"), SCR_NEXT) \
 	X(ACT_ACCEPT, "accept", "Enter", NULL, N_("search for what was typed"), SCR_PROMPT) \
 	X(ACT_NEXT_TASK, "next-task", "n", N_("next task"), N_("open the next task of the queue"), \
 	  SCR_SUMMARY) \
@@ -104,10 +104,10 @@ void keymap_keys_text(enum tui_action a, char *out, size_t size);
 const char *keymap_first_key(enum tui_action a, char *out, size_t size);
 
 /* Key <-> name ("q", "C-x", "M-x", "F2", "Enter", "PgDn" ...). */
-bool key_parse(const char *name, tui_key *out);
-void key_name(tui_key k, char *out, size_t size);
+bool tui_key_parse(const char *name, tui_key *out);
+void tui_key_name(tui_key k, char *out, size_t size);
 /* A character to insert as text: printable, not a function key or control. */
-bool key_is_text(tui_key k);
+bool tui_key_is_text(tui_key k);
 
 /* Every action as text (for the man page and `--help`): name, keys, help, one a line. */
 void keymap_print(FILE *f);

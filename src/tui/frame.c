@@ -1,0 +1,372 @@
+/* frame.c — the console's loop: terminal set-up and restore, keys, ticks, resize, idle lock. */
+#include <curses.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "huifang/date.h"
+#include "huifang/i18n.h"
+#include "huifang/scripts.h"
+#include "huifang/str.h"
+#include "huifang/tui-views.h"
+#include "huifang/tui.h"
+#include "huifang/utf8.h"
+
+/* The input timeout: how often live changes and claim renewals are looked at. */
+#define TICK_MS 250
+
+static SCREEN *screen;
+static bool curses_on;
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* Clear before leaving so no customer data stays on the screen or in scrollback; also the
+ * fatal hook, so die() leaves a working terminal. */
+static void restore_terminal(void)
+{
+	if (!curses_on)
+		return;
+	curses_on = false;
+	curs_set(1);
+	erase();
+	refresh();
+	endwin();
+}
+
+static double mono(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- the view stack --------------------------------------------------------------------- */
+
+void tui_push(struct tui *t, struct tui_view *v)
+{
+	if (!v)
+		return;
+	v->below = t->top;
+	v->closing = false;
+	t->top = v;
+}
+
+void tui_close(struct tui *t, struct tui_view *v)
+{
+	(void)t;
+	v->closing = true;
+}
+
+static void drop(struct tui *t, struct tui_view *v)
+{
+	if (v->ops->leave)
+		v->ops->leave(t, v);
+	v->ops->free(v);
+}
+
+/* Take the views marked closing off the stack, wherever they are in it. */
+static void reap(struct tui *t)
+{
+	struct tui_view **link = &t->top;
+	while (*link) {
+		struct tui_view *v = *link;
+		if (v->closing) {
+			*link = v->below;
+			drop(t, v);
+		} else {
+			link = &v->below;
+		}
+	}
+}
+
+void tui_message(struct tui *t, int color, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	va_end(ap);
+	t->msg_color = color;
+}
+
+void tui_clock(struct tui *t)
+{
+	char err[HF_ERRLEN];
+	hf_stamp now;
+	if (clock_now(&now, err, sizeof err))
+		t->ctx->now = now;
+}
+
+static unsigned screens_of(struct tui *t, struct tui_view *v)
+{
+	return v->ops->screens ? v->ops->screens(t, v) : 0;
+}
+
+/* ---- drawing ---------------------------------------------------------------------------- */
+
+static void draw_too_small(struct tui *t)
+{
+	char a[160], b[200];
+	snprintf(a, sizeof a, _("The terminal is too small: %d×%d."), t->cols, t->rows);
+	snprintf(b, sizeof b, _("huifang needs at least %d×%d. Enlarge the window, or press Ctrl-C to quit."),
+	         TUI_MIN_COLS, TUI_MIN_ROWS);
+	/* Plain text, wrapped to whatever is there. */
+	int y = 0;
+	const char *lines[] = {a, b};
+	for (int i = 0; i < 2 && y < t->rows; i++) {
+		struct tui_span *sp;
+		size_t n = tui_wrap(lines[i], t->cols, true, &sp);
+		for (size_t k = 0; k < n && y < t->rows; k++, y++) {
+			char *piece = xstrndup(lines[i] + sp[k].start, sp[k].end - sp[k].start);
+			tui_text(t, y, 0, t->cols, UI_COLOR_NORMAL, 0, piece);
+			free(piece);
+		}
+		free(sp);
+	}
+}
+
+static void draw_locked(struct tui *t)
+{
+	char a[200];
+	snprintf(a, sizeof a, _("Locked after %d minutes without a key. Press any key to go on."),
+	         t->ctx->cfg.idle_lock_minutes);
+	int w = utf8_width(a);
+	int x = w < t->cols ? (t->cols - w) / 2 : 0;
+	tui_text(t, t->rows / 2, x, t->cols, UI_COLOR_DIM, 0, a);
+}
+
+static void draw(struct tui *t)
+{
+	t->cursor_on = false;
+	erase();
+	if (t->too_small)
+		draw_too_small(t);
+	else if (t->locked)
+		draw_locked(t);
+	else if (t->top)
+		t->top->ops->draw(t, t->top);
+	if (t->cursor_on && !t->too_small && !t->locked) {
+		curs_set(1);
+		move(t->cursor_y, t->cursor_x);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+/* ---- input ------------------------------------------------------------------------------ */
+
+enum { IN_NONE, IN_KEY, IN_RESIZE };
+
+static int read_key(tui_key *out)
+{
+	wint_t ch;
+	int r = get_wch(&ch);
+	if (r == ERR)
+		return IN_NONE;
+	if (r == KEY_CODE_YES) {
+		if (ch == KEY_RESIZE)
+			return IN_RESIZE;
+		*out = ch == KEY_ENTER ? '\r' : (tui_key)(TK_FN | (int)ch);
+		return IN_KEY;
+	}
+	if (ch == '\n' || ch == '\r') {
+		*out = '\r';
+	} else if (ch == 127 || ch == 8) {
+		*out = TK_FN | KEY_BACKSPACE;
+	} else if (ch == 27) {
+		/* Esc and a character at once is Alt plus the character. */
+		wint_t c2;
+		timeout(0);
+		int r2 = get_wch(&c2);
+		timeout(TICK_MS);
+		if (r2 == OK && c2 > 0x20 && c2 < 0x7f) {
+			*out = TK_META | (tui_key)c2;
+		} else {
+			if (r2 == OK)
+				unget_wch((wchar_t)c2);
+			else if (r2 == KEY_CODE_YES)
+				ungetch((int)c2);
+			*out = 27;
+		}
+	} else {
+		*out = (tui_key)ch;
+	}
+	return IN_KEY;
+}
+
+static int dispatch(struct tui *t, tui_key k)
+{
+	struct tui_view *v = t->top;
+	int flags = v->ops->key(t, v, k);
+	if (!(flags & TUI_UNHANDLED))
+		return flags;
+	flags &= ~TUI_UNHANDLED;
+	switch (keymap_action(screens_of(t, v), k)) {
+	case ACT_HELP:
+		if (strcmp(v->ops->name, "Help") != 0) {
+			unsigned s = v->ops->help_screens ? v->ops->help_screens : screens_of(t, v);
+			tui_push(t, help_view_new(t, s, _(v->ops->name)));
+		}
+		return flags | TUI_REDRAW;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return flags | TUI_REDRAW;
+	default:
+		return flags;
+	}
+}
+
+static int tick(struct tui *t)
+{
+	tui_clock(t);
+	long long dv = store_data_version(t->ctx->st);
+	bool changed = dv != t->data_version;
+	t->data_version = dv;
+	int flags = 0;
+	for (struct tui_view *v = t->top; v; v = v->below)
+		if (v->ops->tick)
+			flags |= v->ops->tick(t, v, changed);
+	reap(t);
+	return flags;
+}
+
+static void set_lock(struct tui *t, bool locked)
+{
+	t->locked = locked;
+	for (struct tui_view *v = t->top; v; v = v->below)
+		if (v->ops->lock)
+			v->ops->lock(t, v, locked);
+}
+
+static void run(struct tui *t)
+{
+	int flags = TUI_RESIZE;
+	double last_key = mono(), last_tick = last_key;
+	int idle = t->ctx->cfg.idle_lock_minutes;
+	while (t->top && !(flags & TUI_QUIT)) {
+		if (got_signal) {
+			t->exit_status = 128 + got_signal;
+			break;
+		}
+		if (flags & TUI_RESIZE) {
+			getmaxyx(stdscr, t->rows, t->cols);
+			t->too_small = t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS;
+			flags |= TUI_REDRAW;
+		}
+		if (flags & TUI_REDRAW)
+			draw(t);
+		flags = 0;
+		tui_key k = TK_NONE;
+		switch (read_key(&k)) {
+		case IN_RESIZE:
+			flags |= TUI_RESIZE;
+			break;
+		case IN_KEY:
+			last_key = mono();
+			flags |= TUI_REDRAW;
+			if (t->locked) {
+				set_lock(t, false);
+			} else if (t->too_small) {
+				/* Nothing to act on blind; the screen only says what is needed. */
+			} else {
+				t->msg[0] = 0;
+				flags |= dispatch(t, k);
+				reap(t);
+			}
+			break;
+		default:
+			break;
+		}
+		double now = mono();
+		if (now - last_tick >= TICK_MS / 1000.0) {
+			last_tick = now;
+			flags |= tick(t);
+			if (idle > 0 && !t->locked && now - last_key >= idle * 60.0) {
+				set_lock(t, true);
+				flags |= TUI_REDRAW;
+			}
+		}
+	}
+}
+
+/* ---- entry ------------------------------------------------------------------------------ */
+
+int tui_main(struct hf_ctx *ctx, char *err, size_t errlen)
+{
+	if (!keymap_load(&ctx->cfg, err, errlen))
+		return HF_EUSAGE;
+	struct tui *t = xcalloc(1, sizeof *t);
+	t->ctx = ctx;
+	char *clinic = store_meta_get(ctx->st, "clinic");
+	str_copy(t->clinic, sizeof t->clinic, !str_empty(clinic) ? clinic : ctx->cfg.clinic);
+	free(clinic);
+	t->script_lang = scripts_lang_for_locale(setlocale(LC_MESSAGES, NULL));
+
+	/* The day's tasks must exist before the queue is read. */
+	bool planned = false;
+	struct plan_counts pc;
+	char plan_err[HF_ERRLEN] = "";
+	if (svc_plan_today(ctx, &planned, &pc, plan_err, sizeof plan_err) != HF_OK)
+		planned = false;
+	t->data_version = store_data_version(ctx->st);
+
+	struct sigaction sa, old_int, old_term, old_hup;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
+
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		const char *term = getenv("TERM");
+		errf(err, errlen, _("cannot use this terminal (TERM=%s)"), term ? term : "");
+		free(t);
+		return HF_EFAIL;
+	}
+	set_term(screen);
+	curses_on = true;
+	set_fatal_hook(restore_terminal);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	set_escdelay(50);
+	timeout(TICK_MS);
+	curs_set(0);
+	tui_colors_init(t);
+
+	tui_push(t, queue_view_new(t));
+	if (plan_err[0])
+		tui_message(t, UI_COLOR_ERROR, "%s", plan_err);
+	else if (planned)
+		tui_message(t, UI_COLOR_NOTICE, _("Planned today: %d new, %d missed, %d released, %d cancelled"),
+		            pc.created, pc.missed, pc.released, pc.cancelled);
+	run(t);
+
+	while (t->top) {
+		struct tui_view *v = t->top;
+		t->top = v->below;
+		drop(t, v);
+	}
+	restore_terminal();
+	set_fatal_hook(NULL);
+	delscreen(screen);
+	screen = NULL;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	int status = t->exit_status;
+	free(t);
+	return status;
+}

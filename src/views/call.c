@@ -1,0 +1,563 @@
+/* call.c — the call screen: customer card and history beside the filled-in script; claims the task. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "huifang/date.h"
+#include "huifang/i18n.h"
+#include "huifang/scripts.h"
+#include "huifang/str.h"
+#include "huifang/tui-views.h"
+#include "huifang/utf8.h"
+
+enum { PANE_HISTORY, PANE_SCRIPT };
+
+struct call_view {
+	struct tui_view base;
+	hf_id task_id;
+	struct hf_task task;
+	struct hf_customer cust;
+	bool claimed;                   /* this console holds the lease */
+	bool read_only;
+	char why_read_only[HF_ERRLEN];  /* who holds it, or that it is no longer open */
+	hf_stamp started;               /* the call began: opened, or dialled */
+	double last_renew;              /* monotonic seconds */
+	struct tui_pager history, script;
+	int focus;
+	char script_title[256];
+	bool reveal;                    /* supervisors see the whole number */
+};
+
+static const struct tui_view_ops call_ops;
+
+static double mono(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- the customer and the timeline ------------------------------------------------------- */
+
+static int age_on(hf_date birthday, hf_date today)
+{
+	int by, bm, bd, y, m, d;
+	date_to_ymd(birthday, &by, &bm, &bd);
+	date_to_ymd(today, &y, &m, &d);
+	return y - by - (m < bm || (m == bm && d < bd));
+}
+
+static const char *outcome_label(const struct hf_config *cfg, const char *code)
+{
+	const struct hf_outcome *o = config_outcome(cfg, code);
+	return o ? _(o->label) : code;
+}
+
+/* Scores oldest to newest as block heights: the satisfaction trend at a glance. */
+static void sparkline(const struct hf_call *calls, size_t n, struct sbuf *out, double *avg)
+{
+	static const char *const bars[] = {"▁", "▂", "▄", "▆", "█"};
+	int count = 0, sum = 0;
+	for (size_t i = n; i-- > 0;) {
+		int s = calls[i].score;
+		if (s < 1 || s > 5)
+			continue;
+		sbuf_add(out, bars[s - 1]);
+		sum += s;
+		count++;
+	}
+	*avg = count ? (double)sum / count : 0;
+}
+
+struct event {
+	hf_stamp at;
+	int kind;                       /* 0 visit, 1 call, 2 escalation */
+	size_t i;
+};
+
+static int event_cmp(const void *a, const void *b)
+{
+	const struct event *x = a, *y = b;
+	if (x->at != y->at)
+		return x->at < y->at ? 1 : -1;
+	return y->kind - x->kind;
+}
+
+static void build_history(struct tui *t, struct call_view *cv, const struct hf_visit *visits,
+                          size_t nv, const struct hf_call *calls, size_t nc,
+                          const struct hf_escalation *esc, size_t ne)
+{
+	struct hf_ctx *ctx = t->ctx;
+	struct tui_pager *p = &cv->history;
+	const struct hf_customer *c = &cv->cust;
+	char buf[64], d1[20];
+	pager_clear(p);
+
+	struct sbuf line;
+	sbuf_init(&line);
+	sbuf_add(&line, c->name);
+	if (str_eq(c->gender, "F"))
+		sbuf_printf(&line, "  %s", _("female"));
+	else if (str_eq(c->gender, "M"))
+		sbuf_printf(&line, "  %s", _("male"));
+	if (c->birthday != HF_NO_DATE) {
+		sbuf_add(&line, "  ");
+		sbuf_printf(&line, _("%d years"), age_on(c->birthday, stamp_date(ctx->now)));
+	}
+	sbuf_printf(&line, "  #%lld", (long long)c->id);
+	pager_add(p, UI_COLOR_TITLE, 0, 2, line.s);
+	sbuf_reset(&line);
+
+	svc_phone_mask(c->phone, cv->reveal, buf, sizeof buf);
+	sbuf_printf(&line, "%s %s", _("phone"), str_empty(buf) ? "-" : buf);
+	if (c->phone_invalid)
+		sbuf_printf(&line, "  [%s]", _("phone invalid"));
+	if (c->do_not_call)
+		sbuf_printf(&line, "  [%s]", _("do-not-call"));
+	pager_add(p, c->phone_invalid || c->do_not_call ? UI_COLOR_ERROR : UI_COLOR_NORMAL, 0, 2, line.s);
+	sbuf_reset(&line);
+
+	struct hf_user cu;
+	const char *consultant = c->consultant;
+	if (!str_empty(consultant) && store_user_get(ctx->st, consultant, &cu) && !str_empty(cu.name))
+		consultant = cu.name;
+	sbuf_printf(&line, "%s %s", _("consultant"), str_empty(consultant) ? "-" : consultant);
+	if (!str_empty(c->source))
+		sbuf_printf(&line, "  %s %s", _("source"), c->source);
+	pager_add(p, UI_COLOR_NORMAL, 0, 2, line.s);
+	sbuf_reset(&line);
+	if (!str_empty(c->tags))
+		pager_addf(p, UI_COLOR_NORMAL, 0, 2, "%s %s", _("tags"), c->tags);
+
+	struct sbuf spark;
+	sbuf_init(&spark);
+	double avg;
+	sparkline(calls, nc, &spark, &avg);
+	if (spark.len)
+		pager_addf(p, UI_COLOR_CHART, 0, 2, "%s %s  %.1f", _("satisfaction"), spark.s, avg);
+	else
+		pager_addf(p, UI_COLOR_DIM, 0, 2, "%s -", _("satisfaction"));
+	sbuf_free(&spark);
+
+	/* This task. */
+	const struct hf_task *k = &cv->task;
+	const struct hf_outcome *na = config_outcome(&ctx->cfg, "no_answer");
+	if (k->t.due_minute >= 0)
+		stamp_format(stamp_make(k->t.due, k->t.due_minute), d1);
+	else
+		date_format(k->t.due, d1);
+	pager_add(p, UI_COLOR_NORMAL, 0, 0, "");
+	pager_addf(p, UI_COLOR_TITLE, 0, 2, "%s #%lld  %s  %s %s  %s %d/%d", _("Task"),
+	           (long long)k->t.id, task_kind_label(k->t.kind), _("due"), d1, _("attempt"),
+	           k->t.attempts + 1, na ? na->max_attempts : 0);
+	if (!str_empty(k->t.origin))
+		pager_add(p, UI_COLOR_DIM, 0, 2, k->t.origin);
+
+	pager_add(p, UI_COLOR_NORMAL, 0, 0, "");
+	pager_addf(p, UI_COLOR_TITLE, A_BOLD, 0, "%s", _("History"));
+	size_t n = nv + nc + ne;
+	struct event *ev = xmalloc((n ? n : 1) * sizeof *ev);
+	size_t m = 0;
+	for (size_t i = 0; i < nv; i++)
+		ev[m++] = (struct event){stamp_make(visits[i].date, 0), 0, i};
+	for (size_t i = 0; i < nc; i++)
+		ev[m++] = (struct event){calls[i].started, 1, i};
+	for (size_t i = 0; i < ne; i++)
+		ev[m++] = (struct event){esc[i].raised_at, 2, i};
+	qsort(ev, m, sizeof *ev, event_cmp);
+	for (size_t j = 0; j < m; j++) {
+		sbuf_reset(&line);
+		if (ev[j].kind == 0) {
+			const struct hf_visit *v = &visits[ev[j].i];
+			sbuf_printf(&line, "%s  %s", date_format(v->date, d1), visit_kind_label(v->kind));
+			if (!str_empty(v->treatment))
+				sbuf_printf(&line, " %s", v->treatment);
+			if (!str_empty(v->doctor))
+				sbuf_printf(&line, " · %s", v->doctor);
+			pager_add(p, UI_COLOR_NORMAL, 0, 12, line.s);
+		} else if (ev[j].kind == 1) {
+			const struct hf_call *cl = &calls[ev[j].i];
+			sbuf_printf(&line, "%s  %s", stamp_format(cl->started, d1),
+			            outcome_label(&ctx->cfg, cl->outcome));
+			if (cl->score)
+				sbuf_printf(&line, " %s%d", "★", cl->score);
+			sbuf_printf(&line, " · %s", cl->operator_login);
+			if (!str_empty(cl->complaint))
+				sbuf_printf(&line, " · %s", cl->complaint);
+			pager_add(p, UI_COLOR_NORMAL, 0, 18, line.s);
+			if (!str_empty(cl->note))
+				pager_addf(p, UI_COLOR_DIM, 0, 4, "    %s", cl->note);
+		} else {
+			const struct hf_escalation *e = &esc[ev[j].i];
+			bool breached = rules_breached(e->status, e->sla_due, ctx->now);
+			sbuf_printf(&line, "%s  %s %s · %s", stamp_format(e->raised_at, d1), _("escalation"),
+			            severity_label(e->severity),
+			            breached ? _("breached") : esc_status_label(e->status));
+			sbuf_printf(&line, " · %s", e->reason);
+			int color = e->severity == SEV_URGENT ? UI_COLOR_URGENT
+			          : e->severity == SEV_HIGH   ? UI_COLOR_HIGH
+			                                      : UI_COLOR_NORMAL;
+			if (e->status == ESC_RESOLVED)
+				color = UI_COLOR_DIM;
+			pager_add(p, color, 0, 18, line.s);
+		}
+	}
+	if (m == 0)
+		pager_add(p, UI_COLOR_DIM, 0, 2, _("No earlier visits or calls."));
+	free(ev);
+	sbuf_free(&line);
+}
+
+/* ---- the script ------------------------------------------------------------------------- */
+
+struct has_ctx {
+	struct store *st;
+	const char *lang;
+};
+
+static bool has_script(const char *key, void *p)
+{
+	struct has_ctx *h = p;
+	return store_script_has(h->st, key, h->lang);
+}
+
+/* Render the script for `want` (a task's key) into the pager; returns false when none. */
+static bool render_script(struct tui *t, struct call_view *cv, const char *want,
+                          const struct script_vars *vars, bool first)
+{
+	const char *langs[2] = {t->script_lang, strcmp(t->script_lang, "en") ? "en" : "zh_CN"};
+	for (int i = 0; i < 2; i++) {
+		struct has_ctx h = {t->ctx->st, langs[i]};
+		char key[HF_NAME_MAX];
+		if (!scripts_pick(want, has_script, &h, key, sizeof key))
+			continue;
+		char *title = NULL, *body = NULL;
+		if (!store_script_get(t->ctx->st, key, langs[i], &title, &body))
+			continue;
+		struct script s;
+		char err[HF_ERRLEN];
+		if (!scripts_parse(body, key, false, &s, err, sizeof err)) {
+			pager_add(&cv->script, UI_COLOR_ERROR, 0, 0, err);
+			free(title);
+			free(body);
+			return true;
+		}
+		script_fill(&s, script_vars_lookup, (void *)vars);
+		char *ftitle = scripts_fill(title, script_vars_lookup, (void *)vars);
+		if (first)
+			str_copy(cv->script_title, sizeof cv->script_title, ftitle);
+		else
+			pager_addf(&cv->script, UI_COLOR_TITLE, A_BOLD, 0, "%s", ftitle);
+		for (size_t j = 0; j < s.nsections; j++) {
+			const struct script_section *sec = &s.sections[j];
+			pager_addf(&cv->script, UI_COLOR_TITLE, 0, 0, "【%s】", script_section_label(sec->kind));
+			for (size_t l = 0; l < sec->nlines; l++) {
+				const struct script_line *ln = &sec->lines[l];
+				if (ln->kind == LINE_QUESTION)
+					pager_addf(&cv->script, UI_COLOR_NORMAL, A_BOLD, 4, "  ? %s", ln->text);
+				else if (ln->kind == LINE_NOTE)
+					pager_addf(&cv->script, UI_COLOR_NOTICE, 0, 4, "  ! %s", ln->text);
+				else
+					pager_addf(&cv->script, UI_COLOR_NORMAL, 0, 4, "    %s", ln->text);
+			}
+		}
+		script_free(&s);
+		free(ftitle);
+		free(title);
+		free(body);
+		return true;
+	}
+	return false;
+}
+
+static const struct hf_visit *find_visit(const struct hf_visit *v, size_t n, hf_id id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].id == id)
+			return &v[i];
+	return NULL;
+}
+
+static void build_script(struct tui *t, struct call_view *cv, const struct hf_visit *visits,
+                         size_t nv)
+{
+	struct hf_ctx *ctx = t->ctx;
+	pager_clear(&cv->script);
+	cv->script_title[0] = 0;
+	struct rules_task *merged;
+	size_t nm = store_merged_tasks(ctx->st, cv->task_id, &merged);
+	struct hf_user cu;
+	const char *consultant = cv->cust.consultant;
+	if (!str_empty(consultant) && store_user_get(ctx->st, consultant, &cu) && !str_empty(cu.name))
+		consultant = cu.name;
+	for (size_t i = 0; i <= nm; i++) {
+		const struct rules_task *rt = i == 0 ? &cv->task.t : &merged[i - 1];
+		const struct hf_visit *v = find_visit(visits, nv, rt->visit_id);
+		char days[16] = "", vdate[16] = "";
+		if (v) {
+			snprintf(days, sizeof days, "%d", stamp_date(ctx->now) - v->date);
+			date_format(v->date, vdate);
+		}
+		struct script_vars vars = {
+			.name = cv->cust.name,
+			.title = scripts_title(cv->cust.gender, t->script_lang),
+			.treatment = v ? v->treatment : cv->task.treatment,
+			.days_since = days,
+			.visit_date = vdate,
+			.doctor = v ? v->doctor : "",
+			.consultant = consultant,
+			.clinic = t->clinic,
+			.operator_name = str_empty(ctx->me.name) ? ctx->login : ctx->me.name,
+		};
+		const char *want = str_empty(rt->script) ? task_kind_code(rt->kind) : rt->script;
+		if (i > 0) {
+			/* A merged reason: its own script under a line saying why. */
+			pager_add(&cv->script, UI_COLOR_NORMAL, 0, 0, "");
+			pager_addf(&cv->script, UI_COLOR_TITLE, A_BOLD, 0, "── %s: %s ──", _("also"),
+			           str_empty(rt->origin) ? task_kind_label(rt->kind) : rt->origin);
+		}
+		if (!render_script(t, cv, want, &vars, i == 0))
+			pager_addf(&cv->script, UI_COLOR_DIM, 0, 0, _("No script for \"%s\"."), want);
+	}
+	free(merged);
+}
+
+/* ---- loading and claiming ---------------------------------------------------------------- */
+
+static bool load(struct tui *t, struct call_view *cv)
+{
+	struct hf_ctx *ctx = t->ctx;
+	if (!store_task_get(ctx->st, cv->task_id, &cv->task)) {
+		tui_message(t, UI_COLOR_ERROR, _("no task %lld"), (long long)cv->task_id);
+		return false;
+	}
+	if (!store_customer_get(ctx->st, cv->task.customer_id, &cv->cust)) {
+		tui_message(t, UI_COLOR_ERROR, _("no customer %lld"), (long long)cv->task.customer_id);
+		return false;
+	}
+	struct hf_visit *visits;
+	struct hf_call *calls;
+	struct hf_escalation *esc;
+	size_t nv = store_visits(ctx->st, cv->cust.id, &visits);
+	size_t nc = store_calls(ctx->st, cv->cust.id, &calls);
+	size_t ne = store_customer_escalations(ctx->st, cv->cust.id, &esc);
+	build_history(t, cv, visits, nv, calls, nc, esc, ne);
+	build_script(t, cv, visits, nv);
+	free(visits);
+	store_calls_free(calls, nc);
+	free(esc);
+	return true;
+}
+
+/* Take (or renew) the lease; when someone else holds it the screen turns read-only. */
+static void claim(struct tui *t, struct call_view *cv)
+{
+	struct hf_ctx *ctx = t->ctx;
+	char err[HF_ERRLEN];
+	struct hf_task now;
+	if (store_task_get(ctx->st, cv->task_id, &now) && now.t.status != TASK_OPEN) {
+		if (cv->claimed)
+			svc_release(ctx, cv->task_id);
+		cv->claimed = false;
+		cv->read_only = true;
+		snprintf(cv->why_read_only, sizeof cv->why_read_only, _("task %lld is %s: nothing to log"),
+		         (long long)cv->task_id, task_status_label(now.t.status));
+		return;
+	}
+	cv->last_renew = mono();
+	if (svc_claim(ctx, cv->task_id, err, sizeof err) == HF_OK) {
+		cv->claimed = true;
+		cv->read_only = false;
+		cv->why_read_only[0] = 0;
+		return;
+	}
+	cv->claimed = false;
+	cv->read_only = true;
+	str_copy(cv->why_read_only, sizeof cv->why_read_only, err);
+}
+
+/* ---- the view ---------------------------------------------------------------------------- */
+
+static unsigned call_screens(struct tui *t, struct tui_view *v)
+{
+	(void)t;
+	(void)v;
+	return SCR_CALL;
+}
+
+static void call_draw(struct tui *t, struct tui_view *v)
+{
+	struct call_view *cv = (struct call_view *)v;
+	char left[300], right[300];
+	snprintf(left, sizeof left, "%s · %s · %s #%lld", _("Call"), cv->cust.name, _("task"),
+	         (long long)cv->task_id);
+	if (cv->read_only) {
+		snprintf(right, sizeof right, "%s", _("read-only"));
+	} else {
+		char until[20];
+		stamp_format(t->ctx->now + t->ctx->cfg.lease_minutes, until);
+		snprintf(right, sizeof right, _("yours until %s"), until + 11);
+	}
+	tui_header(t, left, right);
+
+	int lw = t->cols * 2 / 5;
+	if (lw < 30)
+		lw = 30;
+	int rx = lw + 1, rw = t->cols - rx;
+	int top = 2, h = t->rows - 4;
+	tui_fill(t, 1, 0, t->cols, UI_COLOR_TAB);
+	tui_field(t, 1, 0, lw, cv->focus == PANE_HISTORY ? UI_COLOR_TAB_ACTIVE : UI_COLOR_TAB, A_BOLD,
+	          -1, _(" Customer and history"));
+	char st[300];
+	snprintf(st, sizeof st, " %s: %s", _("Script"), cv->script_title);
+	tui_field(t, 1, rx, rw, cv->focus == PANE_SCRIPT ? UI_COLOR_TAB_ACTIVE : UI_COLOR_TAB, A_BOLD,
+	          -1, st);
+	pager_draw(t, &cv->history, top, 1, h, lw - 1);
+	tui_vline(t, top, lw, h, UI_COLOR_DIM);
+	pager_draw(t, &cv->script, top, rx + 1, h, rw - 1);
+
+	int y = t->rows - 2;
+	if (cv->read_only)
+		tui_text(t, y, 1, t->cols - 2, UI_COLOR_ERROR, A_BOLD, cv->why_read_only);
+	else if (t->ctx->cfg.ndial == 0)
+		tui_text(t, y, 1, t->cols - 2, UI_COLOR_DIM, 0, _("No dial command is set: dial by hand."));
+	tui_status(t, SCR_CALL);
+}
+
+static int call_key(struct tui *t, struct tui_view *v, tui_key k)
+{
+	struct call_view *cv = (struct call_view *)v;
+	enum tui_action a = keymap_action(SCR_CALL, k);
+	struct tui_pager *focused = cv->focus == PANE_SCRIPT ? &cv->script : &cv->history;
+	switch (a) {
+	case ACT_BACK:
+		tui_close(t, v);
+		queue_reload(t);
+		return TUI_REDRAW;
+	case ACT_FOCUS:
+		cv->focus = cv->focus == PANE_SCRIPT ? PANE_HISTORY : PANE_SCRIPT;
+		return TUI_REDRAW;
+	case ACT_SCRIPT_DOWN:
+		pager_scroll(&cv->script, 1);
+		return TUI_REDRAW;
+	case ACT_SCRIPT_UP:
+		pager_scroll(&cv->script, -1);
+		return TUI_REDRAW;
+	case ACT_LOG:
+		if (cv->read_only) {
+			tui_message(t, UI_COLOR_ERROR, "%s", cv->why_read_only);
+			return TUI_REDRAW;
+		}
+		tui_push(t, outcome_view_new(t, cv->task_id, cv->cust.name, cv->started, t->ctx->now));
+		return TUI_REDRAW;
+	case ACT_DIAL: {
+		char err[HF_ERRLEN], shown[64];
+		if (svc_dial(t->ctx, cv->cust.id, cv->cust.phone, err, sizeof err) != HF_OK) {
+			tui_message(t, UI_COLOR_ERROR, "%s", err);
+			return TUI_REDRAW;
+		}
+		cv->started = t->ctx->now;
+		svc_phone_mask(cv->cust.phone, cv->reveal, shown, sizeof shown);
+		tui_message(t, UI_COLOR_NOTICE, _("Dialling %s ..."), shown);
+		return TUI_REDRAW;
+	}
+	default:
+		break;
+	}
+	int f = pager_act(focused, a);
+	return f;
+}
+
+static int call_tick(struct tui *t, struct tui_view *v, bool changed)
+{
+	struct call_view *cv = (struct call_view *)v;
+	int flags = TUI_NONE;
+	int status = svc_dial_reap();
+	if (status > 0) {
+		tui_message(t, UI_COLOR_ERROR, _("the dial command failed (exit status %d)"), status);
+		flags |= TUI_REDRAW;
+	}
+	if (t->locked)
+		return flags;
+	/* Renew the lease well before it runs out; retry a read-only one when the data moves. */
+	double renew = t->ctx->cfg.lease_minutes * 60.0 / 3;
+	if ((cv->claimed && mono() - cv->last_renew >= renew) || (cv->read_only && changed)) {
+		bool was = cv->read_only;
+		claim(t, cv);
+		if (was != cv->read_only)
+			flags |= TUI_REDRAW;
+	}
+	if (changed) {
+		int keep_h = cv->history.top, keep_s = cv->script.top;
+		if (load(t, cv)) {
+			cv->history.top = keep_h;
+			cv->script.top = keep_s;
+		}
+		flags |= TUI_REDRAW;
+	}
+	return t->top == v ? flags : TUI_NONE;
+}
+
+static void call_lock(struct tui *t, struct tui_view *v, bool locked)
+{
+	struct call_view *cv = (struct call_view *)v;
+	if (locked) {
+		if (cv->claimed)
+			svc_release(t->ctx, cv->task_id);
+		cv->claimed = false;
+	} else {
+		claim(t, cv);
+		load(t, cv);
+	}
+}
+
+static void call_leave(struct tui *t, struct tui_view *v)
+{
+	struct call_view *cv = (struct call_view *)v;
+	if (cv->claimed)
+		svc_release(t->ctx, cv->task_id);
+	cv->claimed = false;
+}
+
+static void call_free(struct tui_view *v)
+{
+	struct call_view *cv = (struct call_view *)v;
+	pager_free(&cv->history);
+	pager_free(&cv->script);
+	free(cv);
+}
+
+static const struct tui_view_ops call_ops = {
+	.name = N_("Call"),
+	.screens = call_screens,
+	.draw = call_draw,
+	.key = call_key,
+	.tick = call_tick,
+	.lock = call_lock,
+	.leave = call_leave,
+	.free = call_free,
+};
+
+struct tui_view *call_view_new(struct tui *t, hf_id task)
+{
+	struct hf_ctx *ctx = t->ctx;
+	struct call_view *cv = xcalloc(1, sizeof *cv);
+	cv->base.ops = &call_ops;
+	cv->task_id = task;
+	cv->focus = PANE_SCRIPT;
+	cv->reveal = ctx->me.role >= ROLE_SUPERVISOR;
+	cv->started = ctx->now;
+	pager_init(&cv->history);
+	pager_init(&cv->script);
+	claim(t, cv);
+	if (!load(t, cv)) {
+		call_leave(t, &cv->base);
+		call_free(&cv->base);
+		return NULL;
+	}
+	char err[HF_ERRLEN];
+	if (svc_view_customer(ctx, cv->cust.id, cv->reveal, err, sizeof err) != HF_OK)
+		tui_message(t, UI_COLOR_ERROR, "%s", err);
+	return &cv->base;
+}

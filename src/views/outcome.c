@@ -1,0 +1,465 @@
+/* outcome.c — the outcome form: outcome, score, complaint category, note, next contact; saving. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "huifang/date.h"
+#include "huifang/i18n.h"
+#include "huifang/str.h"
+#include "huifang/tui-views.h"
+#include "huifang/utf8.h"
+
+enum field { FLD_OUTCOME, FLD_SCORE, FLD_COMPLAINT, FLD_NOTE, FLD_NEXT, FLD__COUNT };
+
+struct outcome_view {
+	struct tui_view base;
+	hf_id task_id;
+	char name[HF_NAME_MAX];
+	hf_stamp started, ended;
+	struct hf_task task;
+	int field;
+	int outcome;                    /* index in cfg.outcomes; -1: not chosen */
+	int score;                      /* 0: skipped */
+	int complaint;                  /* index in cfg.complaint_categories; -1: none */
+	struct tui_edit note, next;
+	bool next_touched;              /* typed by hand: a new outcome keeps it */
+	bool dirty;
+	bool confirm_cancel;
+	bool valid;
+	char check[HF_ERRLEN];
+};
+
+static const struct hf_outcome *chosen(struct tui *t, const struct outcome_view *o)
+{
+	return o->outcome >= 0 ? &t->ctx->cfg.outcomes[o->outcome] : NULL;
+}
+
+static bool visible(struct tui *t, const struct outcome_view *o, int f)
+{
+	const struct hf_config *cfg = &t->ctx->cfg;
+	const struct hf_outcome *oc = chosen(t, o);
+	switch (f) {
+	case FLD_SCORE:
+		return oc && oc->asks_score;
+	case FLD_COMPLAINT:
+		return oc && cfg->ncomplaint_categories > 0 &&
+		       (str_eq(oc->code, "complaint") ||
+		        (oc->asks_score && o->score > 0 && o->score <= cfg->low_score_max));
+	case FLD_NEXT:
+		return oc && !oc->cancels_future && !oc->flags_phone;
+	default:
+		return true;
+	}
+}
+
+/* The next contact as typed: "" none, a date, or a date and a time. */
+static bool parse_next(const char *text, struct outcome_input *in)
+{
+	char buf[64];
+	str_copy(buf, sizeof buf, text);
+	size_t n = strlen(buf);
+	while (n && buf[n - 1] == ' ')
+		buf[--n] = 0;
+	const char *s = buf;
+	while (*s == ' ')
+		s++;
+	in->has_next = false;
+	in->next_has_time = false;
+	if (!*s)
+		return true;
+	hf_date d;
+	if (date_parse(s, &d)) {
+		in->has_next = true;
+		in->next = stamp_make(d, 0);
+		return true;
+	}
+	if (strlen(s) == 16 && stamp_parse(s, &in->next)) {
+		in->has_next = true;
+		in->next_has_time = true;
+		return true;
+	}
+	return false;
+}
+
+/* The form as the rules' input; false (with check filled) when it cannot be one yet. */
+static bool input_of(struct tui *t, struct outcome_view *o, struct outcome_input *in)
+{
+	const struct hf_config *cfg = &t->ctx->cfg;
+	memset(in, 0, sizeof *in);
+	const struct hf_outcome *oc = chosen(t, o);
+	if (!oc) {
+		snprintf(o->check, sizeof o->check, _("Choose the outcome: 1–%d."), cfg->noutcomes);
+		return false;
+	}
+	in->code = oc->code;
+	in->score = visible(t, o, FLD_SCORE) ? o->score : 0;
+	in->note = edit_text(&o->note);
+	in->complaint = visible(t, o, FLD_COMPLAINT) && o->complaint >= 0
+	              ? cfg->complaint_categories[o->complaint] : NULL;
+	if (visible(t, o, FLD_NEXT) && !parse_next(edit_text(&o->next), in)) {
+		snprintf(o->check, sizeof o->check,
+		         _("Next contact: type YYYY-MM-DD, or YYYY-MM-DD HH:MM for a time."));
+		return false;
+	}
+	in->operator_login = t->ctx->login;
+	in->operator_team = t->ctx->me.team;
+	return true;
+}
+
+/* Checked on every key with the rules' own message. */
+static void validate(struct tui *t, struct outcome_view *o)
+{
+	struct outcome_input in;
+	o->valid = input_of(t, o, &in) &&
+	           rules_check_outcome(&t->ctx->cfg, &o->task.t, &in, t->ctx->now, o->check,
+	                               sizeof o->check);
+	if (o->valid) {
+		char key[32];
+		keymap_first_key(ACT_SAVE, key, sizeof key);
+		snprintf(o->check, sizeof o->check, _("Ready: %s saves."), key);
+	}
+}
+
+static void propose(struct tui *t, struct outcome_view *o)
+{
+	if (o->next_touched)
+		return;
+	const struct hf_outcome *oc = chosen(t, o);
+	hf_stamp when;
+	char buf[20];
+	if (oc && rules_propose_next(&t->ctx->cfg, &o->task.t, oc->code, t->ctx->now, &when))
+		edit_set(&o->next, stamp_format(when, buf));
+	else
+		edit_set(&o->next, "");
+}
+
+static void set_next_date(struct outcome_view *o, hf_date d)
+{
+	char buf[16];
+	edit_set(&o->next, date_format(d, buf));
+	o->next_touched = true;
+	o->dirty = true;
+}
+
+/* ---- keys ---------------------------------------------------------------------------------- */
+
+static void move_field(struct tui *t, struct outcome_view *o, int dir)
+{
+	int f = o->field;
+	for (int i = 0; i < FLD__COUNT; i++) {
+		f = (f + dir + FLD__COUNT) % FLD__COUNT;
+		if (visible(t, o, f))
+			break;
+	}
+	o->field = f;
+}
+
+static int choice_key(struct tui *t, struct outcome_view *o, tui_key k)
+{
+	const struct hf_config *cfg = &t->ctx->cfg;
+	enum tui_action a = keymap_action(SCR_CHOICE, k);
+	int step = a == ACT_CHOICE_NEXT ? 1 : a == ACT_CHOICE_PREV ? -1 : 0;
+	int digit = k >= '0' && k <= '9' ? k - '0' : -1;
+	if (o->field == FLD_SCORE && k == ' ')
+		digit = 0;
+	if (!step && digit < 0)
+		return TUI_UNHANDLED;
+	switch (o->field) {
+	case FLD_OUTCOME: {
+		int v = o->outcome;
+		if (step)
+			v = v < 0 ? 0 : v + step;
+		else if (digit >= 1)
+			v = digit - 1;
+		if (v < 0 || v >= cfg->noutcomes)
+			return TUI_REDRAW;
+		if (v != o->outcome) {
+			o->outcome = v;
+			propose(t, o);
+		}
+		break;
+	}
+	case FLD_SCORE: {
+		int v = step ? o->score + step : digit;
+		if (v < 0 || v > 5)
+			return TUI_REDRAW;
+		o->score = v;
+		break;
+	}
+	case FLD_COMPLAINT: {
+		int v = step ? o->complaint + step : digit - 1;
+		if (v < -1 || v >= cfg->ncomplaint_categories)
+			return TUI_REDRAW;
+		o->complaint = v;
+		break;
+	}
+	default:
+		return TUI_UNHANDLED;
+	}
+	o->dirty = true;
+	return TUI_REDRAW;
+}
+
+static int next_key(struct tui *t, struct outcome_view *o, tui_key k)
+{
+	hf_date today = stamp_date(t->ctx->now);
+	switch (keymap_action(SCR_NEXT, k)) {
+	case ACT_NEXT_3D:
+		set_next_date(o, today + 3);
+		return TUI_REDRAW;
+	case ACT_NEXT_1W:
+		set_next_date(o, today + 7);
+		return TUI_REDRAW;
+	case ACT_NEXT_1M:
+		set_next_date(o, date_add_months(today, 1));
+		return TUI_REDRAW;
+	case ACT_NEXT_PROPOSED:
+		o->next_touched = false;
+		propose(t, o);
+		return TUI_REDRAW;
+	case ACT_NEXT_CLEAR:
+		edit_set(&o->next, "");
+		o->next_touched = o->dirty = true;
+		return TUI_REDRAW;
+	default:
+		break;
+	}
+	int f = edit_key(&o->next, k);
+	if (!(f & TUI_UNHANDLED) && o->next.changed) {
+		o->next_touched = o->dirty = true;
+		o->next.changed = false;
+	}
+	return f;
+}
+
+static int save(struct tui *t, struct outcome_view *o)
+{
+	validate(t, o);
+	if (!o->valid) {
+		tui_message(t, UI_COLOR_ERROR, "%s", o->check);
+		return TUI_REDRAW;
+	}
+	struct outcome_input in;
+	input_of(t, o, &in);
+	struct log_result res;
+	char err[HF_ERRLEN];
+	if (svc_log(t->ctx, o->task_id, &in, o->started, o->ended, &res, err, sizeof err) != HF_OK) {
+		log_result_free(&res);
+		tui_message(t, UI_COLOR_ERROR, "%s", err);
+		return TUI_REDRAW;
+	}
+	struct sbuf text;
+	sbuf_init(&text);
+	svc_describe(t->ctx, &res, &text);
+	log_result_free(&res);
+	char head[300];
+	snprintf(head, sizeof head, _("Saved: %s."), _(chosen(t, o)->label));
+	/* The form and its call screen are done; the summary stands on the queue. */
+	tui_close(t, &o->base);
+	if (o->base.below && strcmp(o->base.below->ops->name, "Call") == 0)
+		tui_close(t, o->base.below);
+	struct sbuf all;
+	sbuf_init(&all);
+	sbuf_printf(&all, "%s\n%s", head, text.len ? text.s : _("Nothing else follows from this outcome."));
+	tui_push(t, summary_view_new(t, o->task_id, o->name, all.s));
+	sbuf_free(&all);
+	sbuf_free(&text);
+	queue_reload(t);
+	return TUI_REDRAW;
+}
+
+static unsigned form_screens(struct tui *t, struct tui_view *v)
+{
+	(void)t;
+	struct outcome_view *o = (struct outcome_view *)v;
+	unsigned s = SCR_FORM;
+	if (o->field == FLD_NEXT)
+		s |= SCR_NEXT;
+	else if (o->field != FLD_NOTE)
+		s |= SCR_CHOICE;
+	return s;
+}
+
+static int form_key(struct tui *t, struct tui_view *v, tui_key k)
+{
+	struct outcome_view *o = (struct outcome_view *)v;
+	if (o->confirm_cancel) {
+		o->confirm_cancel = false;
+		if (k == 'y' || k == 'Y')
+			tui_close(t, v);
+		return TUI_REDRAW;
+	}
+	int f = TUI_UNHANDLED;
+	if (o->field == FLD_NOTE) {
+		f = edit_key(&o->note, k);
+		if (!(f & TUI_UNHANDLED) && o->note.changed)
+			o->dirty = true;
+	} else if (o->field == FLD_NEXT) {
+		f = next_key(t, o, k);
+	} else {
+		f = choice_key(t, o, k);
+	}
+	if (!(f & TUI_UNHANDLED)) {
+		validate(t, o);
+		return f;
+	}
+	switch (keymap_action(form_screens(t, v), k)) {
+	case ACT_NEXT_FIELD:
+		move_field(t, o, 1);
+		return TUI_REDRAW;
+	case ACT_PREV_FIELD:
+		move_field(t, o, -1);
+		return TUI_REDRAW;
+	case ACT_SAVE:
+		return save(t, o);
+	case ACT_CANCEL:
+		if (o->dirty)
+			o->confirm_cancel = true;
+		else
+			tui_close(t, v);
+		return TUI_REDRAW;
+	default:
+		break;
+	}
+	/* Enter on a one-line field goes on to the next field. */
+	if (k == '\r' && o->field != FLD_NOTE) {
+		move_field(t, o, 1);
+		return TUI_REDRAW;
+	}
+	return TUI_UNHANDLED;
+}
+
+/* ---- drawing --------------------------------------------------------------------------------- */
+
+#define LABEL_W 12
+
+static void label(struct tui *t, struct outcome_view *o, int y, int f, const char *text)
+{
+	bool focus = o->field == f;
+	char buf[128];
+	snprintf(buf, sizeof buf, "%s%s", focus ? "> " : "  ", text);
+	tui_field(t, y, 0, LABEL_W + 1, focus ? UI_COLOR_TITLE : UI_COLOR_NORMAL, focus ? A_BOLD : 0, -1,
+	          buf);
+}
+
+/* One choice: selected and focused reads as the selection, selected alone as bold. */
+static int choice(struct tui *t, int y, int x, int w, bool selected, bool focus, const char *text)
+{
+	int color = selected && focus ? UI_COLOR_SELECTED : UI_COLOR_NORMAL;
+	return tui_text(t, y, x, w, color, selected ? A_BOLD : 0, text);
+}
+
+static void form_draw(struct tui *t, struct tui_view *v)
+{
+	struct outcome_view *o = (struct outcome_view *)v;
+	const struct hf_config *cfg = &t->ctx->cfg;
+	char head[300], buf[256];
+	snprintf(head, sizeof head, "%s · %s · %s #%lld", _("Log outcome"), o->name, _("task"),
+	         (long long)o->task_id);
+	tui_header(t, head, NULL);
+	int x = LABEL_W + 2, w = t->cols - x - 1;
+	int y = 2;
+
+	label(t, o, y, FLD_OUTCOME, _("Outcome"));
+	for (int i = 0; i < cfg->noutcomes; i++, y++) {
+		bool sel = i == o->outcome;
+		snprintf(buf, sizeof buf, "%s %d %s", sel ? "(*)" : "( )", i + 1, _(cfg->outcomes[i].label));
+		choice(t, y, x, w, sel, o->field == FLD_OUTCOME, buf);
+	}
+
+	label(t, o, y, FLD_SCORE, _("Score"));
+	if (visible(t, o, FLD_SCORE)) {
+		int cx = x;
+		for (int s = 1; s <= 5; s++) {
+			snprintf(buf, sizeof buf, s == o->score ? "[%d]" : " %d ", s);
+			cx += choice(t, y, cx, x + w - cx, s == o->score, o->field == FLD_SCORE, buf) + 1;
+		}
+		tui_text(t, y, cx + 1, x + w - cx - 1, UI_COLOR_DIM, 0,
+		         o->score ? "" : _("skipped (0 or Space)"));
+	} else {
+		tui_text(t, y, x, w, UI_COLOR_DIM, 0, _("- (not asked for this outcome)"));
+	}
+	y++;
+
+	label(t, o, y, FLD_COMPLAINT, _("Category"));
+	if (visible(t, o, FLD_COMPLAINT)) {
+		int cx = x;
+		for (int i = 0; i < cfg->ncomplaint_categories && cx < x + w; i++) {
+			bool sel = i == o->complaint;
+			snprintf(buf, sizeof buf, "%d %s", i + 1, cfg->complaint_categories[i]);
+			cx += choice(t, y, cx, x + w - cx, sel, o->field == FLD_COMPLAINT, buf) + 2;
+		}
+	} else {
+		tui_text(t, y, x, w, UI_COLOR_DIM, 0, _("- (for a complaint or a low score)"));
+	}
+	y++;
+
+	int next_y = t->rows - 4;
+	int note_h = next_y - y - 1;
+	label(t, o, y, FLD_NOTE, _("Note"));
+	edit_draw(t, &o->note, y, x, note_h > 1 ? note_h : 1, w, o->field == FLD_NOTE);
+
+	label(t, o, next_y, FLD_NEXT, _("Next call"));
+	if (visible(t, o, FLD_NEXT)) {
+		edit_draw(t, &o->next, next_y, x, 1, 18, o->field == FLD_NEXT);
+		struct sbuf hint;
+		sbuf_init(&hint);
+		const enum tui_action acts[] = {ACT_NEXT_3D, ACT_NEXT_1W, ACT_NEXT_1M, ACT_NEXT_PROPOSED,
+		                                ACT_NEXT_CLEAR};
+		for (size_t i = 0; i < sizeof acts / sizeof acts[0]; i++) {
+			char key[32];
+			keymap_first_key(acts[i], key, sizeof key);
+			const char *l = keymap_label(acts[i]);
+			sbuf_printf(&hint, "%s%s %s", i ? "  " : "", key, l ? l : keymap_help(acts[i]));
+		}
+		tui_text(t, next_y, x + 20, w - 20, UI_COLOR_DIM, 0, hint.s);
+		sbuf_free(&hint);
+	} else {
+		tui_text(t, next_y, x, w, UI_COLOR_DIM, 0, _("- (no further calls after this outcome)"));
+	}
+
+	int cy = t->rows - 3;
+	if (o->confirm_cancel)
+		tui_text(t, cy, 1, t->cols - 2, UI_COLOR_ERROR, A_BOLD,
+		         _("Discard this draft? y discards it; any other key goes back to it."));
+	else
+		tui_text(t, cy, 1, t->cols - 2, o->valid ? UI_COLOR_NOTICE : UI_COLOR_ERROR, 0, o->check);
+	tui_status(t, SCR_FORM);
+}
+
+static void form_free(struct tui_view *v)
+{
+	struct outcome_view *o = (struct outcome_view *)v;
+	edit_free(&o->note);
+	edit_free(&o->next);
+	free(o);
+}
+
+static const struct tui_view_ops outcome_ops = {
+	.name = N_("Outcome"),
+	.help_screens = SCR_FORM | SCR_CHOICE | SCR_NEXT,
+	.screens = form_screens,
+	.draw = form_draw,
+	.key = form_key,
+	.free = form_free,
+};
+
+struct tui_view *outcome_view_new(struct tui *t, hf_id task, const char *customer_name,
+                                  hf_stamp started, hf_stamp ended)
+{
+	struct outcome_view *o = xcalloc(1, sizeof *o);
+	o->base.ops = &outcome_ops;
+	o->task_id = task;
+	str_copy(o->name, sizeof o->name, customer_name);
+	o->started = started;
+	o->ended = ended;
+	o->outcome = -1;
+	o->complaint = -1;
+	if (!store_task_get(t->ctx->st, task, &o->task))
+		memset(&o->task, 0, sizeof o->task);
+	edit_init(&o->note, true, HF_NOTE_MAX - 1);
+	edit_init(&o->next, false, 20);
+	o->next.allowed = "0123456789-: ";
+	validate(t, o);
+	return &o->base;
+}

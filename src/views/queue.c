@@ -1,0 +1,425 @@
+/* queue.c — the queue screen: today's tasks in the order of `huifang queue`, filters, search. */
+#include <ctype.h>
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "huifang/date.h"
+#include "huifang/i18n.h"
+#include "huifang/str.h"
+#include "huifang/tui-views.h"
+#include "huifang/utf8.h"
+
+/* Filters on `f`, in the order they cycle. */
+#define QUEUE_FILTERS(X) \
+	X(F_DEFAULT, N_("mine and pool")) \
+	X(F_MINE, N_("mine")) \
+	X(F_TEAM, N_("team")) \
+	X(F_ALL, N_("all teams")) \
+	X(F_OVERDUE, N_("overdue"))
+#define QF_ENUM_(id, label) id,
+enum queue_filter_kind { QUEUE_FILTERS(QF_ENUM_) F__COUNT };
+#undef QF_ENUM_
+#define QF_LABEL_(id, label) label,
+static const char *const filter_labels[] = {QUEUE_FILTERS(QF_LABEL_)};
+#undef QF_LABEL_
+
+enum { COL_DUE, COL_KIND, COL_CUSTOMER, COL_TREATMENT, COL_ATTEMPT, COL_LAST, COL_OWNER, NCOLS };
+
+struct queue_view {
+	struct tui_view base;
+	struct tui *t;
+	struct tui_list list;
+	struct tui_column cols[NCOLS];
+	struct hf_task *tasks;          /* as loaded for the scope */
+	size_t ntasks;
+	size_t *rows;                   /* shown rows: indices into tasks */
+	enum queue_filter_kind filter;
+	hf_date day;
+	int due, overdue, done_today;
+	int max_attempts;
+	/* search */
+	bool prompting;
+	struct tui_edit prompt;
+	char search[128];
+};
+
+static const struct tui_view_ops queue_ops;
+
+static struct queue_view *find_queue(struct tui *t)
+{
+	for (struct tui_view *v = t->top; v; v = v->below)
+		if (v->ops == &queue_ops)
+			return (struct queue_view *)v;
+	return NULL;
+}
+
+static const struct hf_task *row_task(const struct queue_view *q, size_t row)
+{
+	return row < q->list.n ? &q->tasks[q->rows[row]] : NULL;
+}
+
+static void load(struct queue_view *q)
+{
+	struct hf_ctx *ctx = q->t->ctx;
+	const struct hf_task *cur = row_task(q, q->list.sel);
+	hf_id keep = cur ? cur->t.id : 0;
+	size_t keep_row = q->list.sel;
+
+	q->day = stamp_date(ctx->now);
+	struct queue_filter f = {SCOPE_MINE_AND_POOL, ctx->login, ctx->me.team, q->day};
+	if (q->filter == F_MINE) {
+		f.scope = SCOPE_USER;
+	} else if (q->filter == F_TEAM) {
+		f.scope = SCOPE_TEAM;
+	} else if (q->filter == F_ALL) {
+		f.scope = SCOPE_ALL;
+	}
+	free(q->tasks);
+	q->ntasks = store_queue(ctx->st, &f, &q->tasks);
+	free(q->rows);
+	q->rows = xmalloc((q->ntasks ? q->ntasks : 1) * sizeof *q->rows);
+	size_t n = 0;
+	q->due = q->overdue = 0;
+	for (size_t i = 0; i < q->ntasks; i++) {
+		if (q->filter == F_OVERDUE && !q->tasks[i].overdue)
+			continue;
+		q->rows[n++] = i;
+		if (q->tasks[i].overdue)
+			q->overdue++;
+		else
+			q->due++;
+	}
+	q->done_today = store_calls_on(ctx->st, ctx->login, q->day);
+	list_set_count(&q->list, n);
+	/* Keep the selection on the same task; when it is gone, on the same place. */
+	size_t row = keep_row < n ? keep_row : (n ? n - 1 : 0);
+	for (size_t i = 0; keep && i < n; i++)
+		if (q->tasks[q->rows[i]].t.id == keep)
+			row = i;
+	list_select(&q->list, row);
+}
+
+static void cell(void *data, size_t row, int col, char *buf, size_t size, int *color)
+{
+	struct queue_view *q = data;
+	const struct hf_task *k = row_task(q, row);
+	const struct hf_config *cfg = &q->t->ctx->cfg;
+	if (!k)
+		return;
+	switch (col) {
+	case COL_DUE: {
+		int y, m, d;
+		date_to_ymd(k->t.due, &y, &m, &d);
+		if (k->t.due_minute >= 0)
+			snprintf(buf, size, "%s%02d-%02d %02d:%02d", k->overdue ? "!" : " ", m, d,
+			         k->t.due_minute / 60, k->t.due_minute % 60);
+		else
+			snprintf(buf, size, "%s%02d-%02d", k->overdue ? "!" : " ", m, d);
+		if (k->overdue)
+			*color = UI_COLOR_OVERDUE;
+		break;
+	}
+	case COL_KIND:
+		str_copy(buf, size, task_kind_label(k->t.kind));
+		break;
+	case COL_CUSTOMER:
+		str_copy(buf, size, k->customer_name);
+		break;
+	case COL_TREATMENT:
+		str_copy(buf, size, k->treatment);
+		break;
+	case COL_ATTEMPT:
+		if (q->max_attempts > 0)
+			snprintf(buf, size, "%d/%d", k->t.attempts + 1, q->max_attempts);
+		else
+			snprintf(buf, size, "%d", k->t.attempts + 1);
+		break;
+	case COL_LAST: {
+		const struct hf_outcome *o = config_outcome(cfg, k->last_outcome);
+		str_copy(buf, size, o ? _(o->label) : k->last_outcome);
+		break;
+	}
+	case COL_OWNER:
+		str_copy(buf, size, str_empty(k->t.owner) ? "-" : k->t.owner);
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- search ------------------------------------------------------------------------------ */
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+static bool matches(const struct hf_task *k, const char *q)
+{
+	if (all_digits(q)) {
+		size_t n = strlen(k->phone), m = strlen(q);
+		if (n >= m && strcmp(k->phone + n - m, q) == 0)
+			return true;
+	}
+	return strcasestr(k->customer_name, q) != NULL;
+}
+
+/* Select the next row matching the search from the selection (dir 1 or -1); `from_here`
+ * lets the selected row itself match. */
+static bool search_move(struct queue_view *q, int dir, bool from_here)
+{
+	size_t n = q->list.n;
+	if (!q->search[0] || n == 0)
+		return false;
+	size_t first = from_here ? 0 : 1;
+	for (size_t step = first; step < n + first; step++) {
+		size_t row = dir > 0 ? (q->list.sel + step) % n : (q->list.sel + n - step % n) % n;
+		if (matches(row_task(q, row), q->search)) {
+			list_select(&q->list, row);
+			return true;
+		}
+	}
+	return false;
+}
+
+static int search_result(struct queue_view *q, bool found)
+{
+	if (!found)
+		tui_message(q->t, UI_COLOR_ERROR, _("no task matches \"%s\""), q->search);
+	return TUI_REDRAW;
+}
+
+static int prompt_key(struct queue_view *q, tui_key k)
+{
+	int f = edit_key(&q->prompt, k);
+	if (!(f & TUI_UNHANDLED))
+		return f;
+	switch (keymap_action(SCR_PROMPT, k)) {
+	case ACT_ACCEPT:
+		q->prompting = false;
+		str_copy(q->search, sizeof q->search, edit_text(&q->prompt));
+		if (!q->search[0])
+			return TUI_REDRAW;
+		return search_result(q, search_move(q, 1, true));
+	case ACT_CANCEL:
+		q->prompting = false;
+		return TUI_REDRAW;
+	default:
+		return TUI_REDRAW;  /* other keys do nothing while typing */
+	}
+}
+
+/* ---- the view ---------------------------------------------------------------------------- */
+
+static unsigned queue_screens(struct tui *t, struct tui_view *v)
+{
+	(void)t;
+	return ((struct queue_view *)v)->prompting ? SCR_PROMPT : SCR_QUEUE;
+}
+
+static void draw_tabs(struct tui *t, struct queue_view *q, int y)
+{
+	tui_fill(t, y, 0, t->cols, UI_COLOR_TAB);
+	char tab[64];
+	snprintf(tab, sizeof tab, " %s ", _("Queue"));
+	int x = 1;
+	x += tui_text(t, y, x, t->cols - x, UI_COLOR_TAB_ACTIVE, A_BOLD, tab) + 2;
+	char left[200];
+	snprintf(left, sizeof left, "%s: %s", _("filter"), _(filter_labels[q->filter]));
+	if (q->search[0]) {
+		size_t l = strlen(left);
+		snprintf(left + l, sizeof left - l, "  /%s", q->search);
+	}
+	char counts[200];
+	snprintf(counts, sizeof counts, _("due %d  overdue %d  done today %d"), q->due, q->overdue,
+	         q->done_today);
+	int cw = utf8_width(counts);
+	tui_text(t, y, x, t->cols - x - cw - 2, UI_COLOR_TAB, 0, left);
+	tui_text(t, y, t->cols - cw - 1, cw, UI_COLOR_TAB, A_BOLD, counts);
+}
+
+static void draw_origin(struct tui *t, struct queue_view *q, int y)
+{
+	const struct hf_task *k = row_task(q, q->list.sel);
+	if (!k) {
+		tui_text(t, y, 1, t->cols - 2, UI_COLOR_DIM, 0,
+		         q->filter == F_DEFAULT ? _("Nothing to call today.") : _("Nothing in this filter."));
+		return;
+	}
+	struct sbuf b;
+	sbuf_init(&b);
+	sbuf_printf(&b, "#%lld  %s", (long long)k->t.id,
+	            str_empty(k->t.origin) ? task_kind_label(k->t.kind) : k->t.origin);
+	struct hf_ctx *ctx = t->ctx;
+	if (!str_empty(k->claimed_by) && !str_eq(k->claimed_by, ctx->login) &&
+	    k->claimed_until != HF_NO_STAMP && k->claimed_until > ctx->now) {
+		char until[20];
+		stamp_format(k->claimed_until, until);
+		sbuf_printf(&b, "  · ");
+		sbuf_printf(&b, _("being called by %s until %s"), k->claimed_by, until + 11);
+	}
+	tui_text(t, y, 1, t->cols - 2, UI_COLOR_DIM, 0, b.s);
+	sbuf_free(&b);
+}
+
+static void queue_draw(struct tui *t, struct tui_view *v)
+{
+	struct queue_view *q = (struct queue_view *)v;
+	struct hf_ctx *ctx = t->ctx;
+	char date[16], left[400], right[64];
+	date_format(q->day, date);
+	snprintf(left, sizeof left, "%s · %s (%s) · %s", t->clinic,
+	         str_empty(ctx->me.name) ? ctx->login : ctx->me.name, ctx->login,
+	         role_label(ctx->me.role));
+	static const char *const wd[] = {"", N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
+	                                 N_("Sat"), N_("Sun")};
+	snprintf(right, sizeof right, "%s %s", date, _(wd[date_weekday(q->day)]));
+	tui_header(t, left, right);
+	draw_tabs(t, q, 1);
+	list_draw(t, &q->list, 2, 0, t->rows - 4, t->cols, true);
+	draw_origin(t, q, t->rows - 2);
+	if (q->prompting) {
+		int y = t->rows - 1;
+		tui_fill(t, y, 0, t->cols, UI_COLOR_NORMAL);
+		char label[64];
+		snprintf(label, sizeof label, "%s /", _("search (name or phone tail):"));
+		int x = tui_text(t, y, 0, t->cols, UI_COLOR_TITLE, A_BOLD, label) + 1;
+		edit_draw(t, &q->prompt, y, x, 1, t->cols - x, true);
+	} else {
+		tui_status(t, SCR_QUEUE);
+	}
+}
+
+static int queue_key(struct tui *t, struct tui_view *v, tui_key k)
+{
+	struct queue_view *q = (struct queue_view *)v;
+	if (q->prompting)
+		return prompt_key(q, k);
+	enum tui_action a = keymap_action(SCR_QUEUE, k);
+	int f = list_act(&q->list, a);
+	if (!(f & TUI_UNHANDLED))
+		return f;
+	switch (a) {
+	case ACT_QUIT:
+		return TUI_QUIT;
+	case ACT_OPEN: {
+		const struct hf_task *task = row_task(q, q->list.sel);
+		if (!task)
+			return TUI_REDRAW;
+		struct tui_view *call = call_view_new(t, task->t.id);
+		if (call)
+			tui_push(t, call);
+		else
+			load(q);
+		return TUI_REDRAW;
+	}
+	case ACT_FILTER:
+		do
+			q->filter = (q->filter + 1) % F__COUNT;
+		while (q->filter == F_ALL && t->ctx->me.role < ROLE_SUPERVISOR);
+		load(q);
+		return TUI_REDRAW;
+	case ACT_SEARCH:
+		q->prompting = true;
+		edit_set(&q->prompt, "");
+		return TUI_REDRAW;
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		if (!q->search[0]) {
+			tui_message(t, UI_COLOR_NORMAL, _("no search yet: press / to search"));
+			return TUI_REDRAW;
+		}
+		return search_result(q, search_move(q, a == ACT_SEARCH_NEXT ? 1 : -1, false));
+	default:
+		return TUI_UNHANDLED;
+	}
+}
+
+static int queue_tick(struct tui *t, struct tui_view *v, bool changed)
+{
+	struct queue_view *q = (struct queue_view *)v;
+	/* Another console's work, or a new day. */
+	if (!changed && q->day == stamp_date(t->ctx->now))
+		return TUI_NONE;
+	load(q);
+	return t->top == v ? TUI_REDRAW : TUI_NONE;
+}
+
+static void queue_free(struct tui_view *v)
+{
+	struct queue_view *q = (struct queue_view *)v;
+	free(q->tasks);
+	free(q->rows);
+	edit_free(&q->prompt);
+	free(q);
+}
+
+static const struct tui_view_ops queue_ops = {
+	.name = N_("Queue"),
+	.screens = queue_screens,
+	.draw = queue_draw,
+	.key = queue_key,
+	.tick = queue_tick,
+	.free = queue_free,
+};
+
+struct tui_view *queue_view_new(struct tui *t)
+{
+	struct queue_view *q = xcalloc(1, sizeof *q);
+	q->base.ops = &queue_ops;
+	q->t = t;
+	const struct hf_outcome *na = config_outcome(&t->ctx->cfg, "no_answer");
+	q->max_attempts = na ? na->max_attempts : 0;
+	const struct tui_column cols[NCOLS] = {
+		[COL_DUE] = {_("due"), 12, 0, -1},
+		[COL_KIND] = {_("kind"), 10, 0, -1},
+		[COL_CUSTOMER] = {_("customer"), 0, 12, -1},
+		[COL_TREATMENT] = {_("treatment"), 0, 8, -1},
+		[COL_ATTEMPT] = {_("attempt"), 7, 0, 1},
+		[COL_LAST] = {_("last outcome"), 12, 0, -1},
+		[COL_OWNER] = {_("owner"), 10, 0, -1},
+	};
+	memcpy(q->cols, cols, sizeof cols);
+	list_init(&q->list, q->cols, NCOLS, cell, q);
+	edit_init(&q->prompt, false, 120);
+	load(q);
+	return &q->base;
+}
+
+void queue_reload(struct tui *t)
+{
+	struct queue_view *q = find_queue(t);
+	if (q)
+		load(q);
+}
+
+int queue_open_next(struct tui *t, hf_id after)
+{
+	struct queue_view *q = find_queue(t);
+	if (!q)
+		return TUI_REDRAW;
+	load(q);
+	const struct hf_task *k = row_task(q, q->list.sel);
+	/* The saved task may still be queued (a retry later today): go past it. */
+	if (k && k->t.id == after) {
+		if (q->list.sel + 1 < q->list.n)
+			list_select(&q->list, q->list.sel + 1);
+		else
+			k = NULL;
+	}
+	k = k ? row_task(q, q->list.sel) : NULL;
+	if (!k) {
+		tui_message(t, UI_COLOR_NOTICE, _("No more tasks in this queue."));
+		return TUI_REDRAW;
+	}
+	struct tui_view *call = call_view_new(t, k->t.id);
+	if (call)
+		tui_push(t, call);
+	return TUI_REDRAW;
+}
