@@ -1330,9 +1330,14 @@ static void other_events(struct demo *d)
 	hf_date y = d->today - 1;
 	for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
 		int ti = -1;
-		for (int tries = 0; tries < 20; tries++) {
-			ti = pick_event_task(d, y - (tries > 10), y, VISIT_NONE, false);
-			if (ti < 0 || !has_open_on(d, d->tasks[ti].cust, d->today, -1))
+		/* A customer with no other call today (they would merge); the invoking login's
+		 * callback comes from a call of its own team. */
+		for (int tries = 0; tries < 30; tries++) {
+			ti = pick_event_task(d, y - (tries > 15), y, VISIT_NONE, false);
+			if (ti < 0)
+				break;
+			if (!has_open_on(d, d->tasks[ti].cust, d->today, -1) &&
+			    (i != 0 || tries >= 20 || str_eq(d->tasks[ti].t.team, d->me_team)))
 				break;
 			ti = -1;
 		}

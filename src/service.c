@@ -176,8 +176,10 @@ int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size
 	me.role = ROLE_ADMIN;
 	me.active = true;
 	ok = store_user_put(ctx->st, &me) && load_scripts(ctx, err, errlen);
-	if (ok && !store_meta_get(ctx->st, "clinic"))
+	char *clinic = ok ? store_meta_get(ctx->st, "clinic") : NULL;
+	if (ok && !clinic)
 		ok = store_meta_set(ctx->st, "clinic", ctx->cfg.clinic);
+	free(clinic);
 	if (ok)
 		ok = store_audit(ctx->st, ctx->login, ctx->now, "init", "database", 0,
 		                 demo ? "demo" : "");

@@ -57,18 +57,18 @@ static int run_queue(struct cli *cli, int argc, char **argv)
 	struct hf_task *tasks;
 	size_t n = store_queue(ctx->st, &f, &tasks);
 
+	/* The table is what the console shows; tsv and json have SPEC §4's columns. */
+	static const char *table_keys[] = {"task_id", "due", "kind", "customer", "treatment", "attempt",
+	                                   "last_outcome", "owner"};
+	static const char *keys[] = {"task_id", "due", "kind", "customer_id", "customer_name", "team",
+	                             "owner", "attempts", "status"};
+	const char *titles[] = {_("task"), _("due"), _("kind"), _("customer"), _("treatment"),
+	                        _("attempt"), _("last outcome"), _("owner")};
 	struct out_table t;
-	if (fmt == FMT_TABLE) {
-		static const char *keys[] = {"task_id", "due", "kind", "customer", "treatment", "attempt",
-		                             "last_outcome", "owner"};
-		const char *titles[] = {_("task"), _("due"), _("kind"), _("customer"), _("treatment"),
-		                        _("attempt"), _("last outcome"), _("owner")};
-		out_init(&t, 8, keys, titles);
-	} else {
-		static const char *keys[] = {"task_id", "due", "kind", "customer_id", "customer_name", "team",
-		                             "owner", "attempts", "status"};
+	if (fmt == FMT_TABLE)
+		out_init(&t, 8, table_keys, titles);
+	else
 		out_init(&t, 9, keys, keys);
-	}
 	for (size_t i = 0; i < n; i++) {
 		const struct hf_task *k = &tasks[i];
 		char id[24], due[24], cid[24], att[24];

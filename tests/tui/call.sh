@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# call.sh — the call screen and the outcome form: every outcome, a Chinese note, script scrolling,
+# two consoles on one task, validation, drafts through a resize storm, 80x24, dialling.
+. "$(dirname "$0")/lib.sh"
+
+DB=$T/clinic.db
+make_db "$DB" || { not_ok "demo clinic"; finish; exit 1; }
+printf 'console = {\n  dial = ["/usr/bin/touch", "%s/dialled-{phone}"];\n};\n' "$T" > "$T/dial.conf"
+
+# The task the call screen shows ("... task #ID" in its header).
+open_id() { screen "$1" | head -1 | grep -oE 'task #[0-9]+' | tr -dc '0-9'; }
+# open_task SESSION ID: select the task in the queue (search by its full phone) and open it.
+open_task() {
+  local s=$1 id=$2 phone
+  phone=$(sql "$DB" "SELECT c.phone FROM task t JOIN customer c ON c.id = t.customer_id WHERE t.id = $id")
+  send "$s" /
+  send_text "$s" "$phone"
+  send "$s" Enter
+  wait_selected "$s" "$id" || return 1
+  send "$s" Enter
+  wait_for "$s" "task #$id"
+}
+call_of() { sql "$DB" "SELECT outcome || '|' || coalesce(score, 0) || '|' || note || '|' || complaint FROM call WHERE task_id = $1 ORDER BY id DESC LIMIT 1"; }
+# Back to the queue from the summary.
+to_queue() { send "$1" Enter; wait_for "$1" "filter:"; }
+
+start main 100 30 -- -c "$T/dial.conf" -d "$DB"
+wait_for main "(root)"
+mapfile -t IDS < <(queue_ids "$DB")
+
+# ---- the call screen ------------------------------------------------------------------------
+send main Enter
+check "Enter opens the call screen of the selected task" wait_for main "task #${IDS[0]}"
+check "opening claims the task for this login" \
+  bash -c "[ \"\$(sqlite3 '$DB' 'SELECT claimed_by FROM task WHERE id = ${IDS[0]}')\" = root ]"
+check "the call screen says how long the task is held" wait_for main "yours until"
+cust0=$(sql "$DB" "SELECT customer_id FROM task WHERE id = ${IDS[0]}")
+name0=$(sql "$DB" "SELECT name FROM customer WHERE id = $cust0")
+check "the card shows the customer" wait_for main "$name0"
+check "the history lists earlier calls and visits" wait_for main "History"
+check "the script pane has the script's sections" wait_for main "【Greeting】"
+check "placeholders are filled (the clinic's name)" wait_for main "$(sql "$DB" "SELECT value FROM meta WHERE key = 'clinic'")"
+check "no {placeholder} is left in the script" bash -c "! tmux -L $SOCK capture-pane -p -t main | grep -qE '\\{(name|treatment|clinic|days_since|doctor)\\}'"
+check "opening the record is audited" \
+  bash -c "[ \"\$(sqlite3 '$DB' \"SELECT count(*) FROM audit WHERE action LIKE 'view%' AND entity_id = $cust0\")\" -ge 1 ]"
+
+# Script scrolling: the first line of the script pane moves with J and back with K.
+script_top() { screen main | sed -n 3p | sed 's/.*│//'; }
+before=$(script_top)
+send main J
+check "J scrolls the script" bash -c "sleep 0.2; [ \"\$(tmux -L $SOCK capture-pane -p -t main | sed -n 3p | sed 's/.*│//')\" != '$before' ]"
+send main K
+check "K scrolls it back" bash -c "sleep 0.2; [ \"\$(tmux -L $SOCK capture-pane -p -t main | sed -n 3p | sed 's/.*│//')\" = '$before' ]"
+send main NPage
+check "PgDn pages the script (the pane in focus)" bash -c "sleep 0.2; ! tmux -L $SOCK capture-pane -p -t main | grep -qF '【Greeting】'"
+send main Home
+check "Home goes back to its top" wait_for main "【Greeting】"
+send main Tab j j j
+check "Tab moves focus to the history; j scrolls it, not the script" \
+  bash -c "sleep 0.2; tmux -L $SOCK capture-pane -p -t main | grep -qF '【Greeting】'"
+
+# ---- dialling -------------------------------------------------------------------------------
+send main d
+phone0=$(sql "$DB" "SELECT phone FROM customer WHERE id = $cust0")
+check "d runs the dial command with the number" bash -c "for i in \$(seq 50); do [ -e '$T/dialled-$phone0' ] && exit 0; sleep 0.1; done; exit 1"
+check "... and says so" wait_for main "Dialling"
+check "the dial is audited" bash -c "[ \"\$(sqlite3 '$DB' \"SELECT count(*) FROM audit WHERE action = 'dial' AND entity_id = $cust0\")\" = 1 ]"
+
+# ---- two consoles on one task ---------------------------------------------------------------
+team0=$(sql "$DB" "SELECT team FROM task WHERE id = ${IDS[0]}")
+other=$(sql "$DB" "SELECT login FROM user WHERE team = '$team0' AND role = 'operator' AND active ORDER BY login LIMIT 1")
+start second 100 30 HUIFANG_AS="$other" -- -d "$DB"
+wait_for second "($other)"
+check "the queue of another operator says who is calling" wait_for second "being called by root"
+open_task second "${IDS[0]}"
+check "the second console opens the task read-only" wait_for second "read-only"
+check "... naming who holds it" wait_for second "being worked by root"
+send second l
+check "l on a read-only call does not open the form" bash -c "sleep 0.3; ! tmux -L $SOCK capture-pane -p -t second | grep -qF 'Log outcome'"
+send main q
+check "when the holder leaves, the other console takes the task" wait_for second "yours until"
+check "... and the claim is the other operator's" \
+  bash -c "[ \"\$(sqlite3 '$DB' 'SELECT claimed_by FROM task WHERE id = ${IDS[0]}')\" = '$other' ]"
+send second q
+wait_for second "filter:"
+check "leaving the call screen releases the claim" \
+  bash -c "for i in \$(seq 50); do [ -z \"\$(sqlite3 '$DB' 'SELECT claimed_by FROM task WHERE id = ${IDS[0]}')\" ] && exit 0; sleep 0.1; done; exit 1"
+send second q
+exit_is second 0 >/dev/null
+
+# ---- every outcome through the form -----------------------------------------------------------
+wait_for main "filter:"
+send main g
+wait_selected main "$(queue_ids "$DB" | head -1)"
+
+# 1 reached, score 4, a Chinese note edited over wide characters.
+send main Enter
+wait_for main "yours until"
+id=$(open_id main)
+send main l
+check "l opens the outcome form" wait_for main "Log outcome"
+check "the form asks for an outcome first" wait_for main "Choose the outcome: 1–7."
+send main 1
+check "1 chooses reached" wait_for main "(*) 1 Reached"
+send main Tab 4 Tab
+check "reached asks a score; 4 gives it" wait_for main "[4]"
+send_text main "伤口恢复良好X"
+send main BSpace BSpace Home Delete End
+send_text main "ok"
+send main Enter
+send_text main "第二行"
+check "the note shows the edited Chinese text" wait_for main "口恢复良ok"
+send main F2
+check "F2 saves and shows what the rules did" wait_for main "Saved: Reached."
+check "the summary says the task is done" wait_for main "task $id: done"
+check "reached: the call is stored with score and note" \
+  bash -c "[ \"\$(sqlite3 '$DB' \"SELECT outcome || '|' || score || '|' || note FROM call WHERE task_id = $id ORDER BY id DESC LIMIT 1\")\" = \"reached|4|口恢复良ok
+第二行\" ]"
+to_queue main
+
+run_outcome() { # NAME DIGIT KEYS... : log the selected task with an outcome; prints its id
+  local digit=$2; shift 2
+  send main Enter
+  wait_for main "yours until" || return 1
+  local id; id=$(open_id main)
+  send main l
+  wait_for main "Log outcome" || return 1
+  send main "$digit" "$@"
+  sleep 0.2
+  send main F2
+  wait_for main "Saved:" || return 1
+  echo "$id"
+}
+
+id=$(run_outcome no_answer 2)
+check "2 no answer: the task retries" wait_line main "task $id: (retry at|unreachable)"
+check "no_answer is stored" bash -c "[ \"\$(sqlite3 '$DB' 'SELECT outcome FROM call WHERE task_id = $id ORDER BY id DESC LIMIT 1')\" = no_answer ]"
+to_queue main
+id=$(run_outcome busy 3)
+check "3 busy: the task retries" wait_line main "task $id: (retry at|unreachable)"
+to_queue main
+id=$(run_outcome callback 4)
+check "4 callback: prefilled next contact makes a callback" wait_for main "next call:"
+check "callback: a callback task exists" bash -c "[ \"\$(sqlite3 '$DB' \"SELECT count(*) FROM task WHERE kind = 'callback' AND origin LIKE '%task $id%'\")\" = 1 ]"
+to_queue main
+id=$(run_outcome wrong_number 5)
+check "5 wrong number: the phone is flagged" wait_for main "phone number flagged invalid"
+check "wrong_number: customer.phone_invalid is set" bash -c "[ \"\$(sqlite3 '$DB' 'SELECT c.phone_invalid FROM task t JOIN customer c ON c.id = t.customer_id WHERE t.id = $id')\" = 1 ]"
+to_queue main
+id=$(run_outcome refused 6)
+check "6 refused: do-not-call" wait_for main "do-not-call"
+check "refused: customer.do_not_call is set" bash -c "[ \"\$(sqlite3 '$DB' 'SELECT c.do_not_call FROM task t JOIN customer c ON c.id = t.customer_id WHERE t.id = $id')\" = 1 ]"
+to_queue main
+# 7 complaint: the category field appears; 2 picks the second category.
+id=$(run_outcome complaint 7 Tab Tab 2)
+check "7 complaint: escalated high" wait_for main "escalation raised: high"
+cat2=$(sql "$DB" "SELECT complaint FROM call WHERE task_id = $id")
+check "complaint: the category is stored (服务态度)" bash -c "[ '$cat2' = '服务态度' ]"
+check "complaint: an open escalation exists" bash -c "[ \"\$(sqlite3 '$DB' \"SELECT count(*) FROM escalation WHERE task_id = $id AND severity = 'high'\")\" = 1 ]"
+
+# n: the next task opens at once.
+send main n
+check "n after saving opens the next task" wait_for main "yours until"
+
+# ---- validation, cancel, drafts -------------------------------------------------------------
+send main l
+wait_for main "Log outcome"
+send main 4 Tab Tab Tab
+send main x
+check "callback without a next contact: the rules' message" wait_for main "needs a next contact"
+send main p
+check "p puts the rules' proposal back" wait_for main "Ready: F2 saves."
+send main x
+send_text main "2025-03-01"
+check "a past date is refused as typed" wait_for main "is in the past"
+send main x d
+check "d sets +3 days" wait_for main "2025-03-15"
+send main m
+check "m sets +1 month" wait_for main "2025-04-12"
+send main w
+check "w sets +1 week, and it validates" wait_for main "Ready: F2 saves."
+send main F1
+check "F1 shows the form's keys" wait_for main "Keys of the Outcome screen"
+check "... with save from the keymap" wait_for main "F2, C-x"
+send main Escape
+wait_for main "Log outcome"
+send main BTab BTab BTab
+send_text main "草稿保留测试"
+# A resize storm with the draft open.
+for size in 1x1 2x2 300x100 10x5 79x23 80x24 200x60 1x1 120x40 40x80 300x100 80x24; do
+  resize main "${size%x*}" "${size#*x}"
+done
+resize main 100 30
+check "a resize storm keeps the draft" wait_for main "草稿保留测试"
+check "... and the console is still running" bash -c "[ ! -f $T/main.rc ]"
+send main Escape
+check "Esc with a draft asks first" wait_for main "Discard this draft?"
+send main n
+check "any other key keeps the draft" wait_for main "草稿保留测试"
+send main Escape
+wait_for main "Discard this draft?"
+send main y
+check "y discards it: back on the call screen" wait_for main "yours until"
+send main q
+wait_for main "filter:"
+
+# ---- 80x24 with long Chinese names --------------------------------------------------------------
+long="欧阳慕容司马上官诸葛东方皇甫尉迟公羊"
+cid=$("$HF" -d "$DB" add customer --name "$long" --phone 13912345678 --gender F)
+yesterday=$(date -d "${HUIFANG_NOW%% *} - 1 day" +%F)
+"$HF" -d "$DB" add visit "$cid" --kind surgery --date "$yesterday" --treatment 双眼皮 --doctor 王建华 >/dev/null
+long_id=$(sql "$DB" "SELECT id FROM task WHERE customer_id = $cid AND status = 'open' ORDER BY due_date LIMIT 1")
+resize main 80 24
+wait_for main "(root)"
+send main /
+send_text main 13912345678
+send main Enter
+check "80x24: the long-named customer's task is in the queue" wait_selected main "$long_id"
+fits() { # every line within $2 columns, no replacement character
+  local line
+  while IFS= read -r line; do
+    [ "$(width "$line")" -le "$2" ] || { echo "too wide ($(width "$line")): $line"; return 1; }
+  done < <(screen "$1")
+  ! screen "$1" | grep -q $'\xef\xbf\xbd'
+}
+check "80x24 queue: nothing wider than 80, nothing cut into U+FFFD" fits main 80
+check "80x24 queue: the long name ends in … where it is cut" bash -c "tmux -L $SOCK capture-pane -p -t main | grep -qF '欧阳慕容…'"
+send main Enter
+check "80x24: the call screen opens" wait_for main "task #$long_id"
+check "80x24 call screen: nothing wider than 80, nothing cut" fits main 80
+send main l
+wait_for main "Log outcome"
+check "80x24 form: nothing wider than 80" fits main 80
+send main Escape
+send main q
+wait_for main "filter:"
+
+# ---- without a dial command -----------------------------------------------------------------
+start nodial 100 30 -- -d "$DB"
+wait_for nodial "(root)"
+send nodial Enter
+wait_for nodial "yours until"
+check "without a dial command the call screen says to dial by hand" wait_for nodial "dial by hand"
+send nodial d
+check "d says no dial command is configured" wait_for nodial "no dial command is configured"
+send nodial q q
+exit_is nodial 0 >/dev/null
+
+send main q
+check "q quits with status 0 after a day of calls" exit_is main 0
+check "no claim is left behind" bash -c "[ \"\$(sqlite3 '$DB' \"SELECT count(*) FROM task WHERE claimed_by <> ''\")\" = 0 ]"
+finish
