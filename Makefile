@@ -127,7 +127,7 @@ install: all
 	install -m 755 huifang $(DESTDIR)$(BINDIR)/huifang
 	install -m 644 man/huifang.1 $(DESTDIR)$(MANDIR)/man1/huifang.1
 	install -m 644 data/huifang.conf $(DESTDIR)$(DATADIR)/huifang.conf
-	cp -R data/scripts $(DESTDIR)$(DATADIR)/
+	cp -R data/scripts data/names data/demo $(DESTDIR)$(DATADIR)/
 	for m in $(MO); do l=$${m#build/locale/}; l=$${l%%/*}; \
 	  install -d $(DESTDIR)$(LOCALEDIR_INST)/$$l/LC_MESSAGES; \
 	  install -m 644 $$m $(DESTDIR)$(LOCALEDIR_INST)/$$l/LC_MESSAGES/huifang.mo; done

@@ -1412,7 +1412,8 @@ const struct hf_curve *config_curve(const struct hf_config *cfg, enum hf_visit_k
                                     const char *treatment)
 {
 	const struct hf_treatment *t = str_empty(treatment) ? NULL : config_treatment(cfg, treatment);
-	if (t && t->has_curve)
+	/* A treatment's own curve is a post-op curve: a consultation about it keeps its own. */
+	if (t && t->has_curve && kind == VISIT_SURGERY)
 		return &t->curve;
 	if ((int)kind < 0 || kind >= VISIT__COUNT)
 		return NULL;

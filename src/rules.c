@@ -106,21 +106,13 @@ const struct hf_outcome *rules_outcome(const struct hf_config *cfg, const char *
 
 const struct hf_treatment *rules_treatment(const struct hf_config *cfg, const char *name)
 {
-	for (int i = 0; !str_empty(name) && i < cfg->ntreatments; i++)
-		if (strcmp(cfg->treatments[i].name, name) == 0)
-			return &cfg->treatments[i];
-	return NULL;
+	return config_treatment(cfg, name);
 }
 
 const struct hf_curve *rules_curve(const struct hf_config *cfg, enum hf_visit_kind kind,
                                    const char *treatment)
 {
-	const struct hf_treatment *tr = rules_treatment(cfg, treatment);
-	if (tr && tr->has_curve)
-		return &tr->curve;
-	if (kind < 0 || kind >= VISIT__COUNT)
-		return NULL;
-	return &cfg->curves[kind];
+	return config_curve(cfg, kind, treatment);
 }
 
 /* ---- calendar ------------------------------------------------------------------------- */
@@ -213,7 +205,7 @@ int rules_schedule(const struct hf_config *cfg, enum hf_visit_kind kind, const c
 		char key[2 * HF_NAME_MAX];
 		if (!str_empty(s->script))
 			str_copy(key, sizeof key, s->script);
-		else if (tr && tr->has_curve)
+		else if (tr && tr->has_curve && kind == VISIT_SURGERY)
 			snprintf(key, sizeof key, "treatment:%s.%s", tr->name, p->offset);
 		else
 			snprintf(key, sizeof key, "%s.%s", visit_kind_code(kind), p->offset);

@@ -139,7 +139,9 @@ static int run_user_list(struct cli *cli, int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		const char *row[] = {users[i].login, users[i].name,
 		                     fmt == FMT_TABLE ? role_label(users[i].role) : role_code(users[i].role),
-		                     users[i].team, users[i].active ? "yes" : "no"};
+		                     users[i].team,
+		                     fmt == FMT_TABLE ? (users[i].active ? _("yes") : _("no"))
+		                                      : (users[i].active ? "yes" : "no")};
 		out_row(&t, row);
 	}
 	out_print(&t, fmt, stdout);

@@ -84,8 +84,9 @@ static int run_show_customer(struct cli *cli, int argc, char **argv)
 	printf("\n%s (%zu)\n", _("Visits"), nv);
 	for (size_t i = 0; i < nv; i++) {
 		char *t = utf8_clean(visits[i].treatment, false), *doc = utf8_clean(visits[i].doctor, false);
-		printf("  %s  %-10s %s%s%s\n", date_format(visits[i].date, d1),
-		       visit_kind_label(visits[i].kind), t, *doc ? "  " : "", doc);
+		char kind[64];
+		utf8_pad(visit_kind_label(visits[i].kind), 16, -1, kind, sizeof kind);
+		printf("  %s  %s %s%s%s\n", date_format(visits[i].date, d1), kind, t, *doc ? "  " : "", doc);
 		free(t);
 		free(doc);
 	}
@@ -99,7 +100,10 @@ static int run_show_customer(struct cli *cli, int argc, char **argv)
 		if (calls[i].score)
 			snprintf(score, sizeof score, "  %s %d/5", _("score"), calls[i].score);
 		char *note = utf8_clean(calls[i].note, false);
-		printf("  %s  %-12s %s%s%s%s\n", stamp_format(calls[i].started, d1), calls[i].outcome,
+		const struct hf_outcome *o = config_outcome(&ctx->cfg, calls[i].outcome);
+		char outcome[64];
+		utf8_pad(o ? _(o->label) : calls[i].outcome, 14, -1, outcome, sizeof outcome);
+		printf("  %s  %s %s%s%s%s\n", stamp_format(calls[i].started, d1), outcome,
 		       calls[i].operator_login, score, *note ? "  " : "", note);
 		free(note);
 	}

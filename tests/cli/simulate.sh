@@ -30,3 +30,5 @@ check_out "a moved call says so" "	2026-11-21	2026-11-24	yes	"
 run "$HF" simulate --kind surgery --date 2026-11-20
 check_rc "table format" 0
 check_out "table has a header" "step"
+sim --kind consult --treatment 双眼皮 --date 2026-11-20
+check_eq "a consultation about double eyelid keeps the consultation curve" "$(dues)" "2026-11-23 2026-11-27"
