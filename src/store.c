@@ -430,3 +430,24 @@ bool store_audit(struct store *st, const char *login, hf_stamp at, const char *a
 	                  ":detail", 't', detail ? detail : "", ":prev", 't', prev, ":hash", 't', hash,
 	                  NULL);
 }
+
+long long store_audit_verify(struct store *st, long long *checked)
+{
+	char prev[65] = "0000000000000000000000000000000000000000000000000000000000000000";
+	struct stmt *s = stmt_prepare(st, "SELECT id, at, login, action, entity, coalesce(entity_id, 0), "
+	                                  "detail, prev_hash, hash FROM audit ORDER BY id");
+	long long bad = 0, n = 0;
+	while (!bad && stmt_step(s) == 1) {
+		char hash[65];
+		n++;
+		audit_hash(prev, stmt_text(s, 1), stmt_text(s, 2), stmt_text(s, 3), stmt_text(s, 4),
+		           stmt_int(s, 5), stmt_text(s, 6), hash);
+		if (strcmp(stmt_text(s, 7), prev) != 0 || strcmp(stmt_text(s, 8), hash) != 0)
+			bad = stmt_int(s, 0);
+		str_copy(prev, sizeof prev, stmt_text(s, 8));
+	}
+	stmt_done(s);
+	if (checked)
+		*checked = n;
+	return bad;
+}

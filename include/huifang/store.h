@@ -175,6 +175,9 @@ bool store_escalation_get(struct store *st, hf_id id, struct hf_escalation *out)
  * and this row's fields). */
 bool store_audit(struct store *st, const char *login, hf_stamp at, const char *action,
                  const char *entity, hf_id entity_id, const char *detail);
+/* Recompute the chain: the id of the first row whose hash or link is wrong, or 0 when whole.
+ * *checked gets the number of rows read. */
+long long store_audit_verify(struct store *st, long long *checked);
 
 /* ---- the console (store-console.c) --------------------------------------------------- */
 bool store_script_has(struct store *st, const char *key, const char *lang);

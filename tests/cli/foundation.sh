@@ -81,3 +81,12 @@ run "$HF" -c "$T/bad.conf" -d "$DB" queue;                    check_err "command
 # Audit rows are chained.
 n=$(sql "SELECT count(*) FROM audit a JOIN audit b ON b.id = a.id + 1 WHERE b.prev_hash <> a.hash")
 check_eq "audit hash chain links every row" "$n" "0"
+
+# The audit trail and its verification.
+hf audit --verify;                                            check_rc "audit --verify on an intact trail" 0
+check_out "it says how many rows it checked" "intact: [0-9]+ rows"
+hf audit --format tsv;                                        check_out "audit lists user changes" "	user-add	"
+HUIFANG_AS=li_na hf audit --verify;                           check_rc "operators cannot read the audit trail" 3
+sql "UPDATE audit SET detail = 'role=admin team=postop' WHERE action = 'user-add' AND detail LIKE 'role=operator%'"
+bad=$(sql "SELECT min(id) FROM audit WHERE detail = 'role=admin team=postop'")
+hf audit --verify;                                            check_err "a changed row is found" 1 "row $bad"
