@@ -45,8 +45,8 @@ typedef int tui_key;
 	  SCR_QUEUE | SCR_CALL | SCR_HELP) \
 	X(ACT_FIRST, "first", "g Home", NULL, N_("first line"), SCR_QUEUE | SCR_CALL | SCR_HELP) \
 	X(ACT_LAST, "last", "G End", NULL, N_("last line"), SCR_QUEUE | SCR_CALL | SCR_HELP) \
-	X(ACT_OPEN, "open", "Enter", N_("open"), N_("open the call screen for this task (claims it)"), \
-	  SCR_QUEUE) \
+	X(ACT_OPEN, "open", "Enter", N_("open task"), \
+	  N_("open the call screen for this task (claims it)"), SCR_QUEUE) \
 	X(ACT_FILTER, "filter", "f", N_("filter"), \
 	  N_("next filter: mine and pool, mine, team, all (supervisors), overdue"), SCR_QUEUE) \
 	X(ACT_SEARCH, "search", "/", N_("search"), N_("search by customer name or phone tail"), \

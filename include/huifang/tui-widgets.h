@@ -7,6 +7,8 @@
 
 /* ---- list: rows with columns, a selection, scrolling (queue, escalations, team, help) --- */
 
+#define TUI_LIST_MAX_COLS 32
+
 struct tui_column {
 	const char *title;              /* translated, shown on the heading line */
 	int width;                      /* fixed width; 0 = shares what is left */

@@ -175,6 +175,17 @@ void tui_cursor(struct tui *t, int y, int x)
 	t->cursor_x = x;
 }
 
+static bool no_line_start(unsigned cp)
+{
+	static const unsigned marks[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01,
+	                                 0xFF09, 0x300B, 0x300D, 0x300F, 0x3011, 0x2026, 0x201D,
+	                                 0x2019, 0xFF0E};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (cp == marks[i])
+			return true;
+	return false;
+}
+
 size_t tui_wrap(const char *s, int w, bool at_spaces, struct tui_span **lines)
 {
 	return tui_wrap_hanging(s, w, w, at_spaces, lines);
@@ -198,9 +209,15 @@ size_t tui_wrap_hanging(const char *s, int first_w, int rest_w, bool at_spaces,
 			size_t len = utf8_decode(s + i, n - i, &cp);
 			int cw = utf8_cp_width(cp);
 			if (col + cw > w && i > start) {
-				/* Words break at a space; Chinese, which has none, between characters. */
-				if (at_spaces && have_brk && cw < 2)
+				/* Words break at a space; Chinese, which has none, between characters, but
+				 * not so that a line starts with a closing mark (，。？！…). */
+				if (at_spaces && have_brk && cw < 2) {
 					i = brk;
+				} else if (no_line_start(cp)) {
+					size_t prev = utf8_prev(s, i);
+					if (prev > start)
+						i = prev;
+				}
 				break;
 			}
 			col += cw;

@@ -205,6 +205,12 @@ static int read_key(tui_key *out)
 static int dispatch(struct tui *t, tui_key k)
 {
 	struct tui_view *v = t->top;
+	/* Esc typed quickly before a key arrives as Alt-key; unbound, it is the two keys. */
+	if ((k & TK_META) && keymap_action(screens_of(t, v), k) == ACT_NONE) {
+		int flags = dispatch(t, 27);
+		reap(t);
+		return t->top ? flags | dispatch(t, k & ~TK_META) : flags;
+	}
 	int flags = v->ops->key(t, v, k);
 	if (!(flags & TUI_UNHANDLED))
 		return flags;
@@ -341,7 +347,7 @@ int tui_main(struct hf_ctx *ctx, char *err, size_t errlen)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
-	set_escdelay(50);
+	set_escdelay(100);
 	timeout(TICK_MS);
 	curs_set(0);
 	tui_colors_init(t);

@@ -9,7 +9,7 @@ void list_init(struct tui_list *l, const struct tui_column *cols, int ncols, tui
 {
 	memset(l, 0, sizeof *l);
 	l->cols = cols;
-	l->ncols = ncols;
+	l->ncols = ncols < TUI_LIST_MAX_COLS ? ncols : TUI_LIST_MAX_COLS;
 	l->cell = cell;
 	l->data = data;
 	l->height = 10;
@@ -92,8 +92,8 @@ void list_widths(const struct tui_list *l, int w, int *out)
 
 void list_draw(struct tui *t, struct tui_list *l, int y, int x, int h, int w, bool heading)
 {
-	int widths[32];
-	int ncols = l->ncols < 32 ? l->ncols : 32;
+	int widths[TUI_LIST_MAX_COLS];
+	int ncols = l->ncols;
 	list_widths(l, w, widths);
 	if (heading && h > 0) {
 		int cx = x;

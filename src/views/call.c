@@ -485,6 +485,8 @@ static int call_tick(struct tui *t, struct tui_view *v, bool changed)
 	if ((cv->claimed && mono() - cv->last_renew >= renew) || (cv->read_only && changed)) {
 		bool was = cv->read_only;
 		claim(t, cv);
+		if (was && !cv->read_only)
+			tui_message(t, UI_COLOR_NOTICE, _("The task is free now: it is yours."));
 		if (was != cv->read_only)
 			flags |= TUI_REDRAW;
 	}

@@ -100,6 +100,13 @@ static void load(struct queue_view *q)
 	list_select(&q->list, row);
 }
 
+/* Someone else has the task open on a call screen. */
+static bool held_by_other(const struct hf_ctx *ctx, const struct hf_task *k)
+{
+	return !str_empty(k->claimed_by) && !str_eq(k->claimed_by, ctx->login) &&
+	       k->claimed_until != HF_NO_STAMP && k->claimed_until > ctx->now;
+}
+
 static void cell(void *data, size_t row, int col, char *buf, size_t size, int *color)
 {
 	struct queue_view *q = data;
@@ -256,9 +263,7 @@ static void draw_origin(struct tui *t, struct queue_view *q, int y)
 	sbuf_init(&b);
 	sbuf_printf(&b, "#%lld  %s", (long long)k->t.id,
 	            str_empty(k->t.origin) ? task_kind_label(k->t.kind) : k->t.origin);
-	struct hf_ctx *ctx = t->ctx;
-	if (!str_empty(k->claimed_by) && !str_eq(k->claimed_by, ctx->login) &&
-	    k->claimed_until != HF_NO_STAMP && k->claimed_until > ctx->now) {
+	if (held_by_other(t->ctx, k)) {
 		char until[20];
 		stamp_format(k->claimed_until, until);
 		sbuf_printf(&b, "  · ");
@@ -405,15 +410,17 @@ int queue_open_next(struct tui *t, hf_id after)
 	if (!q)
 		return TUI_REDRAW;
 	load(q);
-	const struct hf_task *k = row_task(q, q->list.sel);
-	/* The saved task may still be queued (a retry later today): go past it. */
-	if (k && k->t.id == after) {
-		if (q->list.sel + 1 < q->list.n)
-			list_select(&q->list, q->list.sel + 1);
-		else
-			k = NULL;
+	/* From where the saved task was: the first task that is not it (a retry later today stays
+	 * queued) and that nobody else is calling. */
+	struct hf_ctx *ctx = t->ctx;
+	const struct hf_task *k = NULL;
+	for (size_t row = q->list.sel; row < q->list.n && !k; row++) {
+		const struct hf_task *c = row_task(q, row);
+		if (c->t.id != after && !held_by_other(ctx, c)) {
+			k = c;
+			list_select(&q->list, row);
+		}
 	}
-	k = k ? row_task(q, q->list.sel) : NULL;
 	if (!k) {
 		tui_message(t, UI_COLOR_NOTICE, _("No more tasks in this queue."));
 		return TUI_REDRAW;

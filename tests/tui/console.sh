@@ -86,7 +86,7 @@ send main j j
 wait_selected main "${IDS[2]}"
 resize main 60 20
 check "60x20 shows the too-small screen" wait_for main "too small: 60×20"
-check "the too-small screen shows no customer data" bash -c "! tmux -L $SOCK capture-pane -p -t main | grep -qF -- '$name0'"
+check "the too-small screen shows no customer data" absent main "$name0"
 resize main 100 30
 check "back to 100x30 restores the queue" wait_for main "(root)"
 check "the selection survives the resize" wait_selected main "${IDS[2]}"
@@ -100,7 +100,8 @@ wait_for main "(root)"
 # ---- help -----------------------------------------------------------------------------------
 send main '?'
 check "? shows the keys of the queue" wait_for main "Keys of the Queue screen"
-check "help lists quit from the keymap" bash -c "tmux -L $SOCK capture-pane -p -t main | grep -qE '^ +q +quit huifang'"
+help_quit() { screen main | grep -qE '^ +q +quit huifang'; }
+check "help lists quit from the keymap" help_quit
 check "help lists the search key" wait_for main "search by customer name or phone tail"
 send main q
 check "q closes the help, not the console" wait_for main "(root)"
@@ -159,9 +160,22 @@ exited mono >/dev/null
 send main q
 check "q quits with status 0" exit_is main 0
 check "the shell sees a restored terminal (icanon echo)" wait_for main "icanon echo"
-check "the console left the alternate screen" bash -c "[ \"\$(tmux -L $SOCK display -p -t main '#{alternate_on}')\" = 0 ]"
+check "the console left the alternate screen" test "$(tm display -p -t main '#{alternate_on}')" = 0
 check "no customer name stays on the screen or in the scrollback" \
-  bash -c "! tmux -L $SOCK capture-pane -p -S - -t main | grep -qF -- '$name0'"
+  eval '! tm capture-pane -p -S - -t main | grep -qF -- "$name0"'
+
+# ---- planning on start ------------------------------------------------------------------------
+sql "$DB" "UPDATE meta SET value = '2025-01-01' WHERE key = 'last_plan'"
+start plan 100 30 -- -d "$DB"
+check "a console opened on a day not yet planned plans it" wait_for plan "Planned today:"
+check "... and records the day" sql_is "$DB" "SELECT value FROM meta WHERE key = 'last_plan'" "$TODAY"
+send plan q
+exit_is plan 0 >/dev/null
+start plan2 100 30 -- -d "$DB"
+wait_for plan2 "(root)"
+check "a second console the same day does not plan again" eval '! screen plan2 | grep -qF "Planned today:"'
+send plan2 q
+exit_is plan2 0 >/dev/null
 
 # ---- signals and bad keys ---------------------------------------------------------------------
 start term 100 30 -- -d "$DB"
@@ -172,17 +186,19 @@ check "SIGTERM: the terminal is restored" wait_for term "icanon echo"
 
 printf 'ui = {\n  keys = {\n    frobnicate = "x";\n  };\n};\n' > "$T/badkeys.conf"
 start badkeys 100 30 -- -c "$T/badkeys.conf" -d "$DB"
-check "an unknown action in ui.keys is refused with file:line" wait_for badkeys "badkeys.conf:3: ui.keys: unknown action"
+check "an unknown action in ui.keys is refused with file:line" \
+  wait_for badkeys "badkeys.conf:3: ui.keys: unknown action"
 check "... and exit status 2" exit_is badkeys 2
 printf 'ui = {\n  keys = {\n    quit = "Q";\n    filter = "Q";\n  };\n};\n' > "$T/dupkeys.conf"
 start dupkeys 100 30 -- -c "$T/dupkeys.conf" -d "$DB"
-check "one key for two actions of a screen is refused" wait_for dupkeys "key Q is bound to both quit and filter"
+check "one key for two actions of a screen is refused" \
+  wait_for dupkeys "key Q is bound to both quit and filter"
 printf 'ui = {\n  keys = {\n    quit = "Q";\n  };\n};\n' > "$T/keys.conf"
 start keys 100 30 -- -c "$T/keys.conf" -d "$DB"
 wait_for keys "(root)"
 send keys q
 sleep 0.3
-check "with quit = \"Q\", q no longer quits" bash -c "[ ! -f $T/keys.rc ]"
+check "with quit = \"Q\", q no longer quits" test ! -f "$T/keys.rc"
 send keys Q
 check "... and Q does" exit_is keys 0
 

@@ -3,7 +3,7 @@
 set -u
 cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 1
 ROOT=$PWD
-HF=$ROOT/huifang
+HF=${HF_BIN:-$ROOT/huifang}
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 export HUIFANG_NOW=${HUIFANG_NOW:-"2025-03-12 10:00"}
 unset NO_COLOR HUIFANG_CONFIG HUIFANG_DB HUIFANG_AS TMUX
@@ -25,10 +25,15 @@ not_ok() { # name, diagnostics...
   local line
   for line in "$@"; do printf '%s\n' "$line" | sed 's/^/#   /'; done
 }
-# check NAME COMMAND...: ok when the command succeeds; on failure shows the last screen.
+# check NAME COMMAND...: ok when the command succeeds; on failure shows what it said and the
+# last screen used.
 check() {
-  local name=$1; shift
-  if "$@"; then ok "$name"; else not_ok "$name" "command: $*" "screen of ${LAST_S:-}:" "$(screen "${LAST_S:-main}")"; fi
+  local name=$1 out; shift
+  if out=$("$@" 2>&1); then
+    ok "$name"
+  else
+    not_ok "$name" "command: $*" ${out:+"$out"} "screen of ${LAST_S:-main}:" "$(screen "${LAST_S:-main}")"
+  fi
 }
 finish() { echo "1..$NTEST"; [ "$NFAIL" -eq 0 ]; }
 
@@ -84,12 +89,12 @@ wait_gone() {
   done
   return 1
 }
-# wait_line SESSION REGEX: a line matching the extended regex shows; prints it.
+# wait_line SESSION REGEX: a line matching the extended regex shows.
 wait_line() {
-  local s=$1 re=$2 i line
+  local s=$1 re=$2 i
   LAST_S=$s
   for ((i = 0; i < WAIT * 20; i++)); do
-    line=$(screen "$s" | grep -E -m1 -- "$re") && { printf '%s\n' "$line"; return 0; }
+    screen "$s" | grep -qE -- "$re" && return 0
     sleep 0.05
   done
   return 1
@@ -137,3 +142,25 @@ sql() { sqlite3 -batch -noheader "$1" "$2"; }
 exit_is() { [ "$(exited "$1")" = "$2" ]; }
 # pane_pid SESSION: the console's process (the pane runs bash, which runs it).
 console_pid() { pgrep -P "$(tm display -p -t "$1" '#{pane_pid}')" | head -1; }
+# sql_is DB SQL WANT: the query answers WANT.
+sql_is() {
+  local got; got=$(sql "$1" "$2")
+  [ "$got" = "$3" ] || { echo "$2 -> '$got', want '$3'"; return 1; }
+}
+# sql_soon DB SQL WANT: the query answers WANT within WAIT seconds.
+sql_soon() {
+  local i
+  for ((i = 0; i < WAIT * 20; i++)); do
+    [ "$(sql "$1" "$2")" = "$3" ] && return 0
+    sleep 0.05
+  done
+  sql_is "$@"
+}
+# absent SESSION TEXT: the text is not on the screen.
+absent() { ! screen "$1" | grep -qF -- "$2"; }
+# file_soon FILE: the file exists within WAIT seconds.
+file_soon() {
+  local i
+  for ((i = 0; i < WAIT * 20; i++)); do [ -e "$1" ] && return 0; sleep 0.05; done
+  return 1
+}
