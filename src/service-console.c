@@ -67,9 +67,10 @@ int svc_dial(struct hf_ctx *ctx, hf_id customer, const char *phone, char *err, s
 			dup2(fd, 0);
 			dup2(fd, 1);
 			dup2(fd, 2);
-			if (fd > 2)
-				close(fd);
 		}
+		/* Nor the database: an inherited descriptor would outlive the dropped privilege. */
+		for (long i = 3, max = sysconf(_SC_OPEN_MAX); i < (max > 0 ? max : 1024); i++)
+			close((int)i);
 		execvp(argv[0], argv);
 		_exit(127);
 	}

@@ -10,7 +10,7 @@
 
 extern const struct command cmd_init, cmd_user_add, cmd_user_list, cmd_user_disable, cmd_queue,
 	cmd_show_customer, cmd_check_config, cmd_plan, cmd_log, cmd_add_customer, cmd_add_visit,
-	cmd_simulate, cmd_escalations, cmd_escalation_ack, cmd_escalation_resolve, cmd_lift_dnc, cmd_audit;
+	cmd_simulate, cmd_escalations, cmd_escalation_ack, cmd_escalation_resolve, cmd_lift_dnc, cmd_audit, cmd_keys;
 
 const struct command *const cli_commands[] = {
 	&cmd_init,
@@ -29,6 +29,7 @@ const struct command *const cli_commands[] = {
 	&cmd_user_list,
 	&cmd_user_disable,
 	&cmd_audit,
+	&cmd_keys,
 	&cmd_check_config,
 	NULL,
 };
@@ -253,6 +254,10 @@ void out_print(const struct out_table *t, enum out_format fmt, FILE *f)
 				cell = r == 0 ? t->titles[c] : t->cells[(r - 1) * nc + c];
 				if (c)
 					sbuf_add(&line, "  ");
+				if (c + 1 == nc) { /* the last column runs to the end of the line */
+					sbuf_add(&line, cell);
+					continue;
+				}
 				utf8_pad(cell, w[c], -1, cellbuf, sizeof cellbuf);
 				sbuf_add(&line, cellbuf);
 			}
