@@ -106,6 +106,7 @@ check-run: all unit-tests
 	@tests/run-all $(UNIT_BIN)
 
 asan: $(if $(filter check run,$(MAKECMDGOALS)),,all)
+	@:
 
 run: deps
 	@$(SUBMAKE) run-console
