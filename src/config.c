@@ -199,10 +199,7 @@ static void note(struct loader *ld, const void *field, const config_setting_t *s
 			ld->origins[i].setting = s;
 			return;
 		}
-	if (ld->norigins == ld->cap) {
-		ld->cap = ld->cap ? ld->cap * 2 : 256;
-		ld->origins = xrealloc(ld->origins, ld->cap * sizeof *ld->origins);
-	}
+	ld->origins = xgrow(ld->origins, ld->norigins, &ld->cap, sizeof *ld->origins);
 	ld->origins[ld->norigins++] = (struct origin){ field, s };
 }
 

@@ -329,10 +329,7 @@ static bool lines_load(struct lines *l, const char *dir, const char *name, char 
 			p[--len] = '\0';
 		if (!*p || *p == '#')
 			continue;
-		if (l->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			l->v = xrealloc(l->v, cap * sizeof *l->v);
-		}
+		l->v = xgrow(l->v, l->n, &cap, sizeof *l->v);
 		l->v[l->n++] = p;
 	}
 	if (l->n == 0)
@@ -559,10 +556,7 @@ static void make_customer(struct demo *d, size_t i)
 static int add_visit(struct demo *d, int cust, hf_date date, enum hf_visit_kind kind,
                      const struct treatment *tr, hf_date course_end)
 {
-	if (d->nvisits == d->cvisits) {
-		d->cvisits = d->cvisits ? d->cvisits * 2 : 1024;
-		d->visits = xrealloc(d->visits, d->cvisits * sizeof *d->visits);
-	}
+	d->visits = xgrow(d->visits, d->nvisits, &d->cvisits, sizeof *d->visits);
 	struct d_visit *v = &d->visits[d->nvisits];
 	memset(v, 0, sizeof *v);
 	v->cust = cust;
@@ -729,10 +723,7 @@ static void hot_story(struct demo *d, int ci, int slot)
 
 static int add_task(struct demo *d, int cust, int visit, hf_stamp created)
 {
-	if (d->ntasks == d->ctasks) {
-		d->ctasks = d->ctasks ? d->ctasks * 2 : 4096;
-		d->tasks = xrealloc(d->tasks, d->ctasks * sizeof *d->tasks);
-	}
+	d->tasks = xgrow(d->tasks, d->ntasks, &d->ctasks, sizeof *d->tasks);
 	struct d_task *t = &d->tasks[d->ntasks];
 	memset(t, 0, sizeof *t);
 	rules_task_init(&t->t);
@@ -746,10 +737,7 @@ static int add_task(struct demo *d, int cust, int visit, hf_stamp created)
 
 static int add_call(struct demo *d, int task, const char *op, hf_stamp start, const char *outcome)
 {
-	if (d->ncalls == d->ccalls) {
-		d->ccalls = d->ccalls ? d->ccalls * 2 : 4096;
-		d->calls = xrealloc(d->calls, d->ccalls * sizeof *d->calls);
-	}
+	d->calls = xgrow(d->calls, d->ncalls, &d->ccalls, sizeof *d->calls);
 	struct d_call *c = &d->calls[d->ncalls];
 	memset(c, 0, sizeof *c);
 	c->task = task;
@@ -1064,10 +1052,7 @@ static void visit_tasks(struct demo *d, int vi)
 
 static int add_esc(struct demo *d)
 {
-	if (d->nescs == d->cescs) {
-		d->cescs = d->cescs ? d->cescs * 2 : 16;
-		d->escs = xrealloc(d->escs, d->cescs * sizeof *d->escs);
-	}
+	d->escs = xgrow(d->escs, d->nescs, &d->cescs, sizeof *d->escs);
 	struct d_esc *e = &d->escs[d->nescs];
 	memset(e, 0, sizeof *e);
 	e->acked = e->resolved = HF_NO_STAMP;

@@ -40,10 +40,7 @@ void rules_task_init(struct rules_task *t)
 
 struct decision *decisions_push(struct decisions *d, enum decision_kind kind)
 {
-	if (d->n == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 16;
-		d->v = xrealloc(d->v, d->cap * sizeof *d->v);
-	}
+	d->v = xgrow(d->v, d->n, &d->cap, sizeof *d->v);
 	struct decision *x = &d->v[d->n++];
 	memset(x, 0, sizeof *x);
 	x->kind = kind;
@@ -296,10 +293,7 @@ void work_free(struct work *w)
 
 size_t work_add(struct work *w, const struct rules_task *t)
 {
-	if (w->n == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 16;
-		w->v = xrealloc(w->v, w->cap * sizeof *w->v);
-	}
+	w->v = xgrow(w->v, w->n, &w->cap, sizeof *w->v);
 	struct work_task *x = &w->v[w->n];
 	memset(x, 0, sizeof *x);
 	x->t = *t;

@@ -577,10 +577,7 @@ bool scripts_load_dir(const char *dir, const char *lang, struct script_set *set,
 			break;
 		struct script s;
 		if ((ok = scripts_parse(text, file, true, &s, err, errlen))) {
-			if (set->n == cap) {
-				cap = cap ? cap * 2 : 32;
-				set->v = xrealloc(set->v, cap * sizeof *set->v);
-			}
+			set->v = xgrow(set->v, set->n, &cap, sizeof *set->v);
 			struct script_entry *e = &set->v[set->n++];
 			e->key = xstrdup(key);
 			e->title = xstrdup(s.title);

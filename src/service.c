@@ -486,10 +486,7 @@ int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *
 	hf_id *ids = NULL;
 	size_t n = 0, cap = 0;
 	while (stmt_step(s) == 1) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			ids = xrealloc(ids, cap * sizeof *ids);
-		}
+		ids = xgrow(ids, n, &cap, sizeof *ids);
 		ids[n++] = stmt_int(s, 0);
 	}
 	stmt_done(s);
@@ -527,10 +524,7 @@ size_t svc_unseen_customers(struct hf_ctx *ctx, hf_date day, struct unseen_custo
 	struct unseen_customer *v = NULL;
 	size_t n = 0, cap = 0;
 	while (stmt_step(s) == 1) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			v = xrealloc(v, cap * sizeof *v);
-		}
+		v = xgrow(v, n, &cap, sizeof *v);
 		v[n].id = stmt_int(s, 0);
 		str_copy(v[n].name, sizeof v[n].name, stmt_text(s, 1));
 		str_copy(v[n].consultant, sizeof v[n].consultant, stmt_text(s, 2));

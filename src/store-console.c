@@ -36,10 +36,7 @@ size_t store_merged_tasks(struct store *st, hf_id task, struct rules_task **out)
 	struct rules_task *v = NULL;
 	size_t n = 0, cap = 0;
 	while (stmt_step(s) == 1) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 4;
-			v = xrealloc(v, cap * sizeof *v);
-		}
+		v = xgrow(v, n, &cap, sizeof *v);
 		struct rules_task *t = &v[n++];
 		rules_task_init(t);
 		t->id = stmt_int(s, 0);

@@ -6,15 +6,6 @@
 #include "huifang/str.h"
 #include "store-int.h"
 
-/* Grow *v (of n elements of size sz) so that index n fits. */
-static void *grow(void *v, size_t n, size_t *cap, size_t sz)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 16;
-	return xrealloc(v, *cap * sz);
-}
-
 /* ---- users --------------------------------------------------------------------------- */
 
 #define USER_COLS "login, name, role, team, active"
@@ -57,7 +48,7 @@ size_t store_users(struct store *st, struct hf_user **out)
 	struct hf_user *v = NULL;
 	size_t n = 0, cap = 0;
 	while (stmt_step(s) == 1) {
-		v = grow(v, n, &cap, sizeof *v);
+		v = xgrow(v, n, &cap, sizeof *v);
 		read_user(s, &v[n++]);
 	}
 	stmt_done(s);
@@ -158,7 +149,7 @@ size_t store_visits(struct store *st, hf_id customer, struct hf_visit **out)
 	struct hf_visit *v = NULL;
 	size_t n = 0, cap = 0;
 	while (stmt_step(s) == 1) {
-		v = grow(v, n, &cap, sizeof *v);
+		v = xgrow(v, n, &cap, sizeof *v);
 		read_visit(s, &v[n++]);
 	}
 	stmt_done(s);
@@ -236,7 +227,7 @@ size_t store_calls(struct store *st, hf_id customer, struct hf_call **out)
 	struct hf_call *v = NULL;
 	size_t n = 0, cap = 0;
 	while (stmt_step(s) == 1) {
-		v = grow(v, n, &cap, sizeof *v);
+		v = xgrow(v, n, &cap, sizeof *v);
 		struct hf_call *c = &v[n++];
 		memset(c, 0, sizeof *c);
 		c->id = stmt_int(s, 0);
@@ -295,7 +286,7 @@ static size_t read_escalations(struct stmt *s, struct hf_escalation **out)
 	struct hf_escalation *v = NULL;
 	size_t n = 0, cap = 0;
 	while (stmt_step(s) == 1) {
-		v = grow(v, n, &cap, sizeof *v);
+		v = xgrow(v, n, &cap, sizeof *v);
 		read_escalation(s, &v[n++]);
 	}
 	stmt_done(s);

@@ -69,10 +69,7 @@ size_t store_queue(struct store *st, const struct queue_filter *f, struct hf_tas
 	struct hf_task *v = NULL;
 	size_t n = 0, cap = 0;
 	while (stmt_step(s) == 1) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			v = xrealloc(v, cap * sizeof *v);
-		}
+		v = xgrow(v, n, &cap, sizeof *v);
 		read_task(s, &v[n++], f->day);
 	}
 	stmt_done(s);
@@ -99,10 +96,7 @@ size_t store_customer_tasks(struct store *st, hf_id customer, struct rules_task 
 	struct rules_task *v = NULL;
 	size_t n = 0, cap = 0;
 	while (stmt_step(s) == 1) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof *v);
-		}
+		v = xgrow(v, n, &cap, sizeof *v);
 		read_rules_task(s, &v[n++]);
 	}
 	stmt_done(s);

@@ -52,6 +52,11 @@ int cli_id(struct cli *cli, const char *what, const char *s, hf_id *out);
 enum out_format { FMT_TABLE, FMT_TSV, FMT_JSON, FMT_CSV };
 /* "table", "tsv", "json" (and "csv" when allow_csv). */
 int cli_format(struct cli *cli, const char *s, bool allow_csv, enum out_format *out);
+/* The start of a listing command without positional arguments: parse opts, read --format
+ * (*format is filled by the parse), then cli_setup(need_db, role). */
+int cli_begin_list(struct cli *cli, int argc, char **argv, const struct cli_opt *opts,
+                   const char *const *format, enum out_format *fmt, bool need_db,
+                   enum hf_role role);
 
 struct out_table {
 	int ncols;

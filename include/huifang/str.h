@@ -13,6 +13,8 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* Room for element n of an array of `size`-byte elements with *cap slots: doubles as needed. */
+void *xgrow(void *v, size_t n, size_t *cap, size_t size);
 void set_fatal_hook(void (*hook)(void));
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 

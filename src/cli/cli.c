@@ -90,6 +90,19 @@ int cli_setup(struct cli *cli, bool need_db, enum hf_role role)
 	return svc_require(&cli->ctx, role, cli->err, sizeof cli->err);
 }
 
+int cli_begin_list(struct cli *cli, int argc, char **argv, const struct cli_opt *opts,
+                   const char *const *format, enum out_format *fmt, bool need_db,
+                   enum hf_role role)
+{
+	int npos;
+	int rc = cli_parse(argc, argv, opts, NULL, 0, &npos, cli->err, sizeof cli->err);
+	if (rc == HF_OK)
+		rc = cli_format(cli, *format, false, fmt);
+	if (rc == HF_OK)
+		rc = cli_setup(cli, need_db, role);
+	return rc;
+}
+
 void cli_finish(struct cli *cli)
 {
 	svc_close(&cli->ctx);

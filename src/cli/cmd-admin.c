@@ -121,13 +121,8 @@ static int run_user_list(struct cli *cli, int argc, char **argv)
 {
 	const char *format = NULL;
 	const struct cli_opt opts[] = {{"--format", 0, OPT_STRING, &format}, {0}};
-	int npos;
 	enum out_format fmt;
-	int rc = cli_parse(argc, argv, opts, NULL, 0, &npos, cli->err, sizeof cli->err);
-	if (rc == HF_OK)
-		rc = cli_format(cli, format, false, &fmt);
-	if (rc == HF_OK)
-		rc = cli_setup(cli, true, ROLE_ADMIN);
+	int rc = cli_begin_list(cli, argc, argv, opts, &format, &fmt, true, ROLE_ADMIN);
 	if (rc != HF_OK)
 		return rc;
 	static const char *keys[] = {"login", "name", "role", "team", "active"};

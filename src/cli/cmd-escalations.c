@@ -13,13 +13,8 @@ static int run_escalations(struct cli *cli, int argc, char **argv)
 	bool all = false;
 	const struct cli_opt opts[] = {
 		{"--all", 0, OPT_FLAG, &all}, {"--format", 0, OPT_STRING, &format}, {0}};
-	int npos;
 	enum out_format fmt;
-	int rc = cli_parse(argc, argv, opts, NULL, 0, &npos, cli->err, sizeof cli->err);
-	if (rc == HF_OK)
-		rc = cli_format(cli, format, false, &fmt);
-	if (rc == HF_OK)
-		rc = cli_setup(cli, true, ROLE_SUPERVISOR);
+	int rc = cli_begin_list(cli, argc, argv, opts, &format, &fmt, true, ROLE_SUPERVISOR);
 	if (rc != HF_OK)
 		return rc;
 	struct hf_escalation *e;

@@ -29,10 +29,7 @@ void pager_free(struct tui_pager *p)
 
 void pager_add(struct tui_pager *p, int color, int attr, int indent, const char *text)
 {
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 32;
-		p->v = xrealloc(p->v, p->cap * sizeof *p->v);
-	}
+	p->v = xgrow(p->v, p->n, &p->cap, sizeof *p->v);
 	struct pager_line *l = &p->v[p->n++];
 	l->text = utf8_clean(text, true);
 	l->color = color;

@@ -69,6 +69,14 @@ char *xstrdup(const char *s)
 	return xstrndup(s ? s : "", SIZE_MAX);
 }
 
+void *xgrow(void *v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 16;
+	return xrealloc(v, *cap * size);
+}
+
 char *xstrndup(const char *s, size_t n)
 {
 	if (!s)
