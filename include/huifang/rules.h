@@ -161,6 +161,11 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 bool rules_propose_next(const struct hf_config *cfg, const struct rules_task *task,
                         const char *outcome, hf_stamp now, hf_stamp *out);
 
+/* A task's origin as the screens show it, translated: the rules store origins in one
+ * language-neutral form ("surgery 2026-11-20 隆鼻, step +3d"); unknown text comes back as is.
+ * Returns out. */
+char *rules_origin_text(const char *origin, char *out, size_t size);
+
 /* Medical-risk words found in a note: returns the first one, or NULL. */
 const char *rules_risk_word(const struct hf_config *cfg, const char *note);
 

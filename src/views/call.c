@@ -151,8 +151,9 @@ static void build_history(struct tui *t, struct call_view *cv, const struct hf_v
 	pager_addf(p, UI_COLOR_TITLE, 0, 2, "%s #%lld  %s  %s %s  %s %d/%d", _("Task"),
 	           (long long)k->t.id, task_kind_label(k->t.kind), _("due"), d1, _("attempt"),
 	           k->t.attempts + 1, na ? na->max_attempts : 0);
+	char why[2 * HF_ORIGIN_MAX];
 	if (!str_empty(k->t.origin))
-		pager_add(p, UI_COLOR_DIM, 0, 2, k->t.origin);
+		pager_add(p, UI_COLOR_DIM, 0, 2, rules_origin_text(k->t.origin, why, sizeof why));
 
 	pager_add(p, UI_COLOR_NORMAL, 0, 0, "");
 	pager_addf(p, UI_COLOR_TITLE, A_BOLD, 0, "%s", _("History"));
@@ -314,8 +315,10 @@ static void build_script(struct tui *t, struct call_view *cv, const struct hf_vi
 		if (i > 0) {
 			/* A merged reason: its own script under a line saying why. */
 			pager_add(&cv->script, UI_COLOR_NORMAL, 0, 0, "");
+			char why[2 * HF_ORIGIN_MAX];
 			pager_addf(&cv->script, UI_COLOR_TITLE, A_BOLD, 0, "── %s: %s ──", _("also"),
-			           str_empty(rt->origin) ? task_kind_label(rt->kind) : rt->origin);
+			           str_empty(rt->origin) ? task_kind_label(rt->kind)
+			                                 : rules_origin_text(rt->origin, why, sizeof why));
 		}
 		if (!render_script(t, cv, want, &vars, i == 0))
 			pager_addf(&cv->script, UI_COLOR_DIM, 0, 0, _("No script for \"%s\"."), want);

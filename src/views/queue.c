@@ -261,8 +261,10 @@ static void draw_origin(struct tui *t, struct queue_view *q, int y)
 	}
 	struct sbuf b;
 	sbuf_init(&b);
+	char why[2 * HF_ORIGIN_MAX];
 	sbuf_printf(&b, "#%lld  %s", (long long)k->t.id,
-	            str_empty(k->t.origin) ? task_kind_label(k->t.kind) : k->t.origin);
+	            str_empty(k->t.origin) ? task_kind_label(k->t.kind)
+	                                   : rules_origin_text(k->t.origin, why, sizeof why));
 	if (held_by_other(t->ctx, k)) {
 		char until[20];
 		stamp_format(k->claimed_until, until);
