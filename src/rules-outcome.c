@@ -59,6 +59,9 @@ bool rules_check_outcome(const struct hf_config *cfg, const struct rules_task *t
 		if (!o->asks_score)
 			return errf(err, errlen, _("outcome %s takes no score"), o->code);
 	}
+	if (in->note && strlen(in->note) > HF_NOTE_MAX)
+		return errf(err, errlen, _("the note is too long (%zu bytes; at most %d)"), strlen(in->note),
+		            HF_NOTE_MAX);
 	if (!str_empty(in->complaint) && cfg->ncomplaint_categories > 0) {
 		bool known = false;
 		for (int i = 0; i < cfg->ncomplaint_categories && !known; i++)

@@ -65,14 +65,6 @@ static int run_log(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (team && !config_team(&cli->ctx.cfg, team))
 		return errf(cli->err, sizeof cli->err, _("--team: unknown team \"%s\""), team), HF_EUSAGE;
-	if (complaint) {
-		bool known = false;
-		for (int i = 0; i < cli->ctx.cfg.ncomplaint_categories; i++)
-			known |= str_eq(cli->ctx.cfg.complaint_categories[i], complaint);
-		if (!known)
-			return errf(cli->err, sizeof cli->err, _("--complaint: unknown category \"%s\""),
-			            complaint), HF_EUSAGE;
-	}
 	struct log_result res;
 	rc = svc_log(&cli->ctx, task, &in, HF_NO_STAMP, HF_NO_STAMP, &res, cli->err, sizeof cli->err);
 	if (rc == HF_OK) {

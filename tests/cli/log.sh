@@ -130,3 +130,9 @@ as sup lift-dnc "$C6" --note "顾客来电要求恢复回访"; check_rc "lift-dn
 check_eq "do-not-call lifted" "$(sql "SELECT do_not_call FROM customer WHERE id=$C6")" "0"
 check_eq "lifting is audited" "$(sql "SELECT login FROM audit WHERE action='lift-dnc'")" "sup"
 as sup lift-dnc "$C6" --note again;                   check_err "lifting twice: exit 2" 2 "not do-not-call"
+
+# A note longer than a call needs is refused, not cut.
+read -r C10 T10 < <(customer 张十 2026-11-22)
+as op_a log "$T10" --outcome reached --note "$(head -c 5000 /dev/zero | tr '\0' 'a')"
+check_err "a 5000-byte note: exit 2" 2 "too long"
+check_eq "nothing logged" "$(sql "SELECT count(*) FROM call WHERE task_id=$T10")" "0"
