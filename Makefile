@@ -126,6 +126,12 @@ pot:
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
 	install -m 755 huifang $(DESTDIR)$(BINDIR)/huifang
+	@# On the clinic's shared machine: make install GROUP=huifang (as root) installs the program
+	@# setgid to that group and makes /var/lib/huifang its own (0770), so the data is reachable
+	@# only through huifang.
+	if [ -n "$(GROUP)" ]; then \
+	  chgrp $(GROUP) $(DESTDIR)$(BINDIR)/huifang && chmod 2755 $(DESTDIR)$(BINDIR)/huifang && \
+	  install -d -m 2770 -g $(GROUP) $(DESTDIR)/var/lib/huifang; fi
 	install -m 644 man/huifang.1 $(DESTDIR)$(MANDIR)/man1/huifang.1
 	install -m 644 data/huifang.conf $(DESTDIR)$(DATADIR)/huifang.conf
 	cp -R data/scripts data/names data/demo $(DESTDIR)$(DATADIR)/
