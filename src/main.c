@@ -2,6 +2,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "huifang/cli.h"
@@ -46,6 +47,8 @@ static int match(const struct command *c, int argc, char **argv, int i)
 
 int main(int argc, char **argv)
 {
+	/* The database and its -wal/-shm are shared by the huifang group and nobody else. */
+	umask(007);
 	setlocale(LC_ALL, "");
 	i18n_init();
 	struct cli cli;

@@ -90,3 +90,7 @@ HUIFANG_AS=li_na hf audit --verify;                           check_rc "operator
 sql "UPDATE audit SET detail = 'role=admin team=postop' WHERE action = 'user-add' AND detail LIKE 'role=operator%'"
 bad=$(sql "SELECT min(id) FROM audit WHERE detail = 'role=admin team=postop'")
 hf audit --verify;                                            check_err "a changed row is found" 1 "row $bad"
+
+# The database is the group's and nobody else's.
+perm=$(stat -c %a "$DB")
+check_eq "the database file is 0660" "$perm" "660"
