@@ -1,5 +1,6 @@
 /* store.c — open the SQLite file safely, migrate it, and a small statement wrapper over it. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +73,23 @@ static bool migrate(struct store *st, char *err, size_t errlen)
 	return true;
 }
 
+/* A failed open leaves nothing behind that it created. */
+static struct store *abandon(struct store *st, bool created)
+{
+	char *path = created ? xstrdup(st->path) : NULL;
+	store_close(st);
+	if (path) {
+		char side[4096];
+		unlink(path);
+		snprintf(side, sizeof side, "%s-wal", path);
+		unlink(side);
+		snprintf(side, sizeof side, "%s-shm", path);
+		unlink(side);
+		free(path);
+	}
+	return NULL;
+}
+
 struct store *store_open(const char *path, enum store_mode mode, char *err, size_t errlen)
 {
 	char dir[1024];
@@ -107,6 +125,16 @@ struct store *store_open(const char *path, enum store_mode mode, char *err, size
 		}
 	}
 
+	/* Create the file ourselves: SQLite would make it 0644; the clinic's group shares it
+	 * (0660, less the umask), and SQLite gives -wal and -shm the same mode. */
+	if (!exists) {
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+		if (fd < 0) {
+			errf(err, errlen, _("%s: cannot create: %s"), path, strerror(errno));
+			return NULL;
+		}
+		close(fd);
+	}
 	struct store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
@@ -114,8 +142,7 @@ struct store *store_open(const char *path, enum store_mode mode, char *err, size
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		errf(err, errlen, _("%s: cannot open: %s"), path,
 		     st->db ? sqlite3_errmsg(st->db) : "out of memory");
-		store_close(st);
-		return NULL;
+		return abandon(st, !exists);
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 10000);
@@ -123,13 +150,10 @@ struct store *store_open(const char *path, enum store_mode mode, char *err, size
 	if (!exec_plain(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;") ||
 	    !exec_plain(st, "PRAGMA journal_mode = WAL;")) {
 		errf(err, errlen, _("%s: not a huifang database (%s)"), path, st->err);
-		store_close(st);
-		return NULL;
+		return abandon(st, !exists);
 	}
-	if (!migrate(st, err, errlen)) {
-		store_close(st);
-		return NULL;
-	}
+	if (!migrate(st, err, errlen))
+		return abandon(st, !exists);
 	return st;
 }
 
