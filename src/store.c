@@ -475,3 +475,39 @@ long long store_audit_verify(struct store *st, long long *checked)
 		*checked = n;
 	return bad;
 }
+
+bool store_backup(struct store *st, const char *dest, char *err, size_t errlen)
+{
+	struct stat sb;
+	char dir[1024];
+	dir_of(dest, dir, sizeof dir);
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return errf(err, errlen, _("%s: directory %s does not exist"), dest, dir);
+	if (stat(dest, &sb) == 0)
+		return errf(err, errlen, _("%s: already exists; choose a new file"), dest);
+	int fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+	if (fd < 0)
+		return errf(err, errlen, _("%s: cannot create: %s"), dest, strerror(errno));
+	close(fd);
+	sqlite3 *to = NULL;
+	bool ok = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
+	if (ok) {
+		/* Online: other operators keep working; the copy is one consistent snapshot. */
+		sqlite3_backup *b = sqlite3_backup_init(to, "main", st->db, "main");
+		ok = b != NULL;
+		if (b) {
+			int rc;
+			while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
+			       rc == SQLITE_LOCKED)
+				sqlite3_sleep(5);
+			ok = rc == SQLITE_DONE;
+			sqlite3_backup_finish(b);
+		}
+	}
+	if (!ok)
+		errf(err, errlen, _("%s: backup failed: %s"), dest, to ? sqlite3_errmsg(to) : "out of memory");
+	sqlite3_close(to);
+	if (!ok)
+		unlink(dest);
+	return ok;
+}

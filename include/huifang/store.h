@@ -26,6 +26,9 @@ const char *store_errmsg(struct store *st);
 long long store_data_version(struct store *st);
 const char *store_path(struct store *st);
 
+/* An online, consistent copy into a new file dest (0660); an existing dest is refused. */
+bool store_backup(struct store *st, const char *dest, char *err, size_t errlen);
+
 /* ---- transactions and statements (fossil-style) --------------------------------------- */
 
 bool store_begin(struct store *st);      /* BEGIN IMMEDIATE */

@@ -94,3 +94,13 @@ hf audit --verify;                                            check_err "a chang
 # The database is the group's and nobody else's.
 perm=$(stat -c %a "$DB")
 check_eq "the database file is 0660" "$perm" "660"
+
+# backup: a consistent copy, admins only, never over an existing file.
+hf backup "$T/copy.db";                                       check_rc "backup" 0
+check_eq "the copy is a whole database" "$(sqlite3 "$T/copy.db" 'PRAGMA integrity_check')" "ok"
+check_eq "the copy has the users" "$(sqlite3 "$T/copy.db" 'SELECT count(*) FROM user')" "$(sql 'SELECT count(*) FROM user')"
+hf backup "$T/copy.db";                                       check_err "backup over an existing file: exit 1" 1 "exists"
+hf backup "$T/nodir/copy.db";                                 check_err "backup into a missing directory: exit 1" 1 "nodir"
+HUIFANG_AS=li_na hf backup "$T/op.db";                        check_rc "operators cannot back up" 3
+[ ! -e "$T/op.db" ] && ok "a refused backup writes nothing" || notok "a refused backup wrote a file"
+hf backup;                                                    check_err "backup without a file: exit 2" 2 "FILE"

@@ -1,0 +1,34 @@
+/* cmd-backup.c — `huifang backup FILE`: an online, consistent copy of the database. */
+#include "huifang/cli.h"
+#include "huifang/i18n.h"
+#include "huifang/str.h"
+
+static int run_backup(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[1];
+	const struct cli_opt opts[] = {{0}};
+	int npos;
+	int rc = cli_parse(argc, argv, opts, pos, 1, &npos, cli->err, sizeof cli->err);
+	if (rc == HF_OK && npos != 1)
+		rc = (errf(cli->err, sizeof cli->err, _("backup: which file? (huifang backup FILE)")),
+		      HF_EUSAGE);
+	if (rc == HF_OK)
+		rc = cli_setup(cli, true, ROLE_ADMIN);
+	if (rc != HF_OK)
+		return rc;
+	struct store *st = cli->ctx.st;
+	if (!store_backup(st, pos[0], cli->err, sizeof cli->err))
+		return HF_EFAIL;
+	if (!store_begin(st) ||
+	    !store_audit(st, cli->ctx.login, cli->ctx.now, "backup", "database", 0, pos[0]) ||
+	    !store_commit(st)) {
+		store_rollback(st);
+		return errf(cli->err, sizeof cli->err, "%s", store_errmsg(st)), HF_EFAIL;
+	}
+	printf(_("backup written to %s\n"), pos[0]);
+	return HF_OK;
+}
+
+const struct command cmd_backup = {
+	"backup", "backup FILE", N_("an online, consistent copy of the database — admin"), run_backup,
+};
