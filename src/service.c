@@ -215,6 +215,21 @@ static int check_claim(struct hf_ctx *ctx, const struct hf_task *t, char *err, s
 	return HF_OK;
 }
 
+/* Operators work their own tasks and their team's pool; supervisors any task. */
+static int check_may_work(struct hf_ctx *ctx, const struct hf_task *t, char *err, size_t errlen)
+{
+	if (ctx->me.role >= ROLE_SUPERVISOR || str_eq(t->t.owner, ctx->login) ||
+	    (str_empty(t->t.owner) && str_eq(t->t.team, ctx->me.team)))
+		return HF_OK;
+	if (!str_empty(t->t.owner))
+		errf(err, errlen, _("task %lld belongs to %s; a supervisor can reassign it"),
+		     (long long)t->t.id, t->t.owner);
+	else
+		errf(err, errlen, _("task %lld is for team %s, not %s"), (long long)t->t.id, t->t.team,
+		     ctx->me.team);
+	return HF_EPERM;
+}
+
 int svc_claim(struct hf_ctx *ctx, hf_id task, char *err, size_t errlen)
 {
 	if (!store_begin(ctx->st))
@@ -225,7 +240,9 @@ int svc_claim(struct hf_ctx *ctx, hf_id task, char *err, size_t errlen)
 		errf(err, errlen, _("no task %lld"), (long long)task);
 		rc = HF_EUSAGE;
 	} else {
-		rc = check_claim(ctx, &t, err, errlen);
+		rc = check_may_work(ctx, &t, err, errlen);
+		if (rc == HF_OK)
+			rc = check_claim(ctx, &t, err, errlen);
 	}
 	char until[20];
 	if (rc == HF_OK &&
@@ -288,7 +305,8 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_
 		rc = HF_EUSAGE;
 		goto out;
 	}
-	if ((rc = check_claim(ctx, &t, err, errlen)) != HF_OK)
+	if ((rc = check_may_work(ctx, &t, err, errlen)) != HF_OK ||
+	    (rc = check_claim(ctx, &t, err, errlen)) != HF_OK)
 		goto out;
 	if (!store_customer_rules(ctx->st, t.customer_id, &cust)) {
 		errf(err, errlen, _("no customer %lld"), (long long)t.customer_id);
@@ -473,36 +491,44 @@ int svc_add_visit(struct hf_ctx *ctx, const struct hf_visit *v, hf_id *id, struc
 	return HF_OK;
 }
 
+/* Customers planned per transaction: operators logging calls get the lock between batches, so
+ * a long plan never makes them wait out the busy timeout. Planning is idempotent, so a plan
+ * that stops half way is simply run again. */
+#define PLAN_BATCH 200
+
 int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *err, size_t errlen)
 {
 	memset(counts, 0, sizeof *counts);
 	hf_stamp now = day == stamp_date(ctx->now) ? ctx->now : stamp_make(day, 8 * 60);
-	if (!store_begin(ctx->st))
-		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
 	/* Customers with a visit or an open task: everyone else has nothing to plan. */
 	struct stmt *s = stmt_prepare(ctx->st,
 	    "SELECT id FROM customer WHERE id IN (SELECT customer_id FROM visit) "
 	    "OR id IN (SELECT customer_id FROM task WHERE status = 'open') ORDER BY id");
 	hf_id *ids = NULL;
 	size_t n = 0, cap = 0;
-	while (stmt_step(s) == 1) {
+	int rc;
+	while ((rc = stmt_step(s)) == 1) {
 		ids = xgrow(ids, n, &cap, sizeof *ids);
 		ids[n++] = stmt_int(s, 0);
 	}
 	stmt_done(s);
 
-	bool ok = true;
+	bool ok = rc == 0;
 	struct decisions d;
 	decisions_init(&d);
-	for (size_t i = 0; ok && i < n; i++)
-		ok = plan_customer(ctx, ids[i], now, &d, counts);
+	for (size_t i = 0; ok && i < n; i += PLAN_BATCH) {
+		ok = store_begin(ctx->st);
+		for (size_t k = i; ok && k < n && k < i + PLAN_BATCH; k++)
+			ok = plan_customer(ctx, ids[k], now, &d, counts);
+		ok = ok && store_commit(ctx->st);
+	}
 	decisions_free(&d);
 	free(ids);
 	char dbuf[16], detail[128];
 	date_format(day, dbuf);
 	snprintf(detail, sizeof detail, "day=%s created=%d missed=%d released=%d cancelled=%d", dbuf,
 	         counts->created, counts->missed, counts->released, counts->cancelled);
-	if (!ok || !store_meta_set(ctx->st, "last_plan", dbuf) ||
+	if (!ok || !store_begin(ctx->st) || !store_meta_set(ctx->st, "last_plan", dbuf) ||
 	    !store_audit(ctx->st, ctx->login, ctx->now, "plan", "task", 0, detail) ||
 	    !store_commit(ctx->st)) {
 		errf(err, errlen, _("planning failed: %s"), store_errmsg(ctx->st));

@@ -104,11 +104,12 @@ struct store *store_open(const char *path, enum store_mode mode, char *err, size
 		errf(err, errlen, _("%s: is a directory, not a database"), path);
 		return NULL;
 	}
-	if (!exists && mode == STORE_EXISTING) {
+	if ((!exists || sb.st_size == 0) && mode == STORE_EXISTING) {
 		errf(err, errlen, _("%s: no database here (create one with `huifang init`)"), path);
 		return NULL;
 	}
-	if (exists && access(path, R_OK | W_OK) != 0) {
+	/* Effective ids: installed setgid, the group's rights are what count. */
+	if (exists && faccessat(AT_FDCWD, path, R_OK | W_OK, AT_EACCESS) != 0) {
 		errf(err, errlen, _("%s: cannot open: %s"), path, strerror(errno));
 		return NULL;
 	}

@@ -84,6 +84,7 @@ struct tui_edit {
 	int width;                      /* columns at the last draw (for Up/Down) */
 	int want_col;                   /* column kept while moving up and down; -1 none */
 	bool changed;
+	bool full;                      /* the last key's text did not fit in max_bytes */
 	/* Accept only these characters (NULL: any text). */
 	const char *allowed;
 };

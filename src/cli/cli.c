@@ -1,6 +1,7 @@
 /* cli.c — the command table, option parsing, set-up and output formats for subcommands. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "huifang/cli.h"
 #include "huifang/date.h"
@@ -82,6 +83,12 @@ int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **po
 
 int cli_setup(struct cli *cli, bool need_db, enum hf_role role)
 {
+	/* Installed setgid, the clinic's database and rules are fixed: another file would let a
+	 * user rewrite the rules applied to the shared data, or write where the group can. */
+	if ((getuid() != geteuid() || getgid() != getegid()) && (cli->config || cli->db))
+		return errf(cli->err, sizeof cli->err,
+		            _("-c and -d are not allowed here: huifang is installed for the clinic's own "
+		              "database and rules")), HF_EPERM;
 	int rc = svc_setup(&cli->ctx, cli->config, cli->err, sizeof cli->err);
 	if (rc != HF_OK || !need_db)
 		return rc;

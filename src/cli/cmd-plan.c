@@ -19,8 +19,16 @@ static int run_plan(struct cli *cli, int argc, char **argv)
 		rc = cli_setup(cli, true, ROLE_OPERATOR);
 	if (rc != HF_OK)
 		return rc;
+	hf_date today = stamp_date(cli->ctx.now);
+	/* Planning ahead would mark today's calls missed; another day is a supervisor's call. */
+	if (day != HF_NO_DATE && day > today)
+		return errf(cli->err, sizeof cli->err, _("--date: %s is in the future; plan runs for today "
+		                                         "or a day that has passed"), date), HF_EUSAGE;
+	if (day != HF_NO_DATE && day != today &&
+	    (rc = svc_require(&cli->ctx, ROLE_SUPERVISOR, cli->err, sizeof cli->err)) != HF_OK)
+		return rc;
 	if (day == HF_NO_DATE)
-		day = stamp_date(cli->ctx.now);
+		day = today;
 	struct plan_counts c;
 	if ((rc = svc_plan(&cli->ctx, day, &c, cli->err, sizeof cli->err)) != HF_OK)
 		return rc;

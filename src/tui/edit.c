@@ -37,8 +37,10 @@ const char *edit_text(const struct tui_edit *e)
 
 static void insert(struct tui_edit *e, const char *bytes, size_t n)
 {
-	if (e->max_bytes && e->text.len + n > e->max_bytes)
+	if (e->max_bytes && e->text.len + n > e->max_bytes) {
+		e->full = true;
 		return;
+	}
 	sbuf_addn(&e->text, bytes, n); /* grow, then move the tail up */
 	memmove(e->text.s + e->cur + n, e->text.s + e->cur, e->text.len - n - e->cur);
 	memcpy(e->text.s + e->cur, bytes, n);
@@ -109,6 +111,7 @@ int edit_key(struct tui_edit *e, tui_key k)
 	bool vertical = k == (TK_FN | KEY_UP) || k == (TK_FN | KEY_DOWN);
 	if (!vertical)
 		e->want_col = -1;
+	e->full = false;
 	if (tui_key_is_text(k)) {
 		char buf[8];
 		size_t n = utf8_encode((unsigned)k, buf);

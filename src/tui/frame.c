@@ -135,8 +135,12 @@ static void draw_too_small(struct tui *t)
 static void draw_locked(struct tui *t)
 {
 	char a[200];
-	snprintf(a, sizeof a, _("Locked after %d minutes without a key. Press any key to go on."),
-	         t->ctx->cfg.idle_lock_minutes);
+	int n = t->ctx->cfg.idle_lock_minutes;
+	snprintf(a, sizeof a,
+	         ngettext("Locked after %d minute without a key. Press any key to go on.",
+	                  "Locked after %d minutes without a key. Press any key to go on.",
+	                  (unsigned long)n),
+	         n);
 	int w = utf8_width(a);
 	int x = w < t->cols ? (t->cols - w) / 2 : 0;
 	tui_text(t, t->rows / 2, x, t->cols, UI_COLOR_DIM, 0, a);

@@ -72,6 +72,15 @@ int pager_act(struct tui_pager *p, enum tui_action a)
 	return TUI_REDRAW;
 }
 
+/* A hanging indent wider than half the pane shrinks to 2, so a continuation still reads as
+ * one (at column 0 it would look like a line of its own). */
+static int hang(int indent, int w)
+{
+	if (indent < w / 2)
+		return indent;
+	return w > 8 && indent > 2 ? 2 : 0;
+}
+
 void pager_draw(struct tui *t, struct tui_pager *p, int y, int x, int h, int w)
 {
 	if (h <= 0 || w <= 0)
@@ -80,7 +89,7 @@ void pager_draw(struct tui *t, struct tui_pager *p, int y, int x, int h, int w)
 	/* Count the wrapped rows first, to keep the window inside them. */
 	int total = 0;
 	for (size_t i = 0; i < p->n; i++) {
-		int indent = p->v[i].indent < w / 2 ? p->v[i].indent : 0;
+		int indent = hang(p->v[i].indent, w);
 		struct tui_span *sp;
 		total += (int)tui_wrap_hanging(p->v[i].text, w, w - indent, true, &sp);
 		free(sp);
@@ -93,7 +102,7 @@ void pager_draw(struct tui *t, struct tui_pager *p, int y, int x, int h, int w)
 	int row = 0;
 	for (size_t i = 0; i < p->n && row < p->top + h; i++) {
 		const struct pager_line *l = &p->v[i];
-		int indent = l->indent < w / 2 ? l->indent : 0;
+		int indent = hang(l->indent, w);
 		struct tui_span *sp;
 		size_t ns = tui_wrap_hanging(l->text, w, w - indent, true, &sp);
 		for (size_t k = 0; k < ns; k++, row++) {

@@ -23,6 +23,7 @@ struct call_view {
 	char why_read_only[HF_ERRLEN];  /* who holds it, or that it is no longer open */
 	hf_stamp started;               /* the call began: opened, or dialled */
 	double last_renew;              /* monotonic seconds */
+	hf_stamp claimed_until;         /* the lease as last taken or renewed */
 	struct tui_pager history, script;
 	int focus;
 	char script_title[256];
@@ -354,22 +355,31 @@ static bool load(struct tui *t, struct call_view *cv)
 }
 
 /* Take (or renew) the lease; when someone else holds it the screen turns read-only. */
+/* A task logged (or cancelled) elsewhere turns the screen read-only; false then. */
+static bool still_open(struct tui *t, struct call_view *cv)
+{
+	struct hf_ctx *ctx = t->ctx;
+	struct hf_task now;
+	if (!store_task_get(ctx->st, cv->task_id, &now) || now.t.status == TASK_OPEN)
+		return true;
+	if (cv->claimed)
+		svc_release(ctx, cv->task_id);
+	cv->claimed = false;
+	cv->read_only = true;
+	snprintf(cv->why_read_only, sizeof cv->why_read_only, _("task %lld is %s: nothing to log"),
+	         (long long)cv->task_id, task_status_label(now.t.status));
+	return false;
+}
+
 static void claim(struct tui *t, struct call_view *cv)
 {
 	struct hf_ctx *ctx = t->ctx;
 	char err[HF_ERRLEN];
-	struct hf_task now;
-	if (store_task_get(ctx->st, cv->task_id, &now) && now.t.status != TASK_OPEN) {
-		if (cv->claimed)
-			svc_release(ctx, cv->task_id);
-		cv->claimed = false;
-		cv->read_only = true;
-		snprintf(cv->why_read_only, sizeof cv->why_read_only, _("task %lld is %s: nothing to log"),
-		         (long long)cv->task_id, task_status_label(now.t.status));
+	if (!still_open(t, cv))
 		return;
-	}
 	cv->last_renew = mono();
 	if (svc_claim(ctx, cv->task_id, err, sizeof err) == HF_OK) {
+		cv->claimed_until = ctx->now + ctx->cfg.lease_minutes;
 		cv->claimed = true;
 		cv->read_only = false;
 		cv->why_read_only[0] = 0;
@@ -399,7 +409,7 @@ static void call_draw(struct tui *t, struct tui_view *v)
 		snprintf(right, sizeof right, "%s", _("read-only"));
 	} else {
 		char until[20];
-		stamp_format(t->ctx->now + t->ctx->cfg.lease_minutes, until);
+		stamp_format(cv->claimed_until, until);
 		snprintf(right, sizeof right, _("yours until %s"), until + 11);
 	}
 	tui_header(t, left, right);
@@ -416,7 +426,7 @@ static void call_draw(struct tui *t, struct tui_view *v)
 	snprintf(st, sizeof st, " %s: %s", _("Script"), cv->script_title);
 	tui_field(t, 1, rx, rw, cv->focus == PANE_SCRIPT ? UI_COLOR_TAB_ACTIVE : UI_COLOR_TAB, A_BOLD,
 	          -1, st);
-	pager_draw(t, &cv->history, top, 1, h, lw - 1);
+	pager_draw(t, &cv->history, top, 1, h, lw - 2);  /* a space before the line */
 	tui_vline(t, top, lw, h, UI_COLOR_DIM);
 	pager_draw(t, &cv->script, top, rx + 1, h, rw - 1);
 
@@ -485,6 +495,10 @@ static int call_tick(struct tui *t, struct tui_view *v, bool changed)
 		return flags;
 	/* Renew the lease well before it runs out; retry a read-only one when the data moves. */
 	double renew = t->ctx->cfg.lease_minutes * 60.0 / 3;
+	/* Only the status is looked at on a change: renewing then would wake every other console,
+	 * whose renewals would wake this one. */
+	if (changed && cv->claimed && !still_open(t, cv))
+		flags |= TUI_REDRAW;
 	if ((cv->claimed && mono() - cv->last_renew >= renew) || (cv->read_only && changed)) {
 		bool was = cv->read_only;
 		claim(t, cv);

@@ -224,6 +224,10 @@ static int next_key(struct tui *t, struct outcome_view *o, tui_key k)
 	default:
 		break;
 	}
+	/* A digit typed at the end of the rules' proposal starts a new date: appended, it could
+	 * only make the field invalid (and the operator would first have to erase 16 characters). */
+	if (!o->next_touched && k >= '0' && k <= '9' && o->next.cur == strlen(edit_text(&o->next)))
+		edit_set(&o->next, "");
 	int f = edit_key(&o->next, k);
 	if (!(f & TUI_UNHANDLED) && o->next.changed) {
 		o->next_touched = o->dirty = true;
@@ -294,6 +298,9 @@ static int form_key(struct tui *t, struct tui_view *v, tui_key k)
 		f = edit_key(&o->note, k);
 		if (!(f & TUI_UNHANDLED) && o->note.changed)
 			o->dirty = true;
+		if (o->note.full)
+			tui_message(t, UI_COLOR_ERROR, _("The note is full: at most %d bytes."),
+			            (int)o->note.max_bytes);
 	} else if (o->field == FLD_NEXT) {
 		f = next_key(t, o, k);
 	} else {
@@ -347,6 +354,26 @@ static int choice(struct tui *t, int y, int x, int w, bool selected, bool focus,
 {
 	int color = selected && focus ? UI_COLOR_SELECTED : UI_COLOR_NORMAL;
 	return tui_text(t, y, x, w, color, selected ? A_BOLD : 0, text);
+}
+
+/* The check's message on the two lines above the status line: the rules' messages run long
+ * (a time later than now, with an example), and cut at 80 columns they lose the point. */
+static void draw_check(struct tui *t, struct outcome_view *o, int y)
+{
+	struct tui_span *sp;
+	size_t n = tui_wrap(o->check, t->cols - 2, true, &sp);
+	for (size_t i = 0; i < n && i < 2; i++) {
+		char *piece = xstrndup(o->check + sp[i].start, sp[i].end - sp[i].start);
+		/* Cut short on the second line: end it in "…" so the cut shows. */
+		if (i == 1 && n > 2)
+			tui_field(t, y + 1, 1, t->cols - 2, o->valid ? UI_COLOR_NOTICE : UI_COLOR_ERROR, 0,
+			          -1, o->check + sp[i].start);
+		else
+			tui_text(t, y + (int)i, 1, t->cols - 2, o->valid ? UI_COLOR_NOTICE : UI_COLOR_ERROR,
+			         0, piece);
+		free(piece);
+	}
+	free(sp);
 }
 
 static void form_draw(struct tui *t, struct tui_view *v)
@@ -423,7 +450,7 @@ static void form_draw(struct tui *t, struct tui_view *v)
 		tui_text(t, cy, 1, t->cols - 2, UI_COLOR_ERROR, A_BOLD,
 		         _("Discard this draft? y discards it; any other key goes back to it."));
 	else
-		tui_text(t, cy, 1, t->cols - 2, o->valid ? UI_COLOR_NOTICE : UI_COLOR_ERROR, 0, o->check);
+		draw_check(t, o, cy);
 	tui_status(t, SCR_FORM);
 }
 

@@ -38,10 +38,16 @@ struct queue_view {
 	hf_date day;
 	int due, overdue, done_today;
 	int max_attempts;
+	int kind_w, last_w;             /* the longest kind and outcome labels */
 	/* search */
 	bool prompting;
 	struct tui_edit prompt;
 	char search[128];
+	/* The tasks below the one last opened, in the order shown then: `n` after saving goes on
+	 * from there even when the saved task moved (a retry later today) or left the queue. */
+	hf_id opened;
+	hf_id *following;
+	size_t nfollowing;
 };
 
 static const struct tui_view_ops queue_ops;
@@ -98,6 +104,30 @@ static void load(struct queue_view *q)
 		if (q->tasks[q->rows[i]].t.id == keep)
 			row = i;
 	list_select(&q->list, row);
+}
+
+/* Remember what follows the selected task before opening it (see queue_view.following). */
+static void note_opened(struct queue_view *q)
+{
+	const struct hf_task *k = row_task(q, q->list.sel);
+	q->opened = k ? k->t.id : 0;
+	q->nfollowing = 0;
+	free(q->following);
+	q->following = NULL;
+	if (!k)
+		return;
+	size_t n = q->list.n - q->list.sel - 1;
+	q->following = xmalloc((n ? n : 1) * sizeof *q->following);
+	for (size_t row = q->list.sel + 1; row < q->list.n; row++)
+		q->following[q->nfollowing++] = row_task(q, row)->t.id;
+}
+
+static bool row_of(const struct queue_view *q, hf_id id, size_t *row)
+{
+	for (size_t i = 0; i < q->list.n; i++)
+		if (row_task(q, i)->t.id == id)
+			return *row = i, true;
+	return false;
 }
 
 /* Someone else has the task open on a call screen. */
@@ -217,6 +247,9 @@ static int prompt_key(struct queue_view *q, tui_key k)
 	case ACT_CANCEL:
 		q->prompting = false;
 		return TUI_REDRAW;
+	case ACT_HELP:
+	case ACT_REDRAW:
+		return TUI_UNHANDLED;  /* the frame's: F1 lists the prompt's keys */
 	default:
 		return TUI_REDRAW;  /* other keys do nothing while typing */
 	}
@@ -275,9 +308,36 @@ static void draw_origin(struct tui *t, struct queue_view *q, int y)
 	sbuf_free(&b);
 }
 
+/* Fixed widths of the kind and last-outcome columns; wider when the terminal has room. */
+#define KIND_W 10
+#define LAST_W 12
+
+/* The kind and last-outcome columns grow to their longest label ("Call back later", "why they
+ * left") with what the terminal has beyond every column's minimum and a little for the
+ * shared ones; at 80 columns some of those still end in "…". */
+static void fit_columns(struct queue_view *q, int cols)
+{
+	q->cols[COL_KIND].width = KIND_W;
+	q->cols[COL_LAST].width = LAST_W;
+	int used = NCOLS - 1;
+	for (int c = 0; c < NCOLS; c++)
+		used += q->cols[c].width > 0 ? q->cols[c].width : q->cols[c].min;
+	int spare = cols - used - 3;    /* the shared columns keep a little over their minimums */
+	int grow = q->last_w - LAST_W;
+	if (grow > 0 && spare > 0) {
+		grow = grow < spare ? grow : spare;
+		q->cols[COL_LAST].width += grow;
+		spare -= grow;
+	}
+	grow = q->kind_w - KIND_W;
+	if (grow > 0 && spare > 0)
+		q->cols[COL_KIND].width += grow < spare ? grow : spare;
+}
+
 static void queue_draw(struct tui *t, struct tui_view *v)
 {
 	struct queue_view *q = (struct queue_view *)v;
+	fit_columns(q, t->cols);
 	struct hf_ctx *ctx = t->ctx;
 	char date[16], left[400], right[64];
 	date_format(q->day, date);
@@ -319,6 +379,7 @@ static int queue_key(struct tui *t, struct tui_view *v, tui_key k)
 		const struct hf_task *task = row_task(q, q->list.sel);
 		if (!task)
 			return TUI_REDRAW;
+		note_opened(q);
 		struct tui_view *call = call_view_new(t, task->t.id);
 		if (call)
 			tui_push(t, call);
@@ -363,6 +424,7 @@ static void queue_free(struct tui_view *v)
 	struct queue_view *q = (struct queue_view *)v;
 	free(q->tasks);
 	free(q->rows);
+	free(q->following);
 	edit_free(&q->prompt);
 	free(q);
 }
@@ -385,14 +447,22 @@ struct tui_view *queue_view_new(struct tui *t)
 	q->max_attempts = na ? na->max_attempts : 0;
 	const struct tui_column cols[NCOLS] = {
 		[COL_DUE] = {_("due"), 12, 0, -1},
-		[COL_KIND] = {_("kind"), 10, 0, -1},
+		[COL_KIND] = {_("kind"), KIND_W, 0, -1},
 		[COL_CUSTOMER] = {_("customer"), 0, 12, -1},
 		[COL_TREATMENT] = {_("treatment"), 0, 8, -1},
 		[COL_ATTEMPT] = {_("attempt"), 7, 0, 1},
-		[COL_LAST] = {_("last outcome"), 12, 0, -1},
+		[COL_LAST] = {_("last outcome"), LAST_W, 0, -1},
 		[COL_OWNER] = {_("owner"), 10, 0, -1},
 	};
 	memcpy(q->cols, cols, sizeof cols);
+	for (int k = 0; k < TASK_KIND__COUNT; k++) {
+		int w = utf8_width(task_kind_label((enum hf_task_kind)k));
+		q->kind_w = w > q->kind_w ? w : q->kind_w;
+	}
+	for (int i = 0; i < t->ctx->cfg.noutcomes; i++) {
+		int w = utf8_width(_(t->ctx->cfg.outcomes[i].label));
+		q->last_w = w > q->last_w ? w : q->last_w;
+	}
 	list_init(&q->list, q->cols, NCOLS, cell, q);
 	edit_init(&q->prompt, false, 120);
 	load(q);
@@ -412,11 +482,19 @@ int queue_open_next(struct tui *t, hf_id after)
 	if (!q)
 		return TUI_REDRAW;
 	load(q);
-	/* From where the saved task was: the first task that is not it (a retry later today stays
-	 * queued) and that nobody else is calling. */
+	/* The first task that stood below the saved one when it was opened, is still queued and
+	 * that nobody else is calling; after the last, round to the top of the queue. The saved
+	 * task itself (a retry later today) is skipped. */
 	struct hf_ctx *ctx = t->ctx;
 	const struct hf_task *k = NULL;
-	for (size_t row = q->list.sel; row < q->list.n && !k; row++) {
+	for (size_t i = 0; q->opened == after && i < q->nfollowing && !k; i++) {
+		size_t row;
+		if (row_of(q, q->following[i], &row) && !held_by_other(ctx, row_task(q, row))) {
+			k = row_task(q, row);
+			list_select(&q->list, row);
+		}
+	}
+	for (size_t row = 0; row < q->list.n && !k; row++) {
 		const struct hf_task *c = row_task(q, row);
 		if (c->t.id != after && !held_by_other(ctx, c)) {
 			k = c;
@@ -427,6 +505,7 @@ int queue_open_next(struct tui *t, hf_id after)
 		tui_message(t, UI_COLOR_NOTICE, _("No more tasks in this queue."));
 		return TUI_REDRAW;
 	}
+	note_opened(q);
 	struct tui_view *call = call_view_new(t, k->t.id);
 	if (call)
 		tui_push(t, call);

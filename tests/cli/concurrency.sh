@@ -35,7 +35,7 @@ ids=()
 for i in $(seq 1 20); do
 	hf add customer --name "顾客$i" --phone "1370000$((2000 + i))"
 	c=$OUT
-	hf add visit "$c" --kind discharge --date 2026-11-20
+	hf add visit "$c" --kind discharge --date 2026-11-20 --team postop
 	ids+=("$(sql "SELECT id FROM task WHERE customer_id=$c")")
 done
 for i in $(seq 1 20); do

@@ -136,3 +136,12 @@ read -r C10 T10 < <(customer 张十 2026-11-22)
 as op_a log "$T10" --outcome reached --note "$(head -c 5000 /dev/zero | tr '\0' 'a')"
 check_err "a 5000-byte note: exit 2" 2 "too long"
 check_eq "nothing logged" "$(sql "SELECT count(*) FROM call WHERE task_id=$T10")" "0"
+
+# Operators work their own tasks and their team's pool.
+hf user add op_c --role operator --team consult
+read -r C11 T11 < <(customer 张十一 2026-11-22)
+as op_c log "$T11" --outcome reached;                 check_err "another team's task: exit 3" 3 "postop"
+sql "UPDATE task SET owner='op_b' WHERE id=$T11"
+as op_a log "$T11" --outcome reached;                 check_err "a colleague's own task: exit 3" 3 "op_b"
+check_eq "refused logs wrote nothing" "$(sql "SELECT count(*) FROM call WHERE task_id=$T11")" "0"
+as sup log "$T11" --outcome reached --score 4;        check_rc "a supervisor may log any task" 0

@@ -13,7 +13,7 @@ start main 100 30 -- -c "$T/idle.conf" -d "$DB"
 wait_for main "(root)"
 send main Enter
 check "the call screen is open and claimed" wait_for main "yours until"
-WAIT=75 check "after a minute without a key the screen locks" wait_for main "Locked after 1 minutes"
+WAIT=75 check "after a minute without a key the screen locks" wait_for main "Locked after 1 minute without a key."
 check "the locked screen shows no customer" absent main "$name"
 check "the lock released the claim" \
   sql_is "$DB" "SELECT claimed_by FROM task WHERE id = $id" ""

@@ -63,14 +63,21 @@ static void test_migrate_from_empty(void **state)
 	store_close(st);
 }
 
-static void test_an_empty_file_is_migrated(void **state)
+static void test_an_empty_file(void **state)
 {
 	(void)state;
 	char p[300], err[HF_ERRLEN] = "";
 	path_in(p, sizeof p, "empty.db");
 	FILE *f = fopen(p, "w");
 	fclose(f);
-	struct store *st = store_open(p, STORE_EXISTING, err, sizeof err);
+	/* A command on an empty file refuses it and leaves it empty ... */
+	assert_null(store_open(p, STORE_EXISTING, err, sizeof err));
+	assert_non_null(strstr(err, "huifang init"));
+	struct stat sb;
+	assert_int_equal(stat(p, &sb), 0);
+	assert_int_equal(sb.st_size, 0);
+	/* ... init makes it a database. */
+	struct store *st = store_open(p, STORE_CREATE, err, sizeof err);
 	assert_non_null(st);
 	assert_int_equal(store_schema_version(st), store_current_version());
 	store_close(st);
@@ -222,7 +229,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_migrate_from_empty),
-		cmocka_unit_test(test_an_empty_file_is_migrated),
+		cmocka_unit_test(test_an_empty_file),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_newer_schema_refused),
 		cmocka_unit_test(test_statements_and_meta),
