@@ -1,6 +1,7 @@
 /* main.c — locale, global flags, then hand off to a subcommand or the console. */
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include "huifang/i18n.h"
 #include "huifang/str.h"
 #include "huifang/tui.h"
+#include "huifang/utf8.h"
 
 static void usage(FILE *f)
 {
@@ -25,6 +27,14 @@ static void usage(FILE *f)
 	fprintf(f, "  %-24s %s\n", "-V, --version", _("version"));
 	fprintf(f, "\n%s\n", _("Exit status: 0 done, 1 failed, 2 bad usage or input, 3 not permitted."));
 	fprintf(f, "%s\n", _("See huifang(1)."));
+}
+
+/* An error is one line, whatever the input it repeats held (newlines, escapes). */
+static void report(const char *err)
+{
+	char *line = utf8_clean(err, false);
+	fprintf(stderr, "huifang: %s\n", line);
+	free(line);
 }
 
 /* Does argv[i..] start with the words of command c ("add customer")? Returns words used. */
@@ -95,7 +105,7 @@ int main(int argc, char **argv)
 		if (rc == HF_OK)
 			rc = tui_main(&cli.ctx, cli.err, sizeof cli.err);
 		if (rc != HF_OK && cli.err[0])
-			fprintf(stderr, "huifang: %s\n", cli.err);
+			report(cli.err);
 		cli_finish(&cli);
 		return rc;
 	}
@@ -123,7 +133,7 @@ int main(int argc, char **argv)
 	}
 	int rc = best->run(&cli, sub_argc, sub_argv);
 	if (rc != HF_OK && cli.err[0])
-		fprintf(stderr, "huifang: %s\n", cli.err);
+		report(cli.err);
 	cli_finish(&cli);
 	return rc;
 }

@@ -74,8 +74,7 @@ bool rules_check_outcome(const struct hf_config *cfg, const struct rules_task *t
 	}
 	if (o->needs_next && !in->has_next)
 		return errf(err, errlen,
-		            _("outcome %s needs a next contact: --next DATE or --next \"DATE HH:MM\""),
-		            o->code);
+		            _("outcome %s needs the next contact's date, or date and time"), o->code);
 	if (!in->has_next)
 		return true;
 	if (o->cancels_future || o->flags_phone)

@@ -112,11 +112,19 @@ void svc_close(struct hf_ctx *ctx)
 void svc_phone_mask(const char *phone, bool reveal, char *out, size_t size)
 {
 	size_t n = strlen(phone);
-	if (reveal || n < 8) {
+	if (reveal || n == 0) {
 		str_copy(out, size, phone);
 		return;
 	}
-	snprintf(out, size, "%.3s****%s", phone, phone + n - 4);
+	if (n >= 8) {
+		snprintf(out, size, "%.3s****%s", phone, phone + n - 4);
+		return;
+	}
+	/* A short number: only its last two digits. */
+	size_t o = 0;
+	for (size_t i = 0; i < n && o + 1 < size; i++)
+		out[o++] = i + 2 < n ? '*' : phone[i];
+	out[o] = 0;
 }
 
 /* ---- init ---------------------------------------------------------------------------- */
@@ -208,8 +216,9 @@ static int check_claim(struct hf_ctx *ctx, const struct hf_task *t, char *err, s
 	    t->claimed_until != HF_NO_STAMP && t->claimed_until > ctx->now) {
 		char until[20];
 		stamp_format(t->claimed_until, until);
+		bool same_day = stamp_date(t->claimed_until) == stamp_date(ctx->now);
 		errf(err, errlen, _("task %lld is being worked by %s (claim until %s)"),
-		     (long long)t->t.id, t->claimed_by, until + 11);
+		     (long long)t->t.id, t->claimed_by, same_day ? until + 11 : until);
 		return HF_EFAIL;
 	}
 	return HF_OK;
@@ -449,13 +458,16 @@ int svc_add_customer(struct hf_ctx *ctx, const struct hf_customer *c, hf_id *id,
 {
 	struct hf_customer row = *c;
 	row.created = ctx->now;
-	if (!str_empty(c->external_id) &&
-	    store_int(ctx->st, 0, "SELECT id FROM customer WHERE external_id = :x", ":x", 't',
-	              c->external_id, NULL))
-		return errf(err, errlen, _("--external-id: a customer with id \"%s\" already exists"),
-		            c->external_id), HF_EUSAGE;
 	if (!store_begin(ctx->st))
 		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
+	/* Checked inside the write lock, so two imports of one id cannot both pass. */
+	if (!str_empty(c->external_id) &&
+	    store_int(ctx->st, 0, "SELECT id FROM customer WHERE external_id = :x", ":x", 't',
+	              c->external_id, NULL)) {
+		store_rollback(ctx->st);
+		return errf(err, errlen, _("--external-id: a customer with id \"%s\" already exists"),
+		            c->external_id), HF_EUSAGE;
+	}
 	*id = store_customer_add(ctx->st, &row);
 	if (!*id || !store_audit(ctx->st, ctx->login, ctx->now, "add", "customer", *id, c->name) ||
 	    !store_commit(ctx->st)) {

@@ -135,6 +135,13 @@ static const char *const migrations[] = {
 	");\n"
 	"-- Small facts about this database: clinic name, last planned day.\n"
 	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);\n",
+
+	/* 2: indexes for each queue scope, the reasons merged into a call, a customer's
+	 * escalations */
+	"CREATE INDEX task_team_queue ON task(status, team, due_date);\n"
+	"CREATE INDEX task_owner_queue ON task(status, owner, due_date);\n"
+	"CREATE INDEX task_merged ON task(merged_into, status);\n"
+	"CREATE INDEX escalation_customer ON escalation(customer_id, raised_at);\n",
 };
 
 int store_migration_count(void)

@@ -52,20 +52,27 @@ static void read_task(struct stmt *s, struct hf_task *t, hf_date day)
 	t->overdue = day != HF_NO_DATE && t->t.due < day;
 }
 
+/* One statement per scope, so each can use its own index. */
+#define QUEUE_SQL(scope) \
+	"SELECT " TASK_COLS TASK_FROM \
+	"WHERE t.status = 'open' AND t.due_date <= :day AND c.do_not_call = 0 AND " scope " " \
+	"ORDER BY t.due_date < :day DESC, t.due_date, coalesce(t.due_time, ''), t.priority DESC, t.id"
+
 size_t store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out)
 {
-	struct stmt *s = stmt_prepare(st,
-	    "SELECT " TASK_COLS TASK_FROM
-	    "WHERE t.status = 'open' AND t.due_date <= :day AND c.do_not_call = 0 "
-	    "AND CASE :scope WHEN 0 THEN (t.owner = :login OR (t.owner = '' AND t.team = :team)) "
-	    "                WHEN 1 THEN t.owner = :login "
-	    "                WHEN 2 THEN t.team = :team ELSE 1 END "
-	    "ORDER BY t.due_date < :day DESC, t.due_date, coalesce(t.due_time, ''), t.priority DESC, t.id");
+	static const char *const sql[] = {
+		[SCOPE_MINE_AND_POOL] = QUEUE_SQL("(t.owner = :login OR (t.owner = '' AND t.team = :team))"),
+		[SCOPE_USER] = QUEUE_SQL("t.owner = :login"),
+		[SCOPE_TEAM] = QUEUE_SQL("t.team = :team"),
+		[SCOPE_ALL] = QUEUE_SQL("1"),
+	};
+	struct stmt *s = stmt_prepare(st, sql[f->scope]);
 	char day[16];
 	stmt_bind_text(s, ":day", date_format(f->day, day));
-	stmt_bind_int(s, ":scope", f->scope);
-	stmt_bind_text(s, ":login", f->login ? f->login : "");
-	stmt_bind_text(s, ":team", f->team ? f->team : "");
+	if (f->scope == SCOPE_MINE_AND_POOL || f->scope == SCOPE_USER)
+		stmt_bind_text(s, ":login", f->login ? f->login : "");
+	if (f->scope == SCOPE_MINE_AND_POOL || f->scope == SCOPE_TEAM)
+		stmt_bind_text(s, ":team", f->team ? f->team : "");
 	struct hf_task *v = NULL;
 	size_t n = 0, cap = 0;
 	while (stmt_step(s) == 1) {

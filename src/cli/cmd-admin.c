@@ -6,6 +6,7 @@
 #include "huifang/cli.h"
 #include "huifang/i18n.h"
 #include "huifang/str.h"
+#include "huifang/utf8.h"
 
 /* ---- init ---------------------------------------------------------------------------- */
 
@@ -77,6 +78,15 @@ static int run_user_add(struct cli *cli, int argc, char **argv)
 		            _("--role: unknown role \"%s\" (operator, supervisor, admin)"), role), HF_EUSAGE;
 	if (!team)
 		return errf(cli->err, sizeof cli->err, _("user add: --team is required")), HF_EUSAGE;
+	if (name) {
+		char *clean = utf8_clean(name, false);
+		bool bad = strcmp(clean, name) != 0 || strlen(name) >= HF_NAME_MAX || !*name;
+		free(clean);
+		if (bad)
+			return errf(cli->err, sizeof cli->err,
+			            _("--name: give a display name of at most %d bytes, without control "
+			              "characters"), HF_NAME_MAX - 1), HF_EUSAGE;
+	}
 	if ((rc = cli_setup(cli, true, ROLE_ADMIN)) != HF_OK)
 		return rc;
 	if (!config_team(&cli->ctx.cfg, team)) {
@@ -88,8 +98,9 @@ static int run_user_add(struct cli *cli, int argc, char **argv)
 		sbuf_free(&known);
 		return HF_EUSAGE;
 	}
-	struct hf_user u = {0};
+	struct hf_user u = {0}, was;
 	bool existed = store_user_get(cli->ctx.st, pos[0], &u);
+	was = u;
 	str_copy(u.login, sizeof u.login, pos[0]);
 	if (name)
 		str_copy(u.name, sizeof u.name, name);
@@ -98,8 +109,12 @@ static int run_user_add(struct cli *cli, int argc, char **argv)
 	u.role = r;
 	str_copy(u.team, sizeof u.team, team);
 	u.active = true;
-	char detail[160];
-	snprintf(detail, sizeof detail, "role=%s team=%s", role_code(r), team);
+	char detail[256];
+	if (existed)
+		snprintf(detail, sizeof detail, "login=%s role=%s team=%s (was role=%s team=%s%s)", u.login,
+		         role_code(r), team, role_code(was.role), was.team, was.active ? "" : ", disabled");
+	else
+		snprintf(detail, sizeof detail, "login=%s role=%s team=%s", u.login, role_code(r), team);
 	if (!store_begin(cli->ctx.st) || !store_user_put(cli->ctx.st, &u) ||
 	    !store_audit(cli->ctx.st, cli->ctx.login, cli->ctx.now, existed ? "user-update" : "user-add",
 	                 "user", 0, detail) ||
@@ -168,10 +183,12 @@ static int run_user_disable(struct cli *cli, int argc, char **argv)
 		return errf(cli->err, sizeof cli->err, _("user disable: you cannot disable yourself")),
 		       HF_EUSAGE;
 	u.active = false;
+	char detail[128];
+	snprintf(detail, sizeof detail, "login=%s", u.login);
 	if (!store_begin(cli->ctx.st) || !store_user_put(cli->ctx.st, &u) ||
 	    !store_exec(cli->ctx.st, "UPDATE task SET owner = '' WHERE owner = :l AND status = 'open'",
 	                ":l", 't', u.login, NULL) ||
-	    !store_audit(cli->ctx.st, cli->ctx.login, cli->ctx.now, "user-disable", "user", 0, u.login) ||
+	    !store_audit(cli->ctx.st, cli->ctx.login, cli->ctx.now, "user-disable", "user", 0, detail) ||
 	    !store_commit(cli->ctx.st)) {
 		store_rollback(cli->ctx.st);
 		return errf(cli->err, sizeof cli->err, "%s", store_errmsg(cli->ctx.st)), HF_EFAIL;

@@ -211,7 +211,7 @@ check "n after saving opens the next task" wait_for main "yours until"
 send main l
 wait_for main "Log outcome"
 send main 4 BTab x
-check "callback without a next contact: the rules' message" wait_for main "needs a next contact"
+check "callback without a next contact: the rules' message" wait_for main "needs the next contact"
 send main p
 check "p puts the rules' proposal back" wait_for main "Ready: F2 saves."
 send main x

@@ -234,7 +234,7 @@ static void test_check_callback_needs_next(void **state)
 	fx_init("callback");
 	const char *err = fx_check("2026-05-04 10:00");
 	assert_non_null(err);
-	assert_non_null(strstr(err, "callback needs a next contact"));
+	assert_non_null(strstr(err, "callback needs the next contact"));
 }
 
 static void test_check_complaint_category(void **state)

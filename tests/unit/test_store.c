@@ -63,6 +63,29 @@ static void test_migrate_from_empty(void **state)
 	store_close(st);
 }
 
+static void test_migrates_an_older_database(void **state)
+{
+	(void)state;
+	char p[300], err[HF_ERRLEN] = "";
+	path_in(p, sizeof p, "old.db");
+	struct store *st = store_open(p, STORE_CREATE, err, sizeof err);
+	assert_non_null(st);
+	/* Take it back to version 1 as it shipped: without the version 2 indexes. */
+	assert_true(store_exec(st, "DROP INDEX task_team_queue", NULL));
+	assert_true(store_exec(st, "DROP INDEX task_owner_queue", NULL));
+	assert_true(store_exec(st, "DROP INDEX task_merged", NULL));
+	assert_true(store_exec(st, "DROP INDEX escalation_customer", NULL));
+	assert_true(store_exec(st, "PRAGMA user_version = 1", NULL));
+	store_close(st);
+	st = store_open(p, STORE_EXISTING, err, sizeof err);
+	assert_non_null(st);
+	assert_int_equal(store_schema_version(st), store_current_version());
+	assert_int_equal(store_int(st, 0, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+	                                  "name IN ('task_team_queue', 'task_owner_queue', "
+	                                  "'task_merged', 'escalation_customer')", NULL), 4);
+	store_close(st);
+}
+
 static void test_an_empty_file(void **state)
 {
 	(void)state;
@@ -229,6 +252,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_migrate_from_empty),
+		cmocka_unit_test(test_migrates_an_older_database),
 		cmocka_unit_test(test_an_empty_file),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_newer_schema_refused),
