@@ -575,8 +575,13 @@ struct tui_view *call_view_new(struct tui *t, hf_id task)
 		call_free(&cv->base);
 		return NULL;
 	}
+	/* No record is shown that the audit trail does not know was seen. */
 	char err[HF_ERRLEN];
-	if (svc_view_customer(ctx, cv->cust.id, cv->reveal, err, sizeof err) != HF_OK)
+	if (svc_view_customer(ctx, cv->cust.id, cv->reveal, err, sizeof err) != HF_OK) {
 		tui_message(t, UI_COLOR_ERROR, "%s", err);
+		call_leave(t, &cv->base);
+		call_free(&cv->base);
+		return NULL;
+	}
 	return &cv->base;
 }
