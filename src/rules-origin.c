@@ -120,3 +120,63 @@ char *rules_origin_text(const char *origin, char *out, size_t size)
 	}
 	return out;
 }
+
+/* One part of an escalation reason. */
+static void reason_part(const struct hf_config *cfg, const char *part, char *out, size_t size)
+{
+	char word[HF_ORIGIN_MAX], inner[HF_ORIGIN_MAX];
+	int a, b, off = 0;
+	const char *paren = strstr(part, " (");
+	size_t codelen = paren ? (size_t)(paren - part) : strlen(part);
+	char code[24] = "";
+	if (codelen < sizeof code) {
+		memcpy(code, part, codelen);
+		code[codelen] = 0;
+	}
+	const struct hf_outcome *o = code[0] ? config_outcome(cfg, code) : NULL;
+	if (o && (!paren || part[strlen(part) - 1] == ')')) {
+		if (paren)
+			snprintf(out, size, "%s%s", _(o->label), paren);
+		else
+			str_copy(out, size, _(o->label));
+	} else if (sscanf(part, "low score %d%n", &a, &off) == 1 && part[off] == 0) {
+		snprintf(out, size, _("low score %d"), a);
+	} else if (sscanf(part, "score dropped from %d to %d%n", &a, &b, &off) == 2 && part[off] == 0) {
+		snprintf(out, size, _("score dropped from %d to %d"), a, b);
+	} else if (sscanf(part, "risk word \"%159[^\"]\" in the note%n", word, &off) == 1 &&
+	           part[off] == 0) {
+		snprintf(out, size, _("risk word \"%s\" in the note"), word);
+	} else if (sscanf(part, "unreachable after %d attempts in the first week after surgery%n", &a,
+	                  &off) == 1 && part[off] == 0) {
+		snprintf(out, size, _("unreachable after %d attempts in the first week after surgery"), a);
+	} else if (strncmp(part, "post-op call missed: ", 21) == 0) {
+		snprintf(out, size, _("post-op call missed: %s"),
+		         rules_origin_text(part + 21, inner, sizeof inner));
+	} else {
+		str_copy(out, size, part);
+	}
+}
+
+char *rules_reason_text(const struct hf_config *cfg, const char *reason, char *out, size_t size)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	const char *p = reason ? reason : "";
+	while (*p) {
+		const char *end = strstr(p, "; ");
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		char part[2 * HF_ORIGIN_MAX], shown[2 * HF_ORIGIN_MAX];
+		if (n >= sizeof part)
+			n = sizeof part - 1;
+		memcpy(part, p, n);
+		part[n] = 0;
+		reason_part(cfg, part, shown, sizeof shown);
+		if (b.len)
+			sbuf_add(&b, _("; "));
+		sbuf_add(&b, shown);
+		p = end ? end + 2 : p + strlen(p);
+	}
+	str_copy(out, size, b.s);
+	sbuf_free(&b);
+	return out;
+}

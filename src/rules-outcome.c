@@ -204,7 +204,7 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 			work_close(&w, ci, TASK_UNREACHABLE);
 			if (rules_postop_first_days(cfg, visit, task)) {
 				snprintf(buf, sizeof buf,
-				         _("unreachable after %d attempts in the first week after surgery"),
+				         "unreachable after %d attempts in the first week after surgery",
 				         attempts);
 				esc_add(&esc, SEV_URGENT, cfg->missed_postop_sla_hours, buf);
 			}
@@ -280,26 +280,27 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 		fresh = work_add(&w, &t);
 	}
 
-	/* Escalation triggers; several make one escalation. */
+	/* Escalation triggers; several make one escalation. Reasons are stored in the fixed forms
+	 * rules_reason_text reads back translated. */
 	if (o->escalate != SEV_NONE) {
 		if (!str_empty(in->complaint))
-			snprintf(buf, sizeof buf, "%s (%s)", _(o->label), in->complaint);
+			snprintf(buf, sizeof buf, "%s (%s)", o->code, in->complaint);
 		else
-			snprintf(buf, sizeof buf, "%s", _(o->label));
+			snprintf(buf, sizeof buf, "%s", o->code);
 		esc_add(&esc, o->escalate, cfg->complaint_sla_hours, buf);
 	}
 	if (in->score > 0 && in->score <= cfg->low_score_max) {
-		snprintf(buf, sizeof buf, _("low score %d"), in->score);
+		snprintf(buf, sizeof buf, "low score %d", in->score);
 		esc_add(&esc, SEV_NORMAL, cfg->low_score_sla_hours, buf);
 	}
 	if (in->score > 0 && cust->last_score > 0 && cfg->score_drop > 0 &&
 	    cust->last_score - in->score >= cfg->score_drop) {
-		snprintf(buf, sizeof buf, _("score dropped from %d to %d"), cust->last_score, in->score);
+		snprintf(buf, sizeof buf, "score dropped from %d to %d", cust->last_score, in->score);
 		esc_add(&esc, SEV_NORMAL, cfg->score_drop_sla_hours, buf);
 	}
 	const char *risk = rules_risk_word(cfg, in->note);
 	if (risk) {
-		snprintf(buf, sizeof buf, _("risk word \"%s\" in the note"), risk);
+		snprintf(buf, sizeof buf, "risk word \"%s\" in the note", risk);
 		esc_add(&esc, SEV_URGENT, cfg->risk_sla_hours, buf);
 	}
 

@@ -139,8 +139,8 @@ static void close_moot_and_missed(struct plan *p)
 			} else if (t->window_end != HF_NO_DATE && t->window_end < p->today) {
 				const struct rules_visit *v = visit_by_id(p, t->visit_id);
 				if (rules_postop_first_days(p->cfg, v, t)) {
-					char why[HF_ORIGIN_MAX];
-					snprintf(why, sizeof why, _("post-op call missed: %s"), t->origin);
+					char why[2 * HF_ORIGIN_MAX];
+					snprintf(why, sizeof why, "post-op call missed: %s", t->origin);
 					if (!p->esc.any)
 						p->esc_task = *t;
 					esc_add(&p->esc, SEV_URGENT, p->cfg->missed_postop_sla_hours, why);

@@ -365,7 +365,7 @@ out:
 
 void svc_describe(struct hf_ctx *ctx, const struct log_result *res, struct sbuf *out)
 {
-	char when[20];
+	char when[20], why[2 * HF_ORIGIN_MAX];
 	for (size_t i = 0; i < res->dec.n; i++) {
 		const struct decision *d = &res->dec.v[i];
 		const struct rules_task *t = &d->task;
@@ -400,7 +400,7 @@ void svc_describe(struct hf_ctx *ctx, const struct log_result *res, struct sbuf 
 			break;
 		case DEC_ESCALATE:
 			sbuf_printf(out, _("escalation raised: %s, SLA %d h: %s"), severity_label(d->severity),
-			            d->sla_hours, d->reason);
+			            d->sla_hours, rules_reason_text(&ctx->cfg, d->reason, why, sizeof why));
 			break;
 		case DEC_NOTICE:
 			sbuf_printf(out, _("note: %s"), d->text);
@@ -408,7 +408,6 @@ void svc_describe(struct hf_ctx *ctx, const struct log_result *res, struct sbuf 
 		}
 		sbuf_addc(out, '\n');
 	}
-	(void)ctx;
 }
 
 /* ---- planning ------------------------------------------------------------------------ */

@@ -166,6 +166,10 @@ bool rules_propose_next(const struct hf_config *cfg, const struct rules_task *ta
  * Returns out. */
 char *rules_origin_text(const char *origin, char *out, size_t size);
 
+/* An escalation's reason as the screens show it, translated: the rules store reasons in fixed
+ * forms joined by "; " ("complaint (服务态度); low score 1; risk word \"发烧\" in the note"). */
+char *rules_reason_text(const struct hf_config *cfg, const char *reason, char *out, size_t size);
+
 /* Medical-risk words found in a note: returns the first one, or NULL. */
 const char *rules_risk_word(const struct hf_config *cfg, const char *note);
 

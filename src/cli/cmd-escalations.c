@@ -26,7 +26,7 @@ static int run_escalations(struct cli *cli, int argc, char **argv)
 	struct out_table t;
 	out_init(&t, 9, keys, titles);
 	for (size_t i = 0; i < n; i++) {
-		char id[24], cid[24], sla[20], at[20];
+		char id[24], cid[24], sla[20], at[20], why[2 * HF_ORIGIN_MAX];
 		snprintf(id, sizeof id, "%lld", (long long)e[i].id);
 		snprintf(cid, sizeof cid, "%lld", (long long)e[i].customer_id);
 		bool breached = rules_breached(e[i].status, e[i].sla_due, cli->ctx.now);
@@ -36,7 +36,9 @@ static int run_escalations(struct cli *cli, int argc, char **argv)
 		const char *row[] = {id,
 		                     fmt == FMT_TABLE ? severity_label(e[i].severity) : severity_code(e[i].severity),
 		                     status, stamp_format(e[i].sla_due, sla), cid, e[i].customer_name,
-		                     e[i].reason, e[i].raised_by, stamp_format(e[i].raised_at, at)};
+		                     fmt == FMT_TABLE ? rules_reason_text(&cli->ctx.cfg, e[i].reason, why, sizeof why)
+		                                      : e[i].reason,
+		                     e[i].raised_by, stamp_format(e[i].raised_at, at)};
 		out_row(&t, row);
 	}
 	out_print(&t, fmt, stdout);

@@ -196,7 +196,9 @@ static void build_history(struct tui *t, struct call_view *cv, const struct hf_v
 			sbuf_printf(&line, "%s  %s %s · %s", stamp_format(e->raised_at, d1), _("escalation"),
 			            severity_label(e->severity),
 			            breached ? _("breached") : esc_status_label(e->status));
-			sbuf_printf(&line, " · %s", e->reason);
+			char reason[2 * HF_ORIGIN_MAX];
+			sbuf_printf(&line, " · %s",
+			            rules_reason_text(&t->ctx->cfg, e->reason, reason, sizeof reason));
 			int color = e->severity == SEV_URGENT ? UI_COLOR_URGENT
 			          : e->severity == SEV_HIGH   ? UI_COLOR_HIGH
 			                                      : UI_COLOR_NORMAL;

@@ -47,6 +47,32 @@ static void test_origin_forms(void **state)
 	}
 }
 
+static void test_reason_forms(void **state)
+{
+	(void)state;
+	struct hf_config cfg;
+	config_defaults(&cfg);
+	static const struct { const char *stored, *shown; } cases[] = {
+		{"complaint (服务态度)", "Complaint (服务态度)"},
+		{"complaint", "Complaint"},
+		{"low score 1; risk word \"发烧\" in the note",
+		 "low score 1; risk word \"发烧\" in the note"},
+		{"score dropped from 5 to 2", "score dropped from 5 to 2"},
+		{"unreachable after 3 attempts in the first week after surgery",
+		 "unreachable after 3 attempts in the first week after surgery"},
+		{"post-op call missed: surgery 2026-11-22 隆鼻, step +1d",
+		 "post-op call missed: surgery 2026-11-22 隆鼻, day 1 call"},
+		/* Written by hand or by an older version: shown as is. */
+		{"顾客来电投诉", "顾客来电投诉"},
+		{"", ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char out[2 * HF_ORIGIN_MAX];
+		assert_string_equal(rules_reason_text(&cfg, cases[i].stored, out, sizeof out),
+		                    cases[i].shown);
+	}
+}
+
 static void test_origin_truncates_safely(void **state)
 {
 	(void)state;
@@ -60,6 +86,7 @@ int main(void)
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_origin_forms),
+		cmocka_unit_test(test_reason_forms),
 		cmocka_unit_test(test_origin_truncates_safely),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

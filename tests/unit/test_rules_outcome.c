@@ -605,7 +605,7 @@ static void test_complaint_escalates_high(void **state)
 	const struct decision *e = escalation();
 	assert_int_equal(e->severity, SEV_HIGH);
 	assert_int_equal(e->sla_hours, 24);
-	assert_non_null(strstr(e->reason, "Complaint"));
+	assert_non_null(strstr(e->reason, "complaint"));
 	assert_non_null(strstr(e->reason, "服务态度"));
 }
 
@@ -708,7 +708,7 @@ static void test_several_triggers_make_one_escalation(void **state)
 	const struct decision *e = escalation();
 	assert_int_equal(e->severity, SEV_URGENT);
 	assert_int_equal(e->sla_hours, 2);
-	assert_non_null(strstr(e->reason, "Complaint (术后并发症)"));
+	assert_non_null(strstr(e->reason, "complaint (术后并发症)"));
 	assert_non_null(strstr(e->reason, "low score 1"));
 	assert_non_null(strstr(e->reason, "from 5 to 1"));
 	assert_non_null(strstr(e->reason, "化脓"));
