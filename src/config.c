@@ -133,14 +133,14 @@ static void vproblem_at(struct loader *ld, int line, const char *path, const cha
 	if (path && *path)
 		sbuf_printf(&b, "%s: ", path);
 	sbuf_vprintf(&b, fmt, ap);
-	for (char *c = b.s; *c; c++) /* values echoed from the file stay on one line */
-		if ((unsigned char)*c < 0x20 || *c == 0x7f)
-			*c = '?';
+	/* Values echoed from the file stay on one line and valid UTF-8. */
+	char *clean = utf8_clean(b.s, false);
+	sbuf_free(&b);
 	if (ld->nproblems == ld->problems_cap) {
 		ld->problems_cap = ld->problems_cap ? ld->problems_cap * 2 : 16;
 		ld->problems = xrealloc(ld->problems, (size_t)ld->problems_cap * sizeof *ld->problems);
 	}
-	ld->problems[ld->nproblems] = (struct problem_entry){ line, ld->nproblems, sbuf_steal(&b) };
+	ld->problems[ld->nproblems] = (struct problem_entry){ line, ld->nproblems, clean };
 	ld->nproblems++;
 }
 

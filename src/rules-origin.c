@@ -92,7 +92,7 @@ static bool curve_text(const char *origin, char *out, size_t size)
 	return true;
 }
 
-char *rules_origin_text(const char *origin, char *out, size_t size)
+static void origin_text(const char *origin, char *out, size_t size)
 {
 	char day[16], kind[24], inner[HF_ORIGIN_MAX];
 	long long task;
@@ -118,6 +118,14 @@ char *rules_origin_text(const char *origin, char *out, size_t size)
 	} else {
 		str_copy(out, size, origin);
 	}
+}
+
+char *rules_origin_text(const char *origin, char *out, size_t size)
+{
+	/* Formatted at full length first, then cut at a character boundary to fit. */
+	char whole[1024];
+	origin_text(origin, whole, sizeof whole);
+	str_copy(out, size, whole);
 	return out;
 }
 
@@ -165,7 +173,7 @@ char *rules_reason_text(const struct hf_config *cfg, const char *reason, char *o
 	while (*p) {
 		const char *end = strstr(p, "; ");
 		size_t n = end ? (size_t)(end - p) : strlen(p);
-		char part[2 * HF_ORIGIN_MAX], shown[2 * HF_ORIGIN_MAX];
+		char part[2 * HF_ORIGIN_MAX], shown[1024];
 		if (n >= sizeof part)
 			n = sizeof part - 1;
 		memcpy(part, p, n);

@@ -499,7 +499,7 @@ static const struct mutation {
 	{ "contact_cap_days = 1;", "contact_cap_days = 1;\n@include \"/etc/passwd\"", NULL, 1, NULL, "@include is not allowed" },
 	{ "ui = {", "gui = {", NULL, 0, "gui", "unknown key" },
 	/* A value with a line break is echoed on one line. */
-	{ "effect = \"4m\";", "effect = \"4\nm\";", NULL, 0, "treatments[8].effect", "\"4?m\" is not a duration" },
+	{ "effect = \"4m\";", "effect = \"4\nm\";", NULL, 0, "treatments[8].effect", "\"4 m\" is not a duration" },
 };
 
 static void test_mutations(void **state)
