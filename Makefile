@@ -117,6 +117,53 @@ run-console: all
 bench: all
 	tests/bench/run
 
+# Coverage-guided fuzzing of the input parsers with clang's libFuzzer; not part of `make check`.
+# One binary per tests/fuzz/fuzz_NAME.c under build/fuzz/, built from the library sources it
+# needs (no console, no database code), each run FUZZ_SECONDS with tests/fuzz/corpus/NAME as
+# seeds; new inputs go to build/fuzz/corpus/NAME, a failing input to build/fuzz/crashes/.
+# FUZZ_NAMES="utf8 date" picks harnesses; FUZZ_ARGS adds libFuzzer options (e.g. -jobs=4).
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_ARGS    ?=
+FUZZ_NAMES   ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS   = $(WARN) $(DEFS) -Iinclude -Ibuild \
+                $(shell pkg-config --cflags sqlite3 libconfig 2>/dev/null) \
+                -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)
+FUZZ_LIBS     = $(or $(shell pkg-config --libs sqlite3 libconfig 2>/dev/null),-lsqlite3 -lconfig) -lm
+FUZZ_SRC      = $(wildcard src/util/*.c) src/model.c src/config.c $(wildcard src/rules*.c) \
+                src/scripts.c build/defaults.c
+FUZZ_OBJ      = $(FUZZ_SRC:%.c=build/fuzz/obj/%.o)
+FUZZ_BIN      = $(FUZZ_NAMES:%=build/fuzz/%)
+
+# libconfig 1.5 leaks scanner buffers on some syntax errors (e.g. a file holding just `""`).
+FUZZ_LSAN     = leak:strbuf_append leak:libconfig_yylex
+
+.PHONY: fuzz
+fuzz: $(FUZZ_BIN)
+	@mkdir -p build/fuzz/crashes; printf '%s\n' $(FUZZ_LSAN) >build/fuzz/lsan.supp; \
+	export LSAN_OPTIONS=suppressions=$(CURDIR)/build/fuzz/lsan.supp:print_suppressions=0; \
+	for n in $(FUZZ_NAMES); do \
+	  mkdir -p build/fuzz/corpus/$$n; \
+	  printf 'fuzz %-8s %ss ... ' $$n $(FUZZ_SECONDS); \
+	  if build/fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 $(FUZZ_ARGS) \
+	       -artifact_prefix=build/fuzz/crashes/$$n- build/fuzz/corpus/$$n \
+	       tests/fuzz/corpus/$$n >build/fuzz/$$n.log 2>&1; then \
+	    sed -n 's/^Done \([0-9]*\) runs.*/ok (\1 runs)/p' build/fuzz/$$n.log; \
+	  else echo FAILED; tail -n 40 build/fuzz/$$n.log; exit 1; fi; \
+	done
+
+$(FUZZ_BIN): build/fuzz/%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(FUZZ_LIBS)
+
+$(FUZZ_OBJ): build/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+ifneq ($(filter fuzz,$(MAKECMDGOALS)),)
+-include $(FUZZ_OBJ:.o=.d)
+endif
+
 # The translation template; POT=FILE writes it elsewhere (the i18n suite checks a fresh one).
 pot:
 	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --package-name=huifang \
