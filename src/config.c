@@ -1424,7 +1424,7 @@ bool config_is_work_day(const struct hf_config *cfg, hf_date day)
 	int wd = date_weekday(day);
 	if (wd < 1 || wd > 7 || !cfg->work_day[wd])
 		return false;
-	for (int i = 0; i < cfg->nholidays && cfg->holidays[i] <= day; i++)
+	for (int i = 0; i < cfg->nholidays; i++)
 		if (cfg->holidays[i] == day)
 			return false;
 	return true;

@@ -4,12 +4,6 @@
 
 #include "huifang/rules.h"
 
-/* Config lookups (the rules depend on the config's data, not on its code). */
-const struct hf_outcome *rules_outcome(const struct hf_config *cfg, const char *code);
-const struct hf_treatment *rules_treatment(const struct hf_config *cfg, const char *name);
-const struct hf_curve *rules_curve(const struct hf_config *cfg, enum hf_visit_kind kind,
-                                   const char *treatment);
-bool rules_is_work_day(const struct hf_config *cfg, hf_date day);
 /* A surgery curve call in the first cfg->missed_postop_days after the operation. */
 bool rules_postop_first_days(const struct hf_config *cfg, const struct rules_visit *v,
                              const struct rules_task *t);

@@ -44,7 +44,7 @@ bool rules_check_outcome(const struct hf_config *cfg, const struct rules_task *t
                          const struct outcome_input *in, hf_stamp now, char *err, size_t errlen)
 {
 	char list[HF_ERRLEN / 2], when[20];
-	const struct hf_outcome *o = rules_outcome(cfg, in->code);
+	const struct hf_outcome *o = config_outcome(cfg, in->code);
 	if (!o) {
 		outcome_list(cfg, list, sizeof list);
 		return errf(err, errlen, _("unknown outcome \"%s\" (expected one of: %s)"),
@@ -166,7 +166,7 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
                        const struct rules_task *others, size_t nothers,
                        const struct outcome_input *in, hf_stamp now, struct decisions *out)
 {
-	const struct hf_outcome *o = rules_outcome(cfg, in->code);
+	const struct hf_outcome *o = config_outcome(cfg, in->code);
 	if (!o)
 		return;
 	hf_date today = stamp_date(now);
@@ -325,7 +325,7 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 bool rules_propose_next(const struct hf_config *cfg, const struct rules_task *task,
                         const char *outcome, hf_stamp now, hf_stamp *out)
 {
-	const struct hf_outcome *o = rules_outcome(cfg, outcome);
+	const struct hf_outcome *o = config_outcome(cfg, outcome);
 	if (!o || o->cancels_future || o->flags_phone)
 		return false;
 	hf_date today = stamp_date(now);

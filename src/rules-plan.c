@@ -83,7 +83,7 @@ bool rules_postop_first_days(const struct hf_config *cfg, const struct rules_vis
 	    t->visit_id != v->id || cfg->missed_postop_days <= 0)
 		return false;
 	hf_date day = t->due;
-	const struct hf_curve *c = rules_curve(cfg, v->kind, v->treatment);
+	const struct hf_curve *c = config_curve(cfg, v->kind, v->treatment);
 	if (c && t->step < c->nsteps) {
 		hf_date nominal = dur_add_date(v->date, c->steps[t->step].offset);
 		if (nominal != HF_NO_DATE)
@@ -182,7 +182,7 @@ static void create_curve(struct plan *p, const struct rules_visit *v)
 	visit_words(v, what, sizeof what);
 	if (v->kind == VISIT_COURSE && v->course_end != HF_NO_DATE)
 		snprintf(from, sizeof from, " from course end %s", date_format(v->course_end, day));
-	const struct hf_treatment *tr = rules_treatment(p->cfg, v->treatment);
+	const struct hf_treatment *tr = config_treatment(p->cfg, v->treatment);
 	if (v->kind == VISIT_INJECTION && tr && tr->has_effect)
 		snprintf(from, sizeof from, " from effect end %s",
 		         date_format(dur_add_date(v->date, tr->effect), day));
@@ -220,7 +220,7 @@ static bool call_over(const struct plan *p, const struct rules_task *t)
  * repeat_days later, up to repeat_max times. A repeat whose window has passed ends the chain. */
 static void repeat_consult(struct plan *p, const struct rules_visit *v)
 {
-	const struct hf_curve *c = rules_curve(p->cfg, v->kind, v->treatment);
+	const struct hf_curve *c = config_curve(p->cfg, v->kind, v->treatment);
 	if (v->kind != VISIT_CONSULT || !c || c->nsteps == 0 || c->repeat_days <= 0 ||
 	    c->repeat_max <= 0 || converted(p, v) || visit_after(p, v->date))
 		return;

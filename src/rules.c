@@ -91,45 +91,14 @@ void esc_emit(const struct esc_acc *e, const struct rules_task *task, struct dec
 		d->task = *task;
 }
 
-/* ---- config lookups ------------------------------------------------------------------- */
-
-const struct hf_outcome *rules_outcome(const struct hf_config *cfg, const char *code)
-{
-	for (int i = 0; code && i < cfg->noutcomes; i++)
-		if (strcmp(cfg->outcomes[i].code, code) == 0)
-			return &cfg->outcomes[i];
-	return NULL;
-}
-
-const struct hf_treatment *rules_treatment(const struct hf_config *cfg, const char *name)
-{
-	return config_treatment(cfg, name);
-}
-
-const struct hf_curve *rules_curve(const struct hf_config *cfg, enum hf_visit_kind kind,
-                                   const char *treatment)
-{
-	return config_curve(cfg, kind, treatment);
-}
-
 /* ---- calendar ------------------------------------------------------------------------- */
-
-bool rules_is_work_day(const struct hf_config *cfg, hf_date day)
-{
-	if (!cfg->work_day[date_weekday(day)])
-		return false;
-	for (int i = 0; i < cfg->nholidays; i++)
-		if (cfg->holidays[i] == day)
-			return false;
-	return true;
-}
 
 hf_date rules_next_work_day(const struct hf_config *cfg, hf_date day)
 {
 	if (day == HF_NO_DATE)
 		return HF_NO_DATE;
 	for (int i = 0; i < CALENDAR_SEARCH_DAYS; i++)
-		if (rules_is_work_day(cfg, day + i))
+		if (config_is_work_day(cfg, day + i))
 			return day + i;
 	return day;
 }
@@ -153,7 +122,7 @@ hf_stamp rules_next_work_time(const struct hf_config *cfg, hf_stamp t)
 	hours(cfg, &open, &close);
 	hf_date day = stamp_date(t);
 	int minute = stamp_minute(t);
-	if (rules_is_work_day(cfg, day)) {
+	if (config_is_work_day(cfg, day)) {
 		if (minute < open)
 			return stamp_make(day, open);
 		if (minute < close)
@@ -169,8 +138,8 @@ int rules_schedule(const struct hf_config *cfg, enum hf_visit_kind kind, const c
 {
 	if (kind < 0 || kind >= VISIT__COUNT || visit_date == HF_NO_DATE)
 		return 0;
-	const struct hf_treatment *tr = rules_treatment(cfg, treatment);
-	const struct hf_curve *c = rules_curve(cfg, kind, treatment);
+	const struct hf_treatment *tr = config_treatment(cfg, treatment);
+	const struct hf_curve *c = config_curve(cfg, kind, treatment);
 	/* Course calls count from the course's end; injection calls from the day the effect wears
 	 * off (an injection of unknown effect counts from the visit). */
 	hf_date base = visit_date;
