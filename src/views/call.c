@@ -28,6 +28,7 @@ struct call_view {
 	int focus;
 	char script_title[256];
 	bool reveal;                    /* supervisors see the whole number */
+	char consultant[HF_NAME_MAX];   /* the consultant's display name (else login), or "" */
 };
 
 static const struct tui_view_ops call_ops;
@@ -119,11 +120,7 @@ static void build_history(struct tui *t, struct call_view *cv, const struct hf_v
 	pager_add(p, c->phone_invalid || c->do_not_call ? UI_COLOR_ERROR : UI_COLOR_NORMAL, 0, 2, line.s);
 	sbuf_reset(&line);
 
-	struct hf_user cu;
-	const char *consultant = c->consultant;
-	if (!str_empty(consultant) && store_user_get(ctx->st, consultant, &cu) && !str_empty(cu.name))
-		consultant = cu.name;
-	sbuf_printf(&line, "%s %s", _("consultant"), str_empty(consultant) ? "-" : consultant);
+	sbuf_printf(&line, "%s %s", _("consultant"), str_empty(cv->consultant) ? "-" : cv->consultant);
 	if (!str_empty(c->source))
 		sbuf_printf(&line, "  %s %s", _("source"), c->source);
 	pager_add(p, UI_COLOR_NORMAL, 0, 2, line.s);
@@ -291,10 +288,6 @@ static void build_script(struct tui *t, struct call_view *cv, const struct hf_vi
 	cv->script_title[0] = 0;
 	struct rules_task *merged;
 	size_t nm = store_merged_tasks(ctx->st, cv->task_id, &merged);
-	struct hf_user cu;
-	const char *consultant = cv->cust.consultant;
-	if (!str_empty(consultant) && store_user_get(ctx->st, consultant, &cu) && !str_empty(cu.name))
-		consultant = cu.name;
 	for (size_t i = 0; i <= nm; i++) {
 		const struct rules_task *rt = i == 0 ? &cv->task.t : &merged[i - 1];
 		const struct hf_visit *v = find_visit(visits, nv, rt->visit_id);
@@ -310,7 +303,7 @@ static void build_script(struct tui *t, struct call_view *cv, const struct hf_vi
 			.days_since = days,
 			.visit_date = vdate,
 			.doctor = v ? v->doctor : "",
-			.consultant = consultant,
+			.consultant = cv->consultant,
 			.clinic = t->clinic,
 			.operator_name = str_empty(ctx->me.name) ? ctx->login : ctx->me.name,
 		};
@@ -342,6 +335,12 @@ static bool load(struct tui *t, struct call_view *cv)
 		tui_message(t, UI_COLOR_ERROR, _("no customer %lld"), (long long)cv->task.customer_id);
 		return false;
 	}
+	/* The consultant by name, once, for the card and the script's {consultant}. */
+	struct hf_user cu;
+	str_copy(cv->consultant, sizeof cv->consultant, cv->cust.consultant);
+	if (!str_empty(cv->cust.consultant) && store_user_get(ctx->st, cv->cust.consultant, &cu) &&
+	    !str_empty(cu.name))
+		str_copy(cv->consultant, sizeof cv->consultant, cu.name);
 	struct hf_visit *visits;
 	struct hf_call *calls;
 	struct hf_escalation *esc;
