@@ -40,6 +40,23 @@ static const char *next_words(const struct outcome_input *in, char *buf)
 	return in->next_has_time ? stamp_format(in->next, buf) : date_format(stamp_date(in->next), buf);
 }
 
+bool rules_parse_next(const char *s, struct outcome_input *in)
+{
+	hf_date d;
+	hf_stamp t;
+	if (date_parse(s, &d)) {
+		in->next = stamp_make(d, 0);
+		in->next_has_time = false;
+	} else if (stamp_parse(s, &t)) {
+		in->next = t;
+		in->next_has_time = true;
+	} else {
+		return false;
+	}
+	in->has_next = true;
+	return true;
+}
+
 bool rules_check_outcome(const struct hf_config *cfg, const struct rules_task *task,
                          const struct outcome_input *in, hf_stamp now, char *err, size_t errlen)
 {

@@ -143,6 +143,10 @@ struct outcome_input {
 	const char *callback_team;      /* --team for a callback: the team's pool instead */
 };
 
+/* Read a next contact as typed, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", into in->next,
+ * in->next_has_time and in->has_next. False when it is neither (in unchanged). */
+bool rules_parse_next(const char *s, struct outcome_input *in);
+
 /* Validate the input against the config and the task (exit-2 class problems: unknown outcome,
  * score out of range, next date in the past / beyond a year / missing for a callback, task not
  * open). Returns false and fills err with one line. */

@@ -8,23 +8,6 @@
 #include "huifang/str.h"
 #include "huifang/utf8.h"
 
-/* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM". */
-int cli_next(struct cli *cli, const char *s, hf_stamp *out, bool *has_time)
-{
-	hf_date d;
-	if (date_parse(s, &d)) {
-		*out = stamp_make(d, 0);
-		*has_time = false;
-		return HF_OK;
-	}
-	if (stamp_parse(s, out)) {
-		*has_time = true;
-		return HF_OK;
-	}
-	return errf(cli->err, sizeof cli->err,
-	            _("--next: \"%s\" is not a date (YYYY-MM-DD or \"YYYY-MM-DD HH:MM\")"), s), HF_EUSAGE;
-}
-
 static int run_log(struct cli *cli, int argc, char **argv)
 {
 	const char *outcome = NULL, *score = NULL, *note = NULL, *next = NULL, *complaint = NULL,
@@ -54,11 +37,10 @@ static int run_log(struct cli *cli, int argc, char **argv)
 	if (note && !utf8_valid(note, strlen(note)))
 		return errf(cli->err, sizeof cli->err, _("--note: not valid UTF-8")), HF_EUSAGE;
 	in.note = note;
-	if (next) {
-		if ((rc = cli_next(cli, next, &in.next, &in.next_has_time)) != HF_OK)
-			return rc;
-		in.has_next = true;
-	}
+	if (next && !rules_parse_next(next, &in))
+		return errf(cli->err, sizeof cli->err,
+		            _("--next: \"%s\" is not a date (YYYY-MM-DD or \"YYYY-MM-DD HH:MM\")"), next),
+		       HF_EUSAGE;
 	in.complaint = complaint;
 	in.callback_team = team;
 	if ((rc = cli_setup(cli, true, ROLE_OPERATOR)) != HF_OK)

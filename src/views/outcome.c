@@ -65,20 +65,7 @@ static bool parse_next(const char *text, struct outcome_input *in)
 		s++;
 	in->has_next = false;
 	in->next_has_time = false;
-	if (!*s)
-		return true;
-	hf_date d;
-	if (date_parse(s, &d)) {
-		in->has_next = true;
-		in->next = stamp_make(d, 0);
-		return true;
-	}
-	if (strlen(s) == 16 && stamp_parse(s, &in->next)) {
-		in->has_next = true;
-		in->next_has_time = true;
-		return true;
-	}
-	return false;
+	return !*s || rules_parse_next(s, in);
 }
 
 /* The form as the rules' input; false (with check filled) when it cannot be one yet. */

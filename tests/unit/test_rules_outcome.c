@@ -886,6 +886,34 @@ static void test_propose_next(void **state)
 	}
 }
 
+/* The next contact as typed, the same on the command line and in the console's form. */
+static void test_parse_next(void **state)
+{
+	(void)state;
+	static const struct { const char *text; bool ok, timed; const char *at; } rows[] = {
+		{"2026-11-25", true, false, "2026-11-25 00:00"},
+		{"2026-11-25 15:30", true, true, "2026-11-25 15:30"},
+		{"2026-11-25T15:30", true, true, "2026-11-25 15:30"},
+		{"2028-02-29 09:00", true, true, "2028-02-29 09:00"},
+		{"2026-02-29", false, false, NULL},
+		{"2026-11-25 25:00", false, false, NULL},
+		{"2026-11-25 15", false, false, NULL},
+		{"tomorrow", false, false, NULL},
+		{"", false, false, NULL},
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct outcome_input in = {0};
+		bool ok = rules_parse_next(rows[i].text, &in);
+		if (ok != rows[i].ok)
+			fail_msg("\"%s\": %s", rows[i].text, ok ? "accepted" : "refused");
+		assert_int_equal(in.has_next, rows[i].ok);
+		if (!ok)
+			continue;
+		assert_int_equal(in.next_has_time, rows[i].timed);
+		assert_stamp(in.next, S(rows[i].at));
+	}
+}
+
 #define TF(f) cmocka_unit_test_setup_teardown(f, setup_cfg, teardown_fx)
 
 int main(void)
@@ -939,6 +967,7 @@ int main(void)
 		TF(test_logged_task_need_not_be_among_others),
 		TF(test_log_leaves_unrelated_tasks_alone),
 		TF(test_propose_next),
+		TF(test_parse_next),
 	};
 	return cmocka_run_group_tests_name("rules_outcome", tests, NULL, NULL);
 }
