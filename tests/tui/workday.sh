@@ -64,6 +64,7 @@ check "... never at the margin like a new entry" \
 send main l
 wait_for main "Log outcome"
 send main 4 BTab
+wait_line main '> Next call +[0-9-]{10} [0-9:]{5}'
 proposed=$(screen main | grep -oE '> Next call +[0-9-]+ [0-9:]+' | grep -oE '[0-9-]{10} [0-9:]{5}')
 check "callback: the rules propose a next contact" test -n "$proposed"
 send_text main "2025-03-20 11:00"
