@@ -388,7 +388,8 @@ static bool load_data(struct demo *d, char *err, size_t errlen)
 		n->mood = f[0];
 		n->scope = f[1];
 		n->text = f[2];
-		n->risky = rules_risk_word(d->cfg, n->text) != NULL;
+		char risk[HF_RISK_MAX];
+		n->risky = rules_risk_word(d->cfg, n->text, risk, sizeof risk);
 	}
 	return true;
 }

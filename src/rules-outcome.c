@@ -315,8 +315,8 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 		snprintf(buf, sizeof buf, "score dropped from %d to %d", cust->last_score, in->score);
 		esc_add(&esc, SEV_NORMAL, cfg->score_drop_sla_hours, buf);
 	}
-	const char *risk = rules_risk_word(cfg, in->note);
-	if (risk) {
+	char risk[HF_RISK_MAX];
+	if (rules_risk_word(cfg, in->note, risk, sizeof risk)) {
 		snprintf(buf, sizeof buf, "risk word \"%s\" in the note", risk);
 		esc_add(&esc, SEV_URGENT, cfg->risk_sla_hours, buf);
 	}

@@ -182,46 +182,187 @@ int rules_schedule(const struct hf_config *cfg, enum hf_visit_kind kind, const c
 
 /* ---- risk words, breach, consultant release ------------------------------------------- */
 
-/* Byte-wise search; ASCII letters match either case. UTF-8 is self-synchronising, so a
- * Chinese word can only match at a character boundary. */
-static const char *find_word(const char *hay, const char *needle)
+/* Length of w when it is written at p (ASCII letters in either case), else 0. UTF-8 is
+ * self-synchronising, so a Chinese word can only match at a character boundary. */
+static size_t match_at(const char *p, const char *w)
 {
-	size_t nl = strlen(needle);
-	for (const char *p = hay; *p; p++) {
-		size_t k = 0;
-		while (k < nl && p[k]) {
-			unsigned char a = (unsigned char)p[k], b = (unsigned char)needle[k];
-			if (a >= 'A' && a <= 'Z')
-				a = (unsigned char)(a - 'A' + 'a');
-			if (b >= 'A' && b <= 'Z')
-				b = (unsigned char)(b - 'A' + 'a');
-			if (a != b)
-				break;
-			k++;
-		}
-		if (k == nl)
-			return p;
+	size_t k = 0;
+	for (; w[k]; k++) {
+		unsigned char a = (unsigned char)p[k], b = (unsigned char)w[k];
+		if (!a)
+			return 0;
+		if (a >= 'A' && a <= 'Z')
+			a = (unsigned char)(a - 'A' + 'a');
+		if (b >= 'A' && b <= 'Z')
+			b = (unsigned char)(b - 'A' + 'a');
+		if (a != b)
+			return 0;
 	}
-	return NULL;
+	return k;
 }
 
-const char *rules_risk_word(const struct hf_config *cfg, const char *note)
+/* The longest word of list written at p and at most max bytes long, 0 when none. */
+static size_t list_at_most(const char (*list)[HF_NAME_MAX], int n, const char *p, size_t max)
 {
-	if (str_empty(note))
-		return NULL;
-	const char *best = NULL, *best_at = NULL;
-	for (int i = 0; i < cfg->nrisk_words; i++) {
-		const char *w = cfg->risk_words[i];
-		if (!*w)
-			continue;
-		const char *at = find_word(note, w);
-		/* The word met first in the note; at one place the longer word says more. */
-		if (at && (!best_at || at < best_at || (at == best_at && strlen(w) > strlen(best)))) {
-			best = w;
-			best_at = at;
-		}
+	size_t best = 0;
+	for (int i = 0; i < n; i++) {
+		size_t len = list[i][0] ? match_at(p, list[i]) : 0;
+		if (len > best && len <= max)
+			best = len;
 	}
 	return best;
+}
+
+static size_t list_at(const char (*list)[HF_NAME_MAX], int n, const char *p)
+{
+	return list_at_most(list, n, p, (size_t)-1);
+}
+
+/* Punctuation that ends a clause, and what joins a list ("发热、胸闷和出血"). */
+static const char *const clause_ends[] = {
+	"\xe3\x80\x82" /* 。 */, "\xef\xbc\x8c" /* ， */, "\xef\xbc\x9b" /* ； */,
+	"\xef\xbc\x81" /* ！ */, "\xef\xbc\x9f" /* ？ */, "\xef\xbc\x9a" /* ： */,
+	"\xe2\x80\xa6" /* … */, ",", ".", ";", "!", "?", ":", "\n",
+};
+static const char *const list_joins[] = {
+	"\xe3\x80\x81" /* 、 */, "\xe5\x92\x8c" /* 和 */, "\xe5\x8f\x8a" /* 及 */,
+	"\xe4\xb8\x8e" /* 与 */, "\xe6\x88\x96" /* 或 */, "/", " ",
+};
+
+static size_t table_at(const char *const *v, size_t n, const char *p)
+{
+	for (size_t i = 0; i < n; i++)
+		if (match_at(p, v[i]))
+			return strlen(v[i]);
+	return 0;
+}
+
+static size_t next_char(const char *s, size_t at)
+{
+	at++;
+	while (((unsigned char)s[at] & 0xC0) == 0x80)
+		at++;
+	return at;
+}
+
+/* A word of the note the negation logic reaches over: a risk or relief word. */
+static size_t symptom_at(const struct hf_config *cfg, const char *p)
+{
+	size_t a = list_at(cfg->risk_words, cfg->nrisk_words, p);
+	size_t b = list_at(cfg->relief_words, cfg->nrelief_words, p);
+	return a > b ? a : b;
+}
+
+/* Characters from `from` to `to` that separate a cue from its word: other symptoms and list
+ * joins do not count ("否认发热、胸闷"). */
+static int gap_chars(const struct hf_config *cfg, const char *note, size_t from, size_t to)
+{
+	int n = 0;
+	for (size_t p = from; p < to;) {
+		size_t len = symptom_at(cfg, note + p);
+		if (!len || p + len > to)
+			len = table_at(list_joins, sizeof list_joins / sizeof *list_joins, note + p);
+		if (len && p + len <= to) {
+			p += len;
+			continue;
+		}
+		n++;
+		p = next_char(note, p);
+	}
+	return n;
+}
+
+/* Is the cue at [q, e) kept from negating a word at `at` by a pseudo-negation or scope end
+ * that overlaps the cue or lies between it and the word (and ends before the word: "不过敏"
+ * is still a negated 过敏)? */
+static bool cue_blocked(const struct hf_config *cfg, const char *note, size_t from, size_t q,
+                        size_t at)
+{
+	for (size_t r = from; r < at; r = next_char(note, r)) {
+		size_t a = list_at(cfg->pseudo_negations, cfg->npseudo_negations, note + r);
+		size_t b = list_at(cfg->negation_ends, cfg->nnegation_ends, note + r);
+		for (int k = 0; k < 2; k++) {
+			size_t len = k ? b : a;
+			if (len && r + len <= at && r + len > q)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Where the negation cue that governs the word at `at` starts, or -1 when it is not negated
+ * (NegEx: a cue of the same clause shortly before it). */
+static long negated_by(const struct hf_config *cfg, const char *note, size_t at)
+{
+	size_t clause = 0;
+	for (size_t p = 0; p < at; p = next_char(note, p)) {
+		size_t len = table_at(clause_ends, sizeof clause_ends / sizeof *clause_ends, note + p);
+		if (len && p + len <= at)
+			clause = p + len;
+	}
+	for (size_t q = clause; q < at; q = next_char(note, q)) {
+		/* A shorter cue may fit where the longest runs into the word. */
+		size_t len = list_at_most(cfg->negations, cfg->nnegations, note + q, at - q);
+		if (!len)
+			continue;
+		if (gap_chars(cfg, note, q + len, at) <= cfg->negation_window &&
+		    !cue_blocked(cfg, note, clause, q, at))
+			return (long)q;
+	}
+	return -1;
+}
+
+/* The configured risk word written at p (the longest), or NULL. */
+static const char *risk_at(const struct hf_config *cfg, const char *p)
+{
+	const char *w = NULL;
+	for (int i = 0; i < cfg->nrisk_words; i++)
+		if (cfg->risk_words[i][0] && match_at(p, cfg->risk_words[i]) &&
+		    (!w || strlen(cfg->risk_words[i]) > strlen(w)))
+			w = cfg->risk_words[i];
+	return w;
+}
+
+bool rules_risk_word(const struct hf_config *cfg, const char *note, char *out, size_t size)
+{
+	if (size)
+		out[0] = 0;
+	if (str_empty(note))
+		return false;
+	size_t best_at = 0, best_len = 0;
+	const char *best_word = NULL;
+	for (size_t p = 0; note[p]; p = next_char(note, p)) {
+		/* A risk word not negated (named as configured), or a relief word negated (named
+		 * with its cue as written: "没退烧"). */
+		const char *word = risk_at(cfg, note + p);
+		size_t from = p, len = word ? strlen(word) : 0;
+		if (len && negated_by(cfg, note, p) >= 0)
+			len = 0, word = NULL;
+		if (!len) {
+			size_t rl = list_at(cfg->relief_words, cfg->nrelief_words, note + p);
+			long q = rl ? negated_by(cfg, note, p) : -1;
+			if (q >= 0) {
+				from = (size_t)q;
+				len = p + rl - from;
+			}
+		}
+		/* The one met first in the note; at one place the longer says more. */
+		if (len && (!best_len || from < best_at || (from == best_at && len > best_len))) {
+			best_at = from;
+			best_len = len;
+			best_word = word;
+		}
+	}
+	if (!best_len)
+		return false;
+	if (best_word) {
+		str_copy(out, size, best_word);
+	} else {
+		char *text = xstrndup(note + best_at, best_len);
+		str_copy(out, size, text);
+		free(text);
+	}
+	return true;
 }
 
 bool rules_breached(enum hf_esc_status status, hf_stamp sla_due, hf_stamp now)

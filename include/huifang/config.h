@@ -110,6 +110,19 @@ struct hf_config {
 	int risk_sla_hours;           /* medical-risk word in a note -> urgent */
 	char risk_words[HF_MAX_RISK_WORDS][HF_NAME_MAX];
 	int nrisk_words;
+	/* Negation of risk words, NegEx-style: a cue (无, 没有, 未, 否认, 不 ...) in the word's clause
+	 * at most negation_window characters before it negates it, unless the cue is part of a
+	 * pseudo-negation (是不是, 不排除 ...) or a scope end (但是, 导致 ...) comes between. */
+	char negations[HF_MAX_RISK_WORDS][HF_NAME_MAX];
+	int nnegations;
+	char pseudo_negations[HF_MAX_RISK_WORDS][HF_NAME_MAX];
+	int npseudo_negations;
+	char negation_ends[HF_MAX_RISK_WORDS][HF_NAME_MAX];
+	int nnegation_ends;
+	int negation_window;
+	/* Words of relief (退烧, 消肿 ...): negated, they are a risk (没退烧). */
+	char relief_words[HF_MAX_RISK_WORDS][HF_NAME_MAX];
+	int nrelief_words;
 	int missed_postop_days;       /* missed/unreachable post-op check within N days -> urgent */
 	int missed_postop_sla_hours;
 	char complaint_categories[8][HF_NAME_MAX];

@@ -174,8 +174,10 @@ char *rules_origin_text(const char *origin, char *out, size_t size);
  * forms joined by "; " ("complaint (服务态度); low score 1; risk word \"发烧\" in the note"). */
 char *rules_reason_text(const struct hf_config *cfg, const char *reason, char *out, size_t size);
 
-/* Medical-risk words found in a note: returns the first one, or NULL. */
-const char *rules_risk_word(const struct hf_config *cfg, const char *note);
+/* The first medical risk in a note: a risk word that is not negated ("无发烧" is none), or a
+ * relief word that is ("没退烧"), copied with its cue into out. False when there is none. */
+#define HF_RISK_MAX (3 * HF_NAME_MAX)
+bool rules_risk_word(const struct hf_config *cfg, const char *note, char *out, size_t size);
 
 /* On the 1st of the month a consultant's customer not seen (no visit) for
  * consultant_release_months is listed for reassignment. last_visit: HF_NO_DATE when none. */

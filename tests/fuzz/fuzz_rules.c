@@ -202,7 +202,8 @@ static void check_decisions(const struct hf_config *cfg, const struct hf_outcome
 	}
 	CHECK(logged == 1);
 	CHECK(escalations <= 1);
-	CHECK(escalations == 1 || (o->escalate == SEV_NONE && !rules_risk_word(cfg, in->note) &&
+	char risk[HF_RISK_MAX];
+	CHECK(escalations == 1 || (o->escalate == SEV_NONE && !rules_risk_word(cfg, in->note, risk, sizeof risk) &&
 	                           !(in->score > 0 && in->score <= cfg->low_score_max)));
 	CHECK(customer == (o->cancels_future || o->flags_phone ? 1 : 0));
 	if (o->cancels_future) {

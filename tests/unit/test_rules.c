@@ -298,8 +298,9 @@ static void test_risk_words_inside_longer_notes(void **state)
 		{ "feve", NULL },
 	};
 	str_set(cfg.risk_words[cfg.nrisk_words++], sizeof cfg.risk_words[0], "fever");
+	char buf[HF_RISK_MAX];
 	for (size_t i = 0; i < COUNT(rows); i++) {
-		const char *got = rules_risk_word(&cfg, rows[i].note);
+		const char *got = rules_risk_word(&cfg, rows[i].note, buf, sizeof buf) ? buf : NULL;
 		if (!rows[i].want) {
 			if (got)
 				fail_msg("\"%s\": found \"%s\", want none", rows[i].note, got);
@@ -309,16 +310,18 @@ static void test_risk_words_inside_longer_notes(void **state)
 			assert_string_equal(got, rows[i].want);
 		}
 	}
-	assert_null(rules_risk_word(&cfg, NULL));
+	assert_false(rules_risk_word(&cfg, NULL, buf, sizeof buf));
 }
 
 static void test_risk_word_in_damaged_text(void **state)
 {
 	/* Invalid bytes around a word do not hide it; an empty configured word matches nothing. */
-	assert_string_equal(rules_risk_word(&cfg, "\xff\xfe术后发烧\x80"), "发烧");
+	char buf[HF_RISK_MAX];
+	assert_true(rules_risk_word(&cfg, "\xff\xfe术后发烧\x80", buf, sizeof buf));
+	assert_string_equal(buf, "发烧");
 	cfg.nrisk_words = 0;
 	str_set(cfg.risk_words[cfg.nrisk_words++], sizeof cfg.risk_words[0], "");
-	assert_null(rules_risk_word(&cfg, "anything"));
+	assert_false(rules_risk_word(&cfg, "anything", buf, sizeof buf));
 }
 
 static void test_breached(void **state)
