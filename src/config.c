@@ -1414,6 +1414,15 @@ const struct hf_team *config_team(const struct hf_config *cfg, const char *code)
 	return NULL;
 }
 
+int config_max_attempts(const struct hf_config *cfg)
+{
+	int max = 0;
+	for (int i = 0; i < cfg->noutcomes; i++)
+		if (cfg->outcomes[i].max_attempts > max)
+			max = cfg->outcomes[i].max_attempts;
+	return max;
+}
+
 const struct hf_curve *config_curve(const struct hf_config *cfg, enum hf_visit_kind kind,
                                     const char *treatment)
 {

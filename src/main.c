@@ -9,7 +9,7 @@
 #include "huifang/cli.h"
 #include "huifang/i18n.h"
 #include "huifang/str.h"
-#include "huifang/tui.h"
+#include "huifang/console.h"
 #include "huifang/utf8.h"
 
 static void usage(FILE *f)
@@ -103,7 +103,7 @@ int main(int argc, char **argv)
 		}
 		int rc = cli_setup(&cli, true, ROLE_OPERATOR);
 		if (rc == HF_OK)
-			rc = tui_main(&cli.ctx, cli.err, sizeof cli.err);
+			rc = console_main(&cli.ctx, cli.err, sizeof cli.err);
 		if (rc != HF_OK && cli.err[0])
 			report(cli.err);
 		cli_finish(&cli);

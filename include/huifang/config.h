@@ -182,6 +182,9 @@ const char *config_locate(const char *cli_path);
 const struct hf_outcome *config_outcome(const struct hf_config *cfg, const char *code);
 const struct hf_treatment *config_treatment(const struct hf_config *cfg, const char *name);
 const struct hf_team *config_team(const struct hf_config *cfg, const char *code);
+/* The most attempts any outcome allows before its task is unreachable (0: no limit): the
+ * "n/max" shown with a task's attempts. */
+int config_max_attempts(const struct hf_config *cfg);
 /* The curve for a visit: a surgery treatment's own when it has one, else its kind's. */
 const struct hf_curve *config_curve(const struct hf_config *cfg, enum hf_visit_kind kind,
                                     const char *treatment);

@@ -1,4 +1,5 @@
-/* tui-frame.h — the console frame: the view stack, handler flags, colours and text drawing. */
+/* tui-frame.h — the console frame: the view stack, handler flags, colours and text drawing.
+ * The frame knows no screen: views (src/views/) stand on it, never the other way round. */
 #ifndef HUIFANG_TUI_FRAME_H
 #define HUIFANG_TUI_FRAME_H
 
@@ -10,13 +11,15 @@
 #include "huifang/tui-keymap.h"
 
 /* What a handler asks of the frame. Handlers change state and return these; they never
- * draw. TUI_UNHANDLED: the view did not use the key (the frame tries the global actions). */
+ * draw. TUI_UNHANDLED: the view did not use the key (the frame passes its action to the
+ * program's tui_app.action). TUI_REPAINT: repaint the whole terminal, not only what changed. */
 enum tui_flag {
 	TUI_NONE = 0,
 	TUI_REDRAW = 1 << 0,
 	TUI_RESIZE = 1 << 1,
 	TUI_QUIT = 1 << 2,
 	TUI_UNHANDLED = 1 << 3,
+	TUI_REPAINT = 1 << 4,
 };
 
 /* The smallest terminal the console draws on; below it a plain "too small" screen. */
@@ -26,9 +29,10 @@ enum tui_flag {
 struct tui;
 struct tui_view;
 
-/* One screen. Every hook but draw and key may be NULL. */
+/* One screen. A view is known by its ops (compare v->ops with the view's own ops), never by
+ * its name. Every hook but draw and key may be NULL. */
 struct tui_view_ops {
-	const char *name;
+	const char *name;               /* msgid: the screen's title (e.g. on its `?` screen) */
 	/* Screens the `?` screen lists for this view (0: those of `screens`). */
 	unsigned help_screens;
 	/* Keymap screens in effect now (e.g. the form's focused field adds SCR_NEXT). */
@@ -53,8 +57,17 @@ struct tui_view {
 	bool closing;                   /* tui_close() was called; freed after the handler */
 };
 
+/* What the program above the frame gives it: the first screens and the keys no screen took. */
+struct tui_app {
+	/* The terminal is ready: push the first screens (a status-line message may follow). */
+	void (*start)(struct tui *t, void *data);
+	/* An action the top view did not use (help, quit, redraw ...): returns tui_flag bits. */
+	int (*action)(struct tui *t, struct tui_view *top, enum tui_action a);
+};
+
 struct tui {
 	struct hf_ctx *ctx;
+	const struct tui_app *app;
 	struct tui_view *top;
 	int rows, cols;
 	bool too_small, locked;
@@ -72,6 +85,11 @@ struct tui {
 	int exit_status;
 };
 
+/* Run the console on an opened context: keymap from the config, terminal set-up, app->start,
+ * then keys and ticks until a handler returns TUI_QUIT or no view is left. The terminal is
+ * restored on every path. Returns an exit status (err filled on failure). */
+int tui_run(struct hf_ctx *ctx, const struct tui_app *app, void *data, char *err, size_t errlen);
+
 /* ---- the view stack --------------------------------------------------------------------- */
 
 /* Put v on top; it is drawn next. */
@@ -81,6 +99,8 @@ void tui_close(struct tui *t, struct tui_view *v);
 /* A message on the status line until the next key press; color is a UI_COLOR_*. */
 void tui_message(struct tui *t, int color, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The keymap screens v is on now (its ops->screens, else none). */
+unsigned tui_screens(struct tui *t, struct tui_view *v);
 /* Refresh ctx->now from the clock (HUIFANG_NOW stays pinned). */
 void tui_clock(struct tui *t);
 

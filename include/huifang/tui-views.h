@@ -1,9 +1,14 @@
-/* tui-views.h — the console's screens (src/views/): how the frame and the screens open each other. */
+/* tui-views.h — the console's screens (src/views/): how they open each other. The frame
+ * (src/tui/) never includes this; src/views/console.c gives it the first screen. */
 #ifndef HUIFANG_TUI_VIEWS_H
 #define HUIFANG_TUI_VIEWS_H
 
 #include "huifang/tui-frame.h"
 #include "huifang/tui-widgets.h"
+
+/* The ops of the screens that others recognise: a view is what its ops are
+ * (v->ops == &call_view_ops), never what its title says. */
+extern const struct tui_view_ops call_view_ops, help_view_ops;
 
 /* The queue: the first screen. */
 struct tui_view *queue_view_new(struct tui *t);

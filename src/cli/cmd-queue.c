@@ -52,8 +52,7 @@ static int run_queue(struct cli *cli, int argc, char **argv)
 	if (!own && (rc = svc_require(ctx, ROLE_SUPERVISOR, cli->err, sizeof cli->err)) != HF_OK)
 		return rc;
 
-	const struct hf_outcome *na = config_outcome(&ctx->cfg, "no_answer");
-	int max = na ? na->max_attempts : 0;
+	int max = config_max_attempts(&ctx->cfg);
 	struct hf_task *tasks;
 	size_t n = store_queue(ctx->st, &f, &tasks);
 

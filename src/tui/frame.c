@@ -1,6 +1,7 @@
-/* frame.c — the console's loop: terminal set-up and restore, keys, ticks, resize, idle lock. */
+/* frame.c — the console's loop: terminal set-up and restore, keys, ticks, resize, idle lock.
+ * It knows views only through their ops; the program above it (src/views/console.c) gives it
+ * the first screens and the meaning of the keys no screen uses. */
 #include <curses.h>
-#include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,10 +11,8 @@
 
 #include "huifang/date.h"
 #include "huifang/i18n.h"
-#include "huifang/scripts.h"
 #include "huifang/str.h"
-#include "huifang/tui-views.h"
-#include "huifang/tui.h"
+#include "huifang/tui-frame.h"
 #include "huifang/utf8.h"
 
 /* The input timeout: how often live changes and claim renewals are looked at. */
@@ -104,7 +103,7 @@ void tui_clock(struct tui *t)
 		t->ctx->now = now;
 }
 
-static unsigned screens_of(struct tui *t, struct tui_view *v)
+unsigned tui_screens(struct tui *t, struct tui_view *v)
 {
 	return v->ops->screens ? v->ops->screens(t, v) : 0;
 }
@@ -210,7 +209,7 @@ static int dispatch(struct tui *t, tui_key k)
 {
 	struct tui_view *v = t->top;
 	/* Esc typed quickly before a key arrives as Alt-key; unbound, it is the two keys. */
-	if ((k & TK_META) && keymap_action(screens_of(t, v), k) == ACT_NONE) {
+	if ((k & TK_META) && keymap_action(tui_screens(t, v), k) == ACT_NONE) {
 		int flags = dispatch(t, 27);
 		reap(t);
 		return t->top ? flags | dispatch(t, k & ~TK_META) : flags;
@@ -219,19 +218,10 @@ static int dispatch(struct tui *t, tui_key k)
 	if (!(flags & TUI_UNHANDLED))
 		return flags;
 	flags &= ~TUI_UNHANDLED;
-	switch (keymap_action(screens_of(t, v), k)) {
-	case ACT_HELP:
-		if (strcmp(v->ops->name, "Help") != 0) {
-			unsigned s = v->ops->help_screens ? v->ops->help_screens : screens_of(t, v);
-			tui_push(t, help_view_new(t, s, _(v->ops->name)));
-		}
-		return flags | TUI_REDRAW;
-	case ACT_REDRAW:
-		clearok(curscr, TRUE);
-		return flags | TUI_REDRAW;
-	default:
-		return flags;
-	}
+	enum tui_action a = keymap_action(tui_screens(t, v), k);
+	if (a != ACT_NONE && t->app->action)
+		flags |= t->app->action(t, v, a) & ~TUI_UNHANDLED;
+	return flags;
 }
 
 static int tick(struct tui *t)
@@ -269,6 +259,10 @@ static void run(struct tui *t)
 		if (flags & TUI_RESIZE) {
 			getmaxyx(stdscr, t->rows, t->cols);
 			t->too_small = t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS;
+			flags |= TUI_REDRAW;
+		}
+		if (flags & TUI_REPAINT) {
+			clearok(curscr, TRUE);
 			flags |= TUI_REDRAW;
 		}
 		if (flags & TUI_REDRAW)
@@ -309,23 +303,13 @@ static void run(struct tui *t)
 
 /* ---- entry ------------------------------------------------------------------------------ */
 
-int tui_main(struct hf_ctx *ctx, char *err, size_t errlen)
+int tui_run(struct hf_ctx *ctx, const struct tui_app *app, void *data, char *err, size_t errlen)
 {
 	if (!keymap_load(&ctx->cfg, err, errlen))
 		return HF_EUSAGE;
 	struct tui *t = xcalloc(1, sizeof *t);
 	t->ctx = ctx;
-	char *clinic = store_meta_get(ctx->st, "clinic");
-	str_copy(t->clinic, sizeof t->clinic, !str_empty(clinic) ? clinic : ctx->cfg.clinic);
-	free(clinic);
-	t->script_lang = scripts_lang_for_locale(setlocale(LC_MESSAGES, NULL));
-
-	/* The day's tasks must exist before the queue is read. */
-	bool planned = false;
-	struct plan_counts pc;
-	char plan_err[HF_ERRLEN] = "";
-	if (svc_plan_today(ctx, &planned, &pc, plan_err, sizeof plan_err) != HF_OK)
-		planned = false;
+	t->app = app;
 	t->data_version = store_data_version(ctx->st);
 
 	struct sigaction sa, old_int, old_term, old_hup;
@@ -356,12 +340,7 @@ int tui_main(struct hf_ctx *ctx, char *err, size_t errlen)
 	curs_set(0);
 	tui_colors_init(t);
 
-	tui_push(t, queue_view_new(t));
-	if (plan_err[0])
-		tui_message(t, UI_COLOR_ERROR, "%s", plan_err);
-	else if (planned)
-		tui_message(t, UI_COLOR_NOTICE, _("Planned today: %d new, %d missed, %d released, %d cancelled"),
-		            pc.created, pc.missed, pc.released, pc.cancelled);
+	app->start(t, data);
 	run(t);
 
 	while (t->top) {

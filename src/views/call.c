@@ -31,7 +31,6 @@ struct call_view {
 	char consultant[HF_NAME_MAX];   /* the consultant's display name (else login), or "" */
 };
 
-static const struct tui_view_ops call_ops;
 
 static double mono(void)
 {
@@ -140,7 +139,6 @@ static void build_history(struct tui *t, struct call_view *cv, const struct hf_v
 
 	/* This task. */
 	const struct hf_task *k = &cv->task;
-	const struct hf_outcome *na = config_outcome(&ctx->cfg, "no_answer");
 	if (k->t.due_minute >= 0)
 		stamp_format(stamp_make(k->t.due, k->t.due_minute), d1);
 	else
@@ -148,7 +146,7 @@ static void build_history(struct tui *t, struct call_view *cv, const struct hf_v
 	pager_add(p, UI_COLOR_NORMAL, 0, 0, "");
 	pager_addf(p, UI_COLOR_TITLE, 0, 2, "%s #%lld  %s  %s %s  %s %d/%d", _("Task"),
 	           (long long)k->t.id, task_kind_label(k->t.kind), _("due"), d1, _("attempt"),
-	           k->t.attempts + 1, na ? na->max_attempts : 0);
+	           k->t.attempts + 1, config_max_attempts(&ctx->cfg));
 	char why[2 * HF_ORIGIN_MAX];
 	if (!str_empty(k->t.origin))
 		pager_add(p, UI_COLOR_DIM, 0, 2, rules_origin_text(k->t.origin, why, sizeof why));
@@ -548,7 +546,7 @@ static void call_free(struct tui_view *v)
 	free(cv);
 }
 
-static const struct tui_view_ops call_ops = {
+const struct tui_view_ops call_view_ops = {
 	.name = N_("Call"),
 	.screens = call_screens,
 	.draw = call_draw,
@@ -563,7 +561,7 @@ struct tui_view *call_view_new(struct tui *t, hf_id task)
 {
 	struct hf_ctx *ctx = t->ctx;
 	struct call_view *cv = xcalloc(1, sizeof *cv);
-	cv->base.ops = &call_ops;
+	cv->base.ops = &call_view_ops;
 	cv->task_id = task;
 	cv->focus = PANE_SCRIPT;
 	cv->reveal = ctx->me.role >= ROLE_SUPERVISOR;

@@ -86,7 +86,7 @@ static void help_free(struct tui_view *v)
 	free(h);
 }
 
-static const struct tui_view_ops help_ops = {
+const struct tui_view_ops help_view_ops = {
 	.name = N_("Help"),
 	.screens = help_screens,
 	.draw = help_draw,
@@ -98,7 +98,7 @@ struct tui_view *help_view_new(struct tui *t, unsigned screens, const char *titl
 {
 	(void)t;
 	struct help_view *h = xcalloc(1, sizeof *h);
-	h->base.ops = &help_ops;
+	h->base.ops = &help_view_ops;
 	snprintf(h->title, sizeof h->title, _("Keys of the %s screen"), title);
 	pager_init(&h->pager);
 	build(h, screens);

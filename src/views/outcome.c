@@ -41,9 +41,9 @@ static bool visible(struct tui *t, const struct outcome_view *o, int f)
 	switch (f) {
 	case FLD_SCORE:
 		return oc && oc->asks_score;
-	case FLD_COMPLAINT:
+	case FLD_COMPLAINT: /* an outcome that escalates by itself (a complaint), or a low score */
 		return oc && cfg->ncomplaint_categories > 0 &&
-		       (str_eq(oc->code, "complaint") ||
+		       (oc->escalate != SEV_NONE ||
 		        (oc->asks_score && o->score > 0 && o->score <= cfg->low_score_max));
 	case FLD_NEXT:
 		return oc && !oc->cancels_future && !oc->flags_phone;
@@ -247,7 +247,7 @@ static int save(struct tui *t, struct outcome_view *o)
 	snprintf(head, sizeof head, _("Saved: %s."), _(chosen(t, o)->label));
 	/* The form and its call screen are done; the summary stands on the queue. */
 	tui_close(t, &o->base);
-	if (o->base.below && strcmp(o->base.below->ops->name, "Call") == 0)
+	if (o->base.below && o->base.below->ops == &call_view_ops)
 		tui_close(t, o->base.below);
 	struct sbuf all;
 	sbuf_init(&all);

@@ -373,8 +373,6 @@ static int queue_key(struct tui *t, struct tui_view *v, tui_key k)
 	if (!(f & TUI_UNHANDLED))
 		return f;
 	switch (a) {
-	case ACT_QUIT:
-		return TUI_QUIT;
 	case ACT_OPEN: {
 		const struct hf_task *task = row_task(q, q->list.sel);
 		if (!task)
@@ -443,8 +441,7 @@ struct tui_view *queue_view_new(struct tui *t)
 	struct queue_view *q = xcalloc(1, sizeof *q);
 	q->base.ops = &queue_ops;
 	q->t = t;
-	const struct hf_outcome *na = config_outcome(&t->ctx->cfg, "no_answer");
-	q->max_attempts = na ? na->max_attempts : 0;
+	q->max_attempts = config_max_attempts(&t->ctx->cfg);
 	const struct tui_column cols[NCOLS] = {
 		[COL_DUE] = {_("due"), 12, 0, -1},
 		[COL_KIND] = {_("kind"), KIND_W, 0, -1},
