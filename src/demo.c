@@ -494,7 +494,7 @@ static const char *pick_operator(struct demo *d, const char *team, int cust)
 static bool write_users(struct demo *d)
 {
 	struct hf_user u;
-	if (!store_user_get(d->ctx->st, d->ctx->login, &u))
+	if (store_user_get(d->ctx->st, d->ctx->login, &u) != STORE_FOUND)
 		return false;
 	str_copy(u.team, sizeof u.team, d->me_team);
 	str_copy(u.name, sizeof u.name, ME_NAME);
@@ -511,6 +511,7 @@ static bool write_users(struct demo *d)
 		str_copy(u.team, sizeof u.team, d->staff_team[i]);
 		u.role = staff[i].role;
 		u.active = true;
+		u.created = d->ctx->now;
 		if (!store_user_put(d->ctx->st, &u))
 			return false;
 	}

@@ -25,19 +25,6 @@ int svc_plan_today(struct hf_ctx *ctx, bool *ran, struct plan_counts *counts, ch
 	return svc_plan(ctx, stamp_date(ctx->now), counts, err, errlen);
 }
 
-int svc_view_customer(struct hf_ctx *ctx, hf_id customer, bool reveal, char *err, size_t errlen)
-{
-	if (!store_begin(ctx->st) ||
-	    !store_audit(ctx->st, ctx->login, ctx->now, reveal ? "view-reveal" : "view", "customer",
-	                 customer, "console") ||
-	    !store_commit(ctx->st)) {
-		errf(err, errlen, "%s", store_errmsg(ctx->st));
-		store_rollback(ctx->st);
-		return HF_EFAIL;
-	}
-	return HF_OK;
-}
-
 static const char *dial_lookup(const char *key, void *phone)
 {
 	return strcmp(key, "phone") == 0 ? phone : NULL;

@@ -64,9 +64,14 @@ int svc_setup(struct hf_ctx *ctx, const char *config_path, char *err, size_t err
 	return HF_OK;
 }
 
-static void lookup_me(struct hf_ctx *ctx)
+/* False when the user table cannot be read (the message in err). */
+static bool lookup_me(struct hf_ctx *ctx, char *err, size_t errlen)
 {
-	ctx->me_known = store_user_get(ctx->st, ctx->login, &ctx->me) && ctx->me.active;
+	enum store_found f = store_user_get(ctx->st, ctx->login, &ctx->me);
+	ctx->me_known = f == STORE_FOUND && ctx->me.active;
+	if (f == STORE_ERROR)
+		return errf(err, errlen, "%s", store_errmsg(ctx->st));
+	return true;
 }
 
 int svc_open(struct hf_ctx *ctx, const char *db_path, char *err, size_t errlen)
@@ -75,15 +80,14 @@ int svc_open(struct hf_ctx *ctx, const char *db_path, char *err, size_t errlen)
 	ctx->st = store_open(ctx->db_path, STORE_EXISTING, err, errlen);
 	if (!ctx->st)
 		return HF_EFAIL;
-	lookup_me(ctx);
-	return HF_OK;
+	return lookup_me(ctx, err, errlen) ? HF_OK : HF_EFAIL;
 }
 
 int svc_require(struct hf_ctx *ctx, enum hf_role role, char *err, size_t errlen)
 {
 	if (!ctx->me_known) {
 		struct hf_user u;
-		if (store_user_get(ctx->st, ctx->login, &u) && !u.active) {
+		if (store_user_get(ctx->st, ctx->login, &u) == STORE_FOUND && !u.active) {
 			errf(err, errlen, _("login %s is disabled; an admin can enable it with: "
 			                    "huifang user add %s --role %s --team %s"),
 			     ctx->login, ctx->login, role_code(u.role), u.team);
@@ -163,7 +167,13 @@ int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size
 		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
 	struct hf_user me;
 	bool ok = true;
-	bool known = store_user_get(ctx->st, ctx->login, &me);
+	enum store_found f = store_user_get(ctx->st, ctx->login, &me);
+	if (f == STORE_ERROR) {
+		errf(err, errlen, "%s", store_errmsg(ctx->st));
+		store_rollback(ctx->st);
+		return HF_EFAIL;
+	}
+	bool known = f == STORE_FOUND;
 	/* An existing clinic: only its admins may re-run init, and never with --demo. */
 	if (store_user_count(ctx->st) > 0 && !(known && me.active && me.role == ROLE_ADMIN)) {
 		store_rollback(ctx->st);
@@ -183,6 +193,8 @@ int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size
 	}
 	me.role = ROLE_ADMIN;
 	me.active = true;
+	if (!known)
+		me.created = ctx->now;
 	ok = store_user_put(ctx->st, &me) && load_scripts(ctx, err, errlen);
 	char *clinic = ok ? store_meta_get(ctx->st, "clinic") : NULL;
 	if (ok && !clinic)
@@ -199,7 +211,8 @@ int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size
 		store_rollback(ctx->st);
 		return HF_EFAIL;
 	}
-	lookup_me(ctx);
+	if (!lookup_me(ctx, err, errlen))
+		return HF_EFAIL;
 	if (demo) {
 		struct plan_counts pc;
 		return svc_plan(ctx, stamp_date(ctx->now), &pc, err, errlen);
@@ -482,14 +495,22 @@ int svc_add_visit(struct hf_ctx *ctx, const struct hf_visit *v, hf_id *id, struc
 {
 	memset(counts, 0, sizeof *counts);
 	struct hf_customer c;
-	if (!store_customer_get(ctx->st, v->customer_id, &c))
+	switch (store_customer_get(ctx->st, v->customer_id, &c)) {
+	case STORE_ERROR:
+		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
+	case STORE_NONE:
 		return errf(err, errlen, _("no customer %lld"), (long long)v->customer_id), HF_EUSAGE;
+	case STORE_FOUND:
+		break;
+	}
 	if (!store_begin(ctx->st))
 		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
 	struct decisions d;
 	decisions_init(&d);
 	char detail[128];
-	*id = store_visit_add(ctx->st, v);
+	struct hf_visit row = *v;
+	row.created = ctx->now;
+	*id = store_visit_add(ctx->st, &row);
 	snprintf(detail, sizeof detail, "%s %s", visit_kind_code(v->kind), v->treatment);
 	bool ok = *id && store_audit(ctx->st, ctx->login, ctx->now, "add", "visit", *id, detail) &&
 	          plan_customer(ctx, v->customer_id, ctx->now, &d, counts) && store_commit(ctx->st);

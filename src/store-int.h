@@ -32,6 +32,8 @@ const char *bind_stamp(hf_stamp t, char buf[20]);
 hf_date col_date(struct stmt *s, int col);
 hf_stamp col_stamp(struct stmt *s, int col);
 void col_copy(struct stmt *s, int col, char *dst, size_t size);
+/* A one-row read's stmt_step result as what it found. */
+enum store_found found_of(int step);
 void audit_hash(const char *prev, const char *at, const char *login, const char *action,
                 const char *entity, long long entity_id, const char *detail, char out[65]);
 

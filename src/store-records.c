@@ -8,7 +8,7 @@
 
 /* ---- users --------------------------------------------------------------------------- */
 
-#define USER_COLS "login, name, role, team, active"
+#define USER_COLS "login, name, role, team, active, created_at"
 
 static void read_user(struct stmt *s, struct hf_user *u)
 {
@@ -18,28 +18,31 @@ static void read_user(struct stmt *s, struct hf_user *u)
 	u->role = role_from_code(stmt_text(s, 2));
 	col_copy(s, 3, u->team, sizeof u->team);
 	u->active = stmt_int(s, 4) != 0;
+	u->created = col_stamp(s, 5);
 }
 
-bool store_user_get(struct store *st, const char *login, struct hf_user *out)
+enum store_found store_user_get(struct store *st, const char *login, struct hf_user *out)
 {
 	struct stmt *s = stmt_prepare(st, "SELECT " USER_COLS " FROM user WHERE login = :login");
 	stmt_bind_text(s, ":login", login);
-	bool found = stmt_step(s) == 1;
-	if (found)
+	int rc = stmt_step(s);
+	if (rc == 1)
 		read_user(s, out);
 	stmt_done(s);
-	return found;
+	return found_of(rc);
 }
 
 bool store_user_put(struct store *st, const struct hf_user *u)
 {
+	char created[20];
 	return store_exec(st,
 	                  "INSERT INTO user(login, name, role, team, active, created_at) "
-	                  "VALUES (:login, :name, :role, :team, :active, datetime('now','localtime')) "
+	                  "VALUES (:login, :name, :role, :team, :active, :created) "
 	                  "ON CONFLICT(login) DO UPDATE SET name = excluded.name, role = excluded.role, "
 	                  "team = excluded.team, active = excluded.active",
 	                  ":login", 't', u->login, ":name", 't', u->name, ":role", 't', role_code(u->role),
-	                  ":team", 't', u->team, ":active", 'i', (long long)u->active, NULL);
+	                  ":team", 't', u->team, ":active", 'i', (long long)u->active,
+	                  ":created", 't', bind_stamp(u->created, created) ? created : "", NULL);
 }
 
 size_t store_users(struct store *st, struct hf_user **out)
@@ -83,15 +86,24 @@ static void read_customer(struct stmt *s, struct hf_customer *c)
 	c->created = col_stamp(s, 11);
 }
 
-bool store_customer_get(struct store *st, hf_id id, struct hf_customer *out)
+enum store_found store_customer_get(struct store *st, hf_id id, struct hf_customer *out)
 {
 	struct stmt *s = stmt_prepare(st, "SELECT " CUSTOMER_COLS " FROM customer WHERE id = :id");
 	stmt_bind_int(s, ":id", id);
-	bool found = stmt_step(s) == 1;
-	if (found)
+	int rc = stmt_step(s);
+	if (rc == 1)
 		read_customer(s, out);
 	stmt_done(s);
-	return found;
+	return found_of(rc);
+}
+
+bool store_customer_flag(struct store *st, hf_id id, enum customer_flag flag, bool on)
+{
+	static const char *const sql[] = {
+		[CUSTOMER_DO_NOT_CALL] = "UPDATE customer SET do_not_call = :on WHERE id = :c",
+		[CUSTOMER_PHONE_INVALID] = "UPDATE customer SET phone_invalid = :on WHERE id = :c",
+	};
+	return store_exec(st, sql[flag], ":on", 'i', (long long)on, ":c", 'i', (long long)id, NULL);
 }
 
 hf_id store_customer_add(struct store *st, const struct hf_customer *c)
@@ -129,15 +141,16 @@ static void read_visit(struct stmt *s, struct hf_visit *v)
 
 hf_id store_visit_add(struct store *st, const struct hf_visit *v)
 {
-	char d[16], ce[16];
+	char d[16], ce[16], created[20];
 	bool ok = store_exec(st,
 	    "INSERT INTO visit(customer_id, date, kind, treatment, doctor, team, course_end, amount, "
 	    "created_at) VALUES (:cid, :date, :kind, :treatment, :doctor, :team, :ce, :amount, "
-	    "datetime('now','localtime'))",
+	    ":created)",
 	    ":cid", 'i', (long long)v->customer_id, ":date", 't', bind_date(v->date, d),
 	    ":kind", 't', visit_kind_code(v->kind), ":treatment", 't', v->treatment,
 	    ":doctor", 't', v->doctor, ":team", 't', v->team, ":ce", 't', bind_date(v->course_end, ce),
-	    ":amount", 'i', (long long)v->amount, NULL);
+	    ":amount", 'i', (long long)v->amount,
+	    ":created", 't', bind_stamp(v->created, created) ? created : "", NULL);
 	return ok ? store_last_id(st) : 0;
 }
 

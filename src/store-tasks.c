@@ -95,6 +95,12 @@ bool store_task_get(struct store *st, hf_id id, struct hf_task *out)
 	return found;
 }
 
+bool store_tasks_to_pool(struct store *st, const char *owner)
+{
+	return store_exec(st, "UPDATE task SET owner = '' WHERE owner = :l AND status = 'open'",
+	                  ":l", 't', owner, NULL);
+}
+
 size_t store_customer_tasks(struct store *st, hf_id customer, struct rules_task **out)
 {
 	struct stmt *s = stmt_prepare(st, "SELECT " TASK_COLS TASK_FROM

@@ -411,6 +411,11 @@ void col_copy(struct stmt *s, int col, char *dst, size_t size)
 	str_copy(dst, size, stmt_text(s, col));
 }
 
+enum store_found found_of(int step)
+{
+	return step == 1 ? STORE_FOUND : step == 0 ? STORE_NONE : STORE_ERROR;
+}
+
 /* ---- audit --------------------------------------------------------------------------- */
 
 static void sha256_hex(const char *data, size_t n, char out[65])
@@ -475,6 +480,64 @@ long long store_audit_verify(struct store *st, long long *checked)
 	if (checked)
 		*checked = n;
 	return bad;
+}
+
+bool store_audit_list(struct store *st, long long limit, struct hf_audit_entry **out, size_t *n)
+{
+	struct stmt *s = stmt_prepare(st,
+	    "SELECT * FROM (SELECT id, at, login, action, entity, entity_id, detail "
+	    "FROM audit ORDER BY id DESC LIMIT :max) ORDER BY id");
+	stmt_bind_int(s, ":max", limit);
+	struct hf_audit_entry *v = NULL;
+	size_t cap = 0;
+	int rc;
+	*n = 0;
+	while ((rc = stmt_step(s)) == 1) {
+		v = xgrow(v, *n, &cap, sizeof *v);
+		struct hf_audit_entry *e = &v[(*n)++];
+		memset(e, 0, sizeof *e);
+		e->id = stmt_int(s, 0);
+		e->at = col_stamp(s, 1);
+		col_copy(s, 2, e->login, sizeof e->login);
+		col_copy(s, 3, e->action, sizeof e->action);
+		col_copy(s, 4, e->entity, sizeof e->entity);
+		e->has_entity_id = !stmt_is_null(s, 5);
+		e->entity_id = stmt_int(s, 5);
+		e->detail = xstrdup(stmt_text(s, 6));
+	}
+	stmt_done(s);
+	if (rc < 0) {
+		store_audit_free(v, *n);
+		v = NULL;
+		*n = 0;
+	}
+	*out = v;
+	return rc == 0;
+}
+
+void store_audit_free(struct hf_audit_entry *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].detail);
+	free(v);
+}
+
+bool store_clinic_counts(struct store *st, struct hf_clinic_counts *out)
+{
+	struct stmt *s = stmt_prepare(st,
+	    "SELECT (SELECT count(*) FROM customer), (SELECT count(*) FROM visit), "
+	    "(SELECT count(*) FROM call), (SELECT count(*) FROM task WHERE status = 'open'), "
+	    "(SELECT count(*) FROM escalation WHERE status <> 'resolved')");
+	int rc = stmt_step(s);
+	if (rc == 1) {
+		out->customers = stmt_int(s, 0);
+		out->visits = stmt_int(s, 1);
+		out->calls = stmt_int(s, 2);
+		out->open_tasks = stmt_int(s, 3);
+		out->open_escalations = stmt_int(s, 4);
+	}
+	stmt_done(s);
+	return rc == 1;
 }
 
 bool store_backup(struct store *st, const char *dest, char *err, size_t errlen)

@@ -77,6 +77,18 @@ int svc_add_customer(struct hf_ctx *ctx, const struct hf_customer *c, hf_id *id,
 int svc_add_visit(struct hf_ctx *ctx, const struct hf_visit *v, hf_id *id, struct plan_counts *counts,
                   char *err, size_t errlen);
 
+/* ---- running the clinic (service-admin.c) -------------------------------------------- */
+/* A supervisor lets a do-not-call customer be called again; note (the reason) is required. */
+int svc_lift_dnc(struct hf_ctx *ctx, hf_id customer, const char *note, char *err, size_t errlen);
+/* Add a user or change one, enabled: name NULL keeps the name (a new user's is the login).
+ * *existed tells which it was. */
+int svc_user_put(struct hf_ctx *ctx, const char *login, enum hf_role role, const char *team,
+                 const char *name, bool *existed, char *err, size_t errlen);
+/* Disable a user (never oneself); their open tasks go back to the team pool. */
+int svc_user_disable(struct hf_ctx *ctx, const char *login, char *err, size_t errlen);
+/* An online, consistent copy of the database into a new file. */
+int svc_backup(struct hf_ctx *ctx, const char *dest, char *err, size_t errlen);
+
 int svc_escalation_ack(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen);
 int svc_escalation_resolve(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen);
 
@@ -84,8 +96,10 @@ int svc_escalation_resolve(struct hf_ctx *ctx, hf_id id, const char *note, char 
 /* Plan today when meta "last_plan" is not today (*ran tells whether it did). */
 int svc_plan_today(struct hf_ctx *ctx, bool *ran, struct plan_counts *counts, char *err,
                    size_t errlen);
-/* Audit that ctx->me viewed a customer's record (reveal: with the whole phone number). */
-int svc_view_customer(struct hf_ctx *ctx, hf_id customer, bool reveal, char *err, size_t errlen);
+/* ctx->me views a customer's record (reveal: with the whole phone number): read it into out
+ * (may be NULL) and audit the view, `where` its detail. No such customer: 2. */
+int svc_view_customer(struct hf_ctx *ctx, hf_id customer, bool reveal, const char *where,
+                      struct hf_customer *out, char *err, size_t errlen);
 /* Start the configured dial command (console.dial, {phone} filled) without a shell, with the
  * privilege dropped and no terminal; audited. Fails (1) when none is configured. */
 int svc_dial(struct hf_ctx *ctx, hf_id customer, const char *phone, char *err, size_t errlen);

@@ -63,12 +63,16 @@ bool store_meta_set(struct store *st, const char *key, const char *value);
 
 /* ---- records -------------------------------------------------------------------------- */
 
+/* What a reader of one record found: a failed read is never taken for a missing record. */
+enum store_found { STORE_ERROR = -1, STORE_NONE = 0, STORE_FOUND = 1 };
+
 struct hf_user {
 	char login[HF_NAME_MAX];
 	char name[HF_NAME_MAX];
 	enum hf_role role;
 	char team[HF_NAME_MAX];
 	bool active;
+	hf_stamp created;               /* written when the user is first added */
 };
 
 struct hf_customer {
@@ -94,6 +98,7 @@ struct hf_visit {
 	char team[HF_NAME_MAX];
 	hf_date course_end;
 	long long amount;               /* yuan */
+	hf_stamp created;               /* when it was recorded */
 };
 
 /* A queue row: a task with what the queue shows of its customer. */
@@ -133,15 +138,17 @@ struct hf_escalation {
 };
 
 /* Users. */
-bool store_user_get(struct store *st, const char *login, struct hf_user *out);
+enum store_found store_user_get(struct store *st, const char *login, struct hf_user *out);
 bool store_user_put(struct store *st, const struct hf_user *u);   /* insert or update */
 /* Every user, by login; *out malloc'd. */
 size_t store_users(struct store *st, struct hf_user **out);
 size_t store_user_count(struct store *st);
 
 /* Customers and visits. */
-bool store_customer_get(struct store *st, hf_id id, struct hf_customer *out);
+enum store_found store_customer_get(struct store *st, hf_id id, struct hf_customer *out);
 hf_id store_customer_add(struct store *st, const struct hf_customer *c);
+enum customer_flag { CUSTOMER_DO_NOT_CALL, CUSTOMER_PHONE_INVALID };
+bool store_customer_flag(struct store *st, hf_id id, enum customer_flag flag, bool on);
 hf_id store_visit_add(struct store *st, const struct hf_visit *v);
 size_t store_visits(struct store *st, hf_id customer, struct hf_visit **out);     /* newest first */
 size_t store_calls(struct store *st, hf_id customer, struct hf_call **out);       /* newest first */
@@ -159,6 +166,8 @@ struct queue_filter {
 /* Overdue first, then due time, then priority. *out malloc'd. */
 size_t store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out);
 bool store_task_get(struct store *st, hf_id id, struct hf_task *out);
+/* A user's open tasks go back to their team's pool. */
+bool store_tasks_to_pool(struct store *st, const char *owner);
 /* Every task of a customer (any status), for the rules. *out malloc'd. */
 size_t store_customer_tasks(struct store *st, hf_id customer, struct rules_task **out);
 size_t store_customer_visits_rules(struct store *st, hf_id customer, struct rules_visit **out);
@@ -181,6 +190,26 @@ bool store_audit(struct store *st, const char *login, hf_stamp at, const char *a
 /* Recompute the chain: the id of the first row whose hash or link is wrong, or 0 when whole.
  * *checked gets the number of rows read. */
 long long store_audit_verify(struct store *st, long long *checked);
+
+struct hf_audit_entry {
+	hf_id id;
+	hf_stamp at;
+	char login[HF_NAME_MAX];
+	char action[32];
+	char entity[32];
+	hf_id entity_id;
+	bool has_entity_id;             /* false: the row names no entity id */
+	char *detail;                   /* malloc'd */
+};
+/* The newest `limit` rows of the audit trail, oldest first. *out malloc'd. */
+bool store_audit_list(struct store *st, long long limit, struct hf_audit_entry **out, size_t *n);
+void store_audit_free(struct hf_audit_entry *v, size_t n);
+
+/* How much the clinic holds (what `init --demo` reports). */
+struct hf_clinic_counts {
+	long long customers, visits, calls, open_tasks, open_escalations;
+};
+bool store_clinic_counts(struct store *st, struct hf_clinic_counts *out);
 
 /* ---- the console (store-console.c) --------------------------------------------------- */
 bool store_script_has(struct store *st, const char *key, const char *lang);

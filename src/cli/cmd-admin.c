@@ -24,16 +24,13 @@ static int run_init(struct cli *cli, int argc, char **argv)
 		return rc;
 	printf(_("database %s ready (schema version %d); %s is an admin\n"), cli->ctx.db_path,
 	       store_schema_version(cli->ctx.st), cli->ctx.login);
-	if (demo) {
+	struct hf_clinic_counts n;
+	if (demo && !store_clinic_counts(cli->ctx.st, &n))
+		return errf(cli->err, sizeof cli->err, "%s", store_errmsg(cli->ctx.st)), HF_EFAIL;
+	if (demo)
 		printf(_("demo clinic: %lld customers, %lld visits, %lld calls, %lld open tasks, "
 		         "%lld open escalations\n"),
-		       store_int(cli->ctx.st, 0, "SELECT count(*) FROM customer", NULL),
-		       store_int(cli->ctx.st, 0, "SELECT count(*) FROM visit", NULL),
-		       store_int(cli->ctx.st, 0, "SELECT count(*) FROM call", NULL),
-		       store_int(cli->ctx.st, 0, "SELECT count(*) FROM task WHERE status = 'open'", NULL),
-		       store_int(cli->ctx.st, 0, "SELECT count(*) FROM escalation WHERE status <> 'resolved'",
-		                 NULL));
-	}
+		       n.customers, n.visits, n.calls, n.open_tasks, n.open_escalations);
 	return HF_OK;
 }
 
@@ -98,32 +95,12 @@ static int run_user_add(struct cli *cli, int argc, char **argv)
 		sbuf_free(&known);
 		return HF_EUSAGE;
 	}
-	struct hf_user u = {0}, was;
-	bool existed = store_user_get(cli->ctx.st, pos[0], &u);
-	was = u;
-	str_copy(u.login, sizeof u.login, pos[0]);
-	if (name)
-		str_copy(u.name, sizeof u.name, name);
-	else if (!existed)
-		str_copy(u.name, sizeof u.name, pos[0]);
-	u.role = r;
-	str_copy(u.team, sizeof u.team, team);
-	u.active = true;
-	char detail[256];
-	if (existed)
-		snprintf(detail, sizeof detail, "login=%s role=%s team=%s (was role=%s team=%s%s)", u.login,
-		         role_code(r), team, role_code(was.role), was.team, was.active ? "" : ", disabled");
-	else
-		snprintf(detail, sizeof detail, "login=%s role=%s team=%s", u.login, role_code(r), team);
-	if (!store_begin(cli->ctx.st) || !store_user_put(cli->ctx.st, &u) ||
-	    !store_audit(cli->ctx.st, cli->ctx.login, cli->ctx.now, existed ? "user-update" : "user-add",
-	                 "user", 0, detail) ||
-	    !store_commit(cli->ctx.st)) {
-		store_rollback(cli->ctx.st);
-		return errf(cli->err, sizeof cli->err, "%s", store_errmsg(cli->ctx.st)), HF_EFAIL;
-	}
+	bool existed;
+	rc = svc_user_put(&cli->ctx, pos[0], r, team, name, &existed, cli->err, sizeof cli->err);
+	if (rc != HF_OK)
+		return rc;
 	printf(existed ? _("user %s updated: %s, team %s\n") : _("user %s added: %s, team %s\n"),
-	       u.login, role_label(r), team);
+	       pos[0], role_label(r), team);
 	return HF_OK;
 }
 
@@ -176,24 +153,9 @@ static int run_user_disable(struct cli *cli, int argc, char **argv)
 		return errf(cli->err, sizeof cli->err, _("user disable: which login?")), HF_EUSAGE;
 	if ((rc = cli_setup(cli, true, ROLE_ADMIN)) != HF_OK)
 		return rc;
-	struct hf_user u;
-	if (!store_user_get(cli->ctx.st, pos[0], &u))
-		return errf(cli->err, sizeof cli->err, _("user disable: no user \"%s\""), pos[0]), HF_EUSAGE;
-	if (str_eq(u.login, cli->ctx.login))
-		return errf(cli->err, sizeof cli->err, _("user disable: you cannot disable yourself")),
-		       HF_EUSAGE;
-	u.active = false;
-	char detail[128];
-	snprintf(detail, sizeof detail, "login=%s", u.login);
-	if (!store_begin(cli->ctx.st) || !store_user_put(cli->ctx.st, &u) ||
-	    !store_exec(cli->ctx.st, "UPDATE task SET owner = '' WHERE owner = :l AND status = 'open'",
-	                ":l", 't', u.login, NULL) ||
-	    !store_audit(cli->ctx.st, cli->ctx.login, cli->ctx.now, "user-disable", "user", 0, detail) ||
-	    !store_commit(cli->ctx.st)) {
-		store_rollback(cli->ctx.st);
-		return errf(cli->err, sizeof cli->err, "%s", store_errmsg(cli->ctx.st)), HF_EFAIL;
-	}
-	printf(_("user %s disabled; their open tasks went back to the team pool\n"), u.login);
+	if ((rc = svc_user_disable(&cli->ctx, pos[0], cli->err, sizeof cli->err)) != HF_OK)
+		return rc;
+	printf(_("user %s disabled; their open tasks went back to the team pool\n"), pos[0]);
 	return HF_OK;
 }
 

@@ -1,7 +1,9 @@
 /* cmd-audit.c — `huifang audit`: the audit trail, and --verify to check its hash chain. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "huifang/cli.h"
+#include "huifang/date.h"
 #include "huifang/i18n.h"
 #include "huifang/str.h"
 
@@ -40,17 +42,22 @@ static int run_audit(struct cli *cli, int argc, char **argv)
 	                        _("detail")};
 	struct out_table t;
 	out_init(&t, 7, keys, titles);
-	struct stmt *s = stmt_prepare(st,
-	    "SELECT * FROM (SELECT id, at, login, action, entity, coalesce(entity_id, ''), detail "
-	    "FROM audit ORDER BY id DESC LIMIT :max) ORDER BY id");
-	stmt_bind_int(s, ":max", max);
-	while (stmt_step(s) == 1) {
-		const char *row[7];
-		for (int c = 0; c < 7; c++)
-			row[c] = stmt_text(s, c);
+	struct hf_audit_entry *v;
+	size_t n;
+	if (!store_audit_list(st, max, &v, &n)) {
+		out_free(&t);
+		return errf(cli->err, sizeof cli->err, "%s", store_errmsg(st)), HF_EFAIL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char id[24], at[20], eid[24] = "";
+		snprintf(id, sizeof id, "%lld", (long long)v[i].id);
+		if (v[i].has_entity_id)
+			snprintf(eid, sizeof eid, "%lld", (long long)v[i].entity_id);
+		const char *row[7] = {id, stamp_format(v[i].at, at), v[i].login, v[i].action, v[i].entity,
+		                      eid, v[i].detail};
 		out_row(&t, row);
 	}
-	stmt_done(s);
+	store_audit_free(v, n);
 	out_print(&t, fmt, stdout);
 	out_free(&t);
 	return HF_OK;

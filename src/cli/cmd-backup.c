@@ -14,17 +14,10 @@ static int run_backup(struct cli *cli, int argc, char **argv)
 		      HF_EUSAGE);
 	if (rc == HF_OK)
 		rc = cli_setup(cli, true, ROLE_ADMIN);
+	if (rc == HF_OK)
+		rc = svc_backup(&cli->ctx, pos[0], cli->err, sizeof cli->err);
 	if (rc != HF_OK)
 		return rc;
-	struct store *st = cli->ctx.st;
-	if (!store_backup(st, pos[0], cli->err, sizeof cli->err))
-		return HF_EFAIL;
-	if (!store_begin(st) ||
-	    !store_audit(st, cli->ctx.login, cli->ctx.now, "backup", "database", 0, pos[0]) ||
-	    !store_commit(st)) {
-		store_rollback(st);
-		return errf(cli->err, sizeof cli->err, "%s", store_errmsg(st)), HF_EFAIL;
-	}
 	printf(_("backup written to %s\n"), pos[0]);
 	return HF_OK;
 }

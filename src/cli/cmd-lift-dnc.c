@@ -17,23 +17,10 @@ static int run_lift_dnc(struct cli *cli, int argc, char **argv)
 		      HF_EUSAGE);
 	if (rc == HF_OK)
 		rc = cli_setup(cli, true, ROLE_SUPERVISOR);
+	if (rc == HF_OK)
+		rc = svc_lift_dnc(&cli->ctx, id, note, cli->err, sizeof cli->err);
 	if (rc != HF_OK)
 		return rc;
-	struct store *st = cli->ctx.st;
-	struct hf_customer c;
-	if (!store_customer_get(st, id, &c))
-		return errf(cli->err, sizeof cli->err, _("no customer %lld"), (long long)id), HF_EUSAGE;
-	if (!c.do_not_call)
-		return errf(cli->err, sizeof cli->err, _("customer %lld is not do-not-call"), (long long)id),
-		       HF_EUSAGE;
-	if (!store_begin(st) ||
-	    !store_exec(st, "UPDATE customer SET do_not_call = 0 WHERE id = :id", ":id", 'i', (long long)id,
-	                NULL) ||
-	    !store_audit(st, cli->ctx.login, cli->ctx.now, "lift-dnc", "customer", id, note) ||
-	    !store_commit(st)) {
-		store_rollback(st);
-		return errf(cli->err, sizeof cli->err, "%s", store_errmsg(st)), HF_EFAIL;
-	}
 	printf(_("customer %lld may be called again\n"), (long long)id);
 	return HF_OK;
 }

@@ -44,15 +44,10 @@ static int run_show_customer(struct cli *cli, int argc, char **argv)
 		return rc;
 	struct hf_ctx *ctx = &cli->ctx;
 	struct hf_customer c;
-	if (!store_customer_get(ctx->st, id, &c))
-		return errf(cli->err, sizeof cli->err, _("no customer %lld"), (long long)id), HF_EUSAGE;
 	bool reveal = ctx->me.role >= ROLE_SUPERVISOR;
-	if (!store_begin(ctx->st) ||
-	    !store_audit(ctx->st, ctx->login, ctx->now, reveal ? "view-reveal" : "view", "customer", id, "") ||
-	    !store_commit(ctx->st)) {
-		store_rollback(ctx->st);
-		return errf(cli->err, sizeof cli->err, "%s", store_errmsg(ctx->st)), HF_EFAIL;
-	}
+	rc = svc_view_customer(ctx, id, reveal, "", &c, cli->err, sizeof cli->err);
+	if (rc != HF_OK)
+		return rc;
 
 	char buf[256], d1[20];
 	printf("%s #%lld\n", _("Customer"), (long long)c.id);

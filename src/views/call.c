@@ -329,14 +329,20 @@ static bool load(struct tui *t, struct call_view *cv)
 		tui_message(t, UI_COLOR_ERROR, _("no task %lld"), (long long)cv->task_id);
 		return false;
 	}
-	if (!store_customer_get(ctx->st, cv->task.customer_id, &cv->cust)) {
+	switch (store_customer_get(ctx->st, cv->task.customer_id, &cv->cust)) {
+	case STORE_ERROR:
+		tui_message(t, UI_COLOR_ERROR, "%s", store_errmsg(ctx->st));
+		return false;
+	case STORE_NONE:
 		tui_message(t, UI_COLOR_ERROR, _("no customer %lld"), (long long)cv->task.customer_id);
 		return false;
+	case STORE_FOUND:
+		break;
 	}
 	/* The consultant by name, once, for the card and the script's {consultant}. */
 	struct hf_user cu;
 	str_copy(cv->consultant, sizeof cv->consultant, cv->cust.consultant);
-	if (!str_empty(cv->cust.consultant) && store_user_get(ctx->st, cv->cust.consultant, &cu) &&
+	if (!str_empty(cv->cust.consultant) && store_user_get(ctx->st, cv->cust.consultant, &cu) == STORE_FOUND &&
 	    !str_empty(cu.name))
 		str_copy(cv->consultant, sizeof cv->consultant, cu.name);
 	struct hf_visit *visits;
@@ -576,7 +582,7 @@ struct tui_view *call_view_new(struct tui *t, hf_id task)
 	}
 	/* No record is shown that the audit trail does not know was seen. */
 	char err[HF_ERRLEN];
-	if (svc_view_customer(ctx, cv->cust.id, cv->reveal, err, sizeof err) != HF_OK) {
+	if (svc_view_customer(ctx, cv->cust.id, cv->reveal, "console", NULL, err, sizeof err) != HF_OK) {
 		tui_message(t, UI_COLOR_ERROR, "%s", err);
 		call_leave(t, &cv->base);
 		call_free(&cv->base);

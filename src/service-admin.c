@@ -1,0 +1,160 @@
+/* service-admin.c — use cases of running the clinic: users, do-not-call, backups, audited views. */
+#include <stdio.h>
+#include <string.h>
+
+#include "huifang/i18n.h"
+#include "huifang/service.h"
+#include "huifang/str.h"
+
+/* Audit and commit the caller's transaction; on failure roll back with the store's message. */
+static int finish(struct hf_ctx *ctx, const char *action, const char *entity, hf_id entity_id,
+                  const char *detail, char *err, size_t errlen)
+{
+	if (!store_audit(ctx->st, ctx->login, ctx->now, action, entity, entity_id, detail) ||
+	    !store_commit(ctx->st)) {
+		errf(err, errlen, "%s", store_errmsg(ctx->st));
+		store_rollback(ctx->st);
+		return HF_EFAIL;
+	}
+	return HF_OK;
+}
+
+/* A refusal inside the transaction: roll back, keep the message. */
+static int refuse(struct hf_ctx *ctx, int rc)
+{
+	store_rollback(ctx->st);
+	return rc;
+}
+
+/* A failed read or write inside the transaction: its message, rolled back. */
+static int failed(struct hf_ctx *ctx, char *err, size_t errlen)
+{
+	errf(err, errlen, "%s", store_errmsg(ctx->st));
+	store_rollback(ctx->st);
+	return HF_EFAIL;
+}
+
+static int begin(struct hf_ctx *ctx, char *err, size_t errlen)
+{
+	if (!store_begin(ctx->st))
+		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
+	return HF_OK;
+}
+
+/* Begin, and read the customer the use case is about (rolled back when it cannot be). */
+static int begin_on_customer(struct hf_ctx *ctx, hf_id customer, struct hf_customer *c, char *err,
+                             size_t errlen)
+{
+	int rc = begin(ctx, err, errlen);
+	if (rc != HF_OK)
+		return rc;
+	switch (store_customer_get(ctx->st, customer, c)) {
+	case STORE_ERROR:
+		return failed(ctx, err, errlen);
+	case STORE_NONE:
+		errf(err, errlen, _("no customer %lld"), (long long)customer);
+		return refuse(ctx, HF_EUSAGE);
+	case STORE_FOUND:
+		break;
+	}
+	return HF_OK;
+}
+
+int svc_view_customer(struct hf_ctx *ctx, hf_id customer, bool reveal, const char *where,
+                      struct hf_customer *out, char *err, size_t errlen)
+{
+	struct hf_customer c;
+	int rc = begin_on_customer(ctx, customer, &c, err, errlen);
+	if (rc != HF_OK)
+		return rc;
+	rc = finish(ctx, reveal ? "view-reveal" : "view", "customer", customer, where, err, errlen);
+	if (rc == HF_OK && out)
+		*out = c;
+	return rc;
+}
+
+int svc_lift_dnc(struct hf_ctx *ctx, hf_id customer, const char *note, char *err, size_t errlen)
+{
+	if (str_empty(note))
+		return errf(err, errlen, _("lift-dnc: --note with the reason is required")), HF_EUSAGE;
+	struct hf_customer c;
+	int rc = begin_on_customer(ctx, customer, &c, err, errlen);
+	if (rc != HF_OK)
+		return rc;
+	if (!c.do_not_call) {
+		errf(err, errlen, _("customer %lld is not do-not-call"), (long long)customer);
+		return refuse(ctx, HF_EUSAGE);
+	}
+	if (!store_customer_flag(ctx->st, customer, CUSTOMER_DO_NOT_CALL, false))
+		return failed(ctx, err, errlen);
+	return finish(ctx, "lift-dnc", "customer", customer, note, err, errlen);
+}
+
+int svc_user_put(struct hf_ctx *ctx, const char *login, enum hf_role role, const char *team,
+                 const char *name, bool *existed, char *err, size_t errlen)
+{
+	struct hf_user u = {0}, was;
+	int rc = begin(ctx, err, errlen);
+	if (rc != HF_OK)
+		return rc;
+	enum store_found f = store_user_get(ctx->st, login, &u);
+	if (f == STORE_ERROR)
+		return failed(ctx, err, errlen);
+	*existed = f == STORE_FOUND;
+	was = u;
+	str_copy(u.login, sizeof u.login, login);
+	if (name)
+		str_copy(u.name, sizeof u.name, name);
+	else if (!*existed)
+		str_copy(u.name, sizeof u.name, login);
+	u.role = role;
+	str_copy(u.team, sizeof u.team, team);
+	u.active = true;
+	if (!*existed)
+		u.created = ctx->now;
+	char detail[256];
+	if (*existed)
+		snprintf(detail, sizeof detail, "login=%s role=%s team=%s (was role=%s team=%s%s)", u.login,
+		         role_code(role), team, role_code(was.role), was.team,
+		         was.active ? "" : ", disabled");
+	else
+		snprintf(detail, sizeof detail, "login=%s role=%s team=%s", u.login, role_code(role), team);
+	if (!store_user_put(ctx->st, &u))
+		return failed(ctx, err, errlen);
+	return finish(ctx, *existed ? "user-update" : "user-add", "user", 0, detail, err, errlen);
+}
+
+int svc_user_disable(struct hf_ctx *ctx, const char *login, char *err, size_t errlen)
+{
+	if (str_eq(login, ctx->login))
+		return errf(err, errlen, _("user disable: you cannot disable yourself")), HF_EUSAGE;
+	struct hf_user u;
+	int rc = begin(ctx, err, errlen);
+	if (rc != HF_OK)
+		return rc;
+	switch (store_user_get(ctx->st, login, &u)) {
+	case STORE_ERROR:
+		return failed(ctx, err, errlen);
+	case STORE_NONE:
+		errf(err, errlen, _("user disable: no user \"%s\""), login);
+		return refuse(ctx, HF_EUSAGE);
+	case STORE_FOUND:
+		break;
+	}
+	u.active = false;
+	char detail[128];
+	snprintf(detail, sizeof detail, "login=%s", u.login);
+	if (!store_user_put(ctx->st, &u) || !store_tasks_to_pool(ctx->st, u.login))
+		return failed(ctx, err, errlen);
+	return finish(ctx, "user-disable", "user", 0, detail, err, errlen);
+}
+
+int svc_backup(struct hf_ctx *ctx, const char *dest, char *err, size_t errlen)
+{
+	if (!store_backup(ctx->st, dest, err, errlen))
+		return HF_EFAIL;
+	int rc = begin(ctx, err, errlen);
+	if (rc != HF_OK)
+		return rc;
+	return finish(ctx, "backup", "database", 0, dest, err, errlen);
+}
