@@ -488,6 +488,22 @@ static void apply_timezone(struct loader *ld, const config_setting_t *s, char *b
 	str_copy(ld->cfg->timezone, sizeof ld->cfg->timezone, v);
 }
 
+/* "" (no events) or an absolute path: the program may run in any directory. */
+static void apply_events_path(struct loader *ld, const config_setting_t *s, char *base,
+                              const struct key *k)
+{
+	const char *v = get_string(ld, s);
+	if (!v)
+		return;
+	if (*v && (*v != '/' || strlen(v) >= sizeof ld->cfg->events_path)) {
+		problem(ld, s, _("\"%s\" is not an absolute file name (or \"\" for none)"), v);
+		return;
+	}
+	if (!check_text(ld, s, v, sizeof ld->cfg->events_path, true))
+		return;
+	str_copy(ld->cfg->events_path, sizeof ld->cfg->events_path, v);
+}
+
 static void apply_work_days(struct loader *ld, const config_setting_t *s, char *base,
                             const struct key *k)
 {
@@ -1103,6 +1119,11 @@ static const struct key release_keys[] = {
 	{ 0 }
 };
 
+static const struct key events_keys[] = {
+	{ .name = "path", .type = KT_FN, .off = CFG(events_path), .fn = apply_events_path },
+	{ 0 }
+};
+
 static const struct key console_keys[] = {
 	{ .name = "lease_minutes", .type = KT_INT, .off = CFG(lease_minutes), .min = 1, .max = 240 },
 	{ .name = "idle_lock_minutes", .type = KT_INT, .off = CFG(idle_lock_minutes), .min = 0, .max = 1440 },
@@ -1126,6 +1147,7 @@ static const struct key root_keys[] = {
 	{ .name = "contact_cap_days", .type = KT_INT, .off = CFG(contact_cap_days), .min = 0, .max = 30 },
 	{ .name = "release", .type = KT_GROUP, .sub = release_keys },
 	{ .name = "teams", .type = KT_FN, .off = CFG(teams), .fn = apply_teams },
+	{ .name = "events", .type = KT_GROUP, .sub = events_keys },
 	{ .name = "console", .type = KT_GROUP, .sub = console_keys },
 	{ .name = "ui", .type = KT_GROUP, .sub = ui_keys },
 	{ 0 }

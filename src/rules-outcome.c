@@ -76,6 +76,12 @@ bool rules_check_outcome(const struct hf_config *cfg, const struct rules_task *t
 		if (!o->asks_score)
 			return errf(err, errlen, _("outcome %s takes no score"), o->code);
 	}
+	if (in->has_nps) {
+		if (in->nps < 0 || in->nps > 10)
+			return errf(err, errlen, _("recommendation %d is out of range (0 to 10)"), in->nps);
+		if (!o->asks_score)
+			return errf(err, errlen, _("outcome %s takes no recommendation (NPS)"), o->code);
+	}
 	if (in->note && strlen(in->note) > HF_NOTE_MAX)
 		return errf(err, errlen, _("the note is too long (%zu bytes; at most %d)"), strlen(in->note),
 		            HF_NOTE_MAX);

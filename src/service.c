@@ -11,6 +11,7 @@
 #include "huifang/scripts.h"
 #include "huifang/service.h"
 #include "huifang/str.h"
+#include "service-int.h"
 
 bool svc_whoami(char *login, size_t size, char *err, size_t errlen)
 {
@@ -351,14 +352,19 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_
 	call.ended = ended == HF_NO_STAMP ? ctx->now : ended;
 	str_copy(call.outcome, sizeof call.outcome, in.code);
 	call.score = in.score;
+	call.nps = in.has_nps ? in.nps : -1;
 	call.note = (char *)(in.note ? in.note : "");
 	call.next = in.has_next ? in.next : HF_NO_STAMP;
 	str_copy(call.complaint, sizeof call.complaint, in.complaint ? in.complaint : "");
 	res->call_id = store_call_add(ctx->st, &call);
 
+	call.id = res->call_id;
+	hf_id esc_before = store_escalation_last_id(ctx->st);
 	char detail[256];
 	snprintf(detail, sizeof detail, "task=%lld outcome=%s score=%d", (long long)task, in.code,
 	         in.score);
+	if (in.has_nps)
+		snprintf(detail + strlen(detail), sizeof detail - strlen(detail), " nps=%d", in.nps);
 	if (!res->call_id ||
 	    !store_apply(ctx->st, t.customer_id, task, res->call_id, ctx->login, ctx->now, &res->dec) ||
 	    !store_exec(ctx->st, "UPDATE task SET last_outcome = :o, claimed_by = '', claimed_until = '' "
@@ -367,6 +373,9 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_
 	    !store_commit(ctx->st)) {
 		errf(err, errlen, _("could not save the call: %s"), store_errmsg(ctx->st));
 		rc = HF_EFAIL;
+	} else {
+		svc_event_call(ctx, &call);
+		svc_event_raised_since(ctx, esc_before);
 	}
 out:
 	free(tasks);
@@ -548,6 +557,7 @@ int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *
 	bool ok = rc == 0;
 	struct decisions d;
 	decisions_init(&d);
+	hf_id esc_before = store_escalation_last_id(ctx->st);
 	for (size_t i = 0; ok && i < n; i += PLAN_BATCH) {
 		ok = store_begin(ctx->st);
 		for (size_t k = i; ok && k < n && k < i + PLAN_BATCH; k++)
@@ -565,8 +575,10 @@ int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *
 	    !store_commit(ctx->st)) {
 		errf(err, errlen, _("planning failed: %s"), store_errmsg(ctx->st));
 		store_rollback(ctx->st);
+		svc_event_raised_since(ctx, esc_before); /* what the committed batches raised */
 		return HF_EFAIL;
 	}
+	svc_event_raised_since(ctx, esc_before);
 	return HF_OK;
 }
 
@@ -642,6 +654,7 @@ static int escalation_step(struct hf_ctx *ctx, hf_id id, const char *note, bool 
 		store_rollback(ctx->st);
 		return HF_EFAIL;
 	}
+	svc_event_escalation(ctx, resolve ? "resolved" : "acknowledged", id, NULL, NULL);
 	return HF_OK;
 }
 

@@ -219,13 +219,13 @@ hf_id store_call_add(struct store *st, const struct hf_call *c)
 			next = stamp_format(c->next, nx);
 	}
 	bool ok = store_exec(st,
-	    "INSERT INTO call(task_id, customer_id, operator, started_at, ended_at, outcome, score, note, "
-	    "next_contact, complaint) VALUES (:task, :cust, :op, :s, :e, :outcome, :score, :note, :next, "
-	    ":complaint)",
+	    "INSERT INTO call(task_id, customer_id, operator, started_at, ended_at, outcome, score, nps, "
+	    "note, next_contact, complaint) VALUES (:task, :cust, :op, :s, :e, :outcome, :score, "
+	    "CASE WHEN :nps < 0 THEN NULL ELSE :nps END, :note, :next, :complaint)",
 	    ":task", 'i', (long long)c->task_id, ":cust", 'i', (long long)c->customer_id,
 	    ":op", 't', c->operator_login, ":s", 't', bind_stamp(c->started, s1),
 	    ":e", 't', bind_stamp(c->ended, s2), ":outcome", 't', c->outcome,
-	    ":score", 'z', (long long)c->score, ":note", 't', c->note ? c->note : "",
+	    ":score", 'z', (long long)c->score, ":nps", 'i', (long long)c->nps, ":note", 't', c->note ? c->note : "",
 	    ":next", 't', next, ":complaint", 't', c->complaint, NULL);
 	return ok ? store_last_id(st) : 0;
 }
@@ -234,7 +234,8 @@ size_t store_calls(struct store *st, hf_id customer, struct hf_call **out)
 {
 	struct stmt *s = stmt_prepare(st,
 	    "SELECT id, coalesce(task_id,0), customer_id, operator, started_at, ended_at, outcome, "
-	    "coalesce(score,0), note, next_contact, complaint FROM call WHERE customer_id = :c "
+	    "coalesce(score,0), note, next_contact, complaint, coalesce(nps,-1) FROM call "
+	    "WHERE customer_id = :c "
 	    "ORDER BY started_at DESC, id DESC");
 	stmt_bind_int(s, ":c", customer);
 	struct hf_call *v = NULL;
@@ -254,6 +255,7 @@ size_t store_calls(struct store *st, hf_id customer, struct hf_call **out)
 		c->note = xstrdup(stmt_text(s, 8));
 		c->next = stmt_is_null(s, 9) ? HF_NO_STAMP : col_stamp(s, 9);
 		col_copy(s, 10, c->complaint, sizeof c->complaint);
+		c->nps = (int)stmt_int(s, 11);
 	}
 	stmt_done(s);
 	*out = v;
@@ -339,4 +341,9 @@ bool store_escalation_get(struct store *st, hf_id id, struct hf_escalation *out)
 		read_escalation(s, out);
 	stmt_done(s);
 	return found;
+}
+
+hf_id store_escalation_last_id(struct store *st)
+{
+	return store_int(st, 0, "SELECT max(id) FROM escalation", NULL);
 }

@@ -142,6 +142,9 @@ static const char *const migrations[] = {
 	"CREATE INDEX task_owner_queue ON task(status, owner, due_date);\n"
 	"CREATE INDEX task_merged ON task(merged_into, status);\n"
 	"CREATE INDEX escalation_customer ON escalation(customer_id, raised_at);\n",
+
+	/* 3: the customer's answer to "would you recommend us" (0-10), for the NPS */
+	"ALTER TABLE call ADD COLUMN nps INTEGER CHECK (nps BETWEEN 0 AND 10); -- NULL: not asked\n",
 };
 
 int store_migration_count(void)

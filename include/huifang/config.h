@@ -145,6 +145,9 @@ struct hf_config {
 	struct hf_team teams[HF_MAX_TEAMS];
 	int nteams;
 
+	/* events: one JSON line per call and escalation step, appended to a file or FIFO ("": none) */
+	char events_path[512];
+
 	/* console */
 	int lease_minutes;
 	int idle_lock_minutes;

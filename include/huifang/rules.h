@@ -133,6 +133,8 @@ void rules_plan_customer(const struct hf_config *cfg, const struct rules_custome
 struct outcome_input {
 	const char *code;               /* outcome code */
 	int score;                      /* 0 = not given */
+	bool has_nps;                   /* "would you recommend us", 0–10, when given */
+	int nps;
 	const char *note;               /* may be NULL */
 	bool has_next;
 	hf_stamp next;                  /* when has_next: the date (and time if next_has_time) */

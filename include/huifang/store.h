@@ -121,6 +121,7 @@ struct hf_call {
 	hf_stamp started, ended;
 	char outcome[24];
 	int score;
+	int nps;                        /* would recommend us, 0–10; -1 when not asked */
 	char *note;                     /* malloc'd, may be NULL */
 	hf_stamp next;                  /* HF_NO_STAMP when none */
 	char complaint[HF_NAME_MAX];
@@ -182,6 +183,8 @@ bool store_apply(struct store *st, hf_id customer, hf_id task_id, hf_id call_id,
 hf_id store_call_add(struct store *st, const struct hf_call *c);
 size_t store_escalations(struct store *st, bool all, struct hf_escalation **out);
 bool store_escalation_get(struct store *st, hf_id id, struct hf_escalation *out);
+/* The newest escalation's id, 0 when there is none. */
+hf_id store_escalation_last_id(struct store *st);
 
 /* Audit: appended inside the caller's transaction, hash-chained (SHA-256 of the previous hash
  * and this row's fields). */

@@ -32,6 +32,8 @@ void sbuf_vprintf(struct sbuf *b, const char *fmt, va_list ap);
 void sbuf_reset(struct sbuf *b);
 void sbuf_free(struct sbuf *b);
 char *sbuf_steal(struct sbuf *b); /* returns the string (never NULL), resets b */
+/* s as a JSON string: quotes, escapes for quote, backslash and control characters. */
+void sbuf_add_json(struct sbuf *b, const char *s);
 
 /* Copy with truncation at a character boundary; always NUL-terminates. */
 void str_copy(char *dst, size_t size, const char *src);

@@ -182,22 +182,11 @@ void out_free(struct out_table *t)
 
 void json_string(FILE *f, const char *s)
 {
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\t': fputs("\\t", f); break;
-		case '\r': fputs("\\r", f); break;
-		default:
-			if (*p < 0x20)
-				fprintf(f, "\\u%04x", *p);
-			else
-				fputc(*p, f);
-		}
-	}
-	fputc('"', f);
+	struct sbuf b;
+	sbuf_init(&b);
+	sbuf_add_json(&b, s);
+	fputs(b.s, f);
+	sbuf_free(&b);
 }
 
 static void csv_field(FILE *f, const char *s)

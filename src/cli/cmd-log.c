@@ -10,10 +10,11 @@
 
 static int run_log(struct cli *cli, int argc, char **argv)
 {
-	const char *outcome = NULL, *score = NULL, *note = NULL, *next = NULL, *complaint = NULL,
-	           *team = NULL, *pos[1];
+	const char *outcome = NULL, *score = NULL, *nps = NULL, *note = NULL, *next = NULL,
+	           *complaint = NULL, *team = NULL, *pos[1];
 	const struct cli_opt opts[] = {
 		{"--outcome", 0, OPT_STRING, &outcome}, {"--score", 0, OPT_STRING, &score},
+		{"--nps", 0, OPT_STRING, &nps},
 		{"--note", 0, OPT_STRING, &note}, {"--next", 0, OPT_STRING, &next},
 		{"--complaint", 0, OPT_STRING, &complaint}, {"--team", 0, OPT_STRING, &team}, {0}};
 	int npos;
@@ -33,6 +34,14 @@ static int run_log(struct cli *cli, int argc, char **argv)
 			return errf(cli->err, sizeof cli->err, _("--score: \"%s\" is not a score from 1 to 5"),
 			            score), HF_EUSAGE;
 		in.score = (int)v;
+	}
+	if (nps) {
+		long long v;
+		if (!str_to_int(nps, &v) || v < 0 || v > 10)
+			return errf(cli->err, sizeof cli->err,
+			            _("--nps: \"%s\" is not a recommendation from 0 to 10"), nps), HF_EUSAGE;
+		in.has_nps = true;
+		in.nps = (int)v;
 	}
 	if (note && !utf8_valid(note, strlen(note)))
 		return errf(cli->err, sizeof cli->err, _("--note: not valid UTF-8")), HF_EUSAGE;
@@ -63,6 +72,6 @@ static int run_log(struct cli *cli, int argc, char **argv)
 }
 
 const struct command cmd_log = {
-	"log", "log TASK --outcome CODE [--score N] [--note T] [--next D] [--complaint CAT] [--team T]",
+	"log", "log TASK --outcome CODE [--score N] [--nps N] [--note T] [--next D] [--complaint CAT] [--team T]",
 	N_("log a call's outcome as the current user; prints what the rules did"), run_log,
 };

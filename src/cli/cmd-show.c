@@ -91,9 +91,12 @@ static int run_show_customer(struct cli *cli, int argc, char **argv)
 	size_t nc = store_calls(ctx->st, id, &calls);
 	printf("\n%s (%zu)\n", _("Calls"), nc);
 	for (size_t i = 0; i < nc; i++) {
-		char score[16] = "";
+		char score[96] = "";
 		if (calls[i].score)
 			snprintf(score, sizeof score, "  %s %d/5", _("score"), calls[i].score);
+		if (calls[i].nps >= 0)
+			snprintf(score + strlen(score), sizeof score - strlen(score), "  %s %d/10",
+			         _("recommend"), calls[i].nps);
 		char *note = utf8_clean(calls[i].note, false);
 		const struct hf_outcome *o = config_outcome(&ctx->cfg, calls[i].outcome);
 		char outcome[64];

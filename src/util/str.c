@@ -118,6 +118,26 @@ void sbuf_addn(struct sbuf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
+void sbuf_add_json(struct sbuf *b, const char *s)
+{
+	sbuf_addc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': sbuf_add(b, "\\\""); break;
+		case '\\': sbuf_add(b, "\\\\"); break;
+		case '\n': sbuf_add(b, "\\n"); break;
+		case '\t': sbuf_add(b, "\\t"); break;
+		case '\r': sbuf_add(b, "\\r"); break;
+		default:
+			if (*p < 0x20)
+				sbuf_printf(b, "\\u%04x", *p);
+			else
+				sbuf_addc(b, (char)*p);
+		}
+	}
+	sbuf_addc(b, '"');
+}
+
 void sbuf_add(struct sbuf *b, const char *s)
 {
 	if (s)

@@ -179,6 +179,8 @@ static void build_history(struct tui *t, struct call_view *cv, const struct hf_v
 			            outcome_label(&ctx->cfg, cl->outcome));
 			if (cl->score)
 				sbuf_printf(&line, " %s%d", "★", cl->score);
+			if (cl->nps >= 0)
+				sbuf_printf(&line, " %s %d/10", _("recommend"), cl->nps);
 			sbuf_printf(&line, " · %s", cl->operator_login);
 			if (!str_empty(cl->complaint))
 				sbuf_printf(&line, " · %s", cl->complaint);

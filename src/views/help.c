@@ -19,7 +19,8 @@ static const struct {
 	const char *text;
 } notes[] = {
 	{SCR_CHOICE, N_("1–9: choose an outcome or a complaint category by its number; on the score, "
-	                "1–5 give the score and 0 or Space skips it")},
+	                "1–5 give the score and 0 or Space skips it; on the recommendation, 0–10 "
+	                "(1 then 0 is 10) and Space skips it")},
 	{SCR_FORM, N_("In the note: type (Chinese input works), Enter starts a new line, Backspace and "
 	              "Delete remove a character, Left/Right/Up/Down/Home/End move")},
 	{SCR_NEXT, N_("Next contact: type YYYY-MM-DD, or YYYY-MM-DD HH:MM for a time; empty means none")},

@@ -1,4 +1,5 @@
-/* outcome.c — the outcome form: outcome, score, complaint category, note, next contact; saving. */
+/* outcome.c — the outcome form: outcome, score, recommendation (NPS), complaint category, note,
+ * next contact; saving. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,7 @@
 #include "huifang/tui-views.h"
 #include "huifang/utf8.h"
 
-enum field { FLD_OUTCOME, FLD_SCORE, FLD_COMPLAINT, FLD_NOTE, FLD_NEXT, FLD__COUNT };
+enum field { FLD_OUTCOME, FLD_SCORE, FLD_NPS, FLD_COMPLAINT, FLD_NOTE, FLD_NEXT, FLD__COUNT };
 
 struct outcome_view {
 	struct tui_view base;
@@ -20,6 +21,7 @@ struct outcome_view {
 	int field;
 	int outcome;                    /* index in cfg.outcomes; -1: not chosen */
 	int score;                      /* 0: skipped */
+	int nps;                        /* 0–10; -1: skipped */
 	int complaint;                  /* index in cfg.complaint_categories; -1: none */
 	struct tui_edit note, next;
 	bool next_touched;              /* typed by hand: a new outcome keeps it */
@@ -40,6 +42,7 @@ static bool visible(struct tui *t, const struct outcome_view *o, int f)
 	const struct hf_outcome *oc = chosen(t, o);
 	switch (f) {
 	case FLD_SCORE:
+	case FLD_NPS:
 		return oc && oc->asks_score;
 	case FLD_COMPLAINT: /* an outcome that escalates by itself (a complaint), or a low score */
 		return oc && cfg->ncomplaint_categories > 0 &&
@@ -80,6 +83,8 @@ static bool input_of(struct tui *t, struct outcome_view *o, struct outcome_input
 	}
 	in->code = oc->code;
 	in->score = visible(t, o, FLD_SCORE) ? o->score : 0;
+	in->has_nps = visible(t, o, FLD_NPS) && o->nps >= 0;
+	in->nps = o->nps;
 	in->note = edit_text(&o->note);
 	in->complaint = visible(t, o, FLD_COMPLAINT) && o->complaint >= 0
 	              ? cfg->complaint_categories[o->complaint] : NULL;
@@ -149,7 +154,9 @@ static int choice_key(struct tui *t, struct outcome_view *o, tui_key k)
 	int digit = k >= '0' && k <= '9' ? k - '0' : -1;
 	if (o->field == FLD_SCORE && k == ' ')
 		digit = 0;
-	if (!step && digit < 0)
+	if (o->field == FLD_NPS && k == ' ')
+		digit = -2;
+	if (!step && digit == -1)
 		return TUI_UNHANDLED;
 	switch (o->field) {
 	case FLD_OUTCOME: {
@@ -171,6 +178,14 @@ static int choice_key(struct tui *t, struct outcome_view *o, tui_key k)
 		if (v < 0 || v > 5)
 			return TUI_REDRAW;
 		o->score = v;
+		break;
+	}
+	case FLD_NPS: {
+		/* Space skips; "1" then "0" is 10. */
+		int v = step ? o->nps + step : digit == -2 ? -1 : o->nps == 1 && digit == 0 ? 10 : digit;
+		if (v < -1 || v > 10)
+			return TUI_REDRAW;
+		o->nps = v;
 		break;
 	}
 	case FLD_COMPLAINT: {
@@ -395,6 +410,20 @@ static void form_draw(struct tui *t, struct tui_view *v)
 	}
 	y++;
 
+	label(t, o, y, FLD_NPS, _("Recommend"));
+	if (visible(t, o, FLD_NPS)) {
+		int cx = x;
+		for (int s = 0; s <= 10; s++) {
+			snprintf(buf, sizeof buf, s == o->nps ? "[%d]" : " %d ", s);
+			cx += choice(t, y, cx, x + w - cx, s == o->nps, o->field == FLD_NPS, buf);
+		}
+		tui_text(t, y, cx + 1, x + w - cx - 1, UI_COLOR_DIM, 0,
+		         o->nps >= 0 ? "" : _("skipped (Space)"));
+	} else {
+		tui_text(t, y, x, w, UI_COLOR_DIM, 0, _("- (not asked for this outcome)"));
+	}
+	y++;
+
 	label(t, o, y, FLD_COMPLAINT, _("Category"));
 	if (visible(t, o, FLD_COMPLAINT)) {
 		int cx = x;
@@ -469,6 +498,7 @@ struct tui_view *outcome_view_new(struct tui *t, hf_id task, const char *custome
 	o->ended = ended;
 	o->outcome = -1;
 	o->complaint = -1;
+	o->nps = -1;
 	if (!store_task_get(t->ctx->st, task, &o->task))
 		memset(&o->task, 0, sizeof o->task);
 	edit_init(&o->note, true, HF_NOTE_MAX - 1);

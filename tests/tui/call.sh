@@ -134,7 +134,7 @@ wait_for main "filter:"
 send main g
 wait_selected main "$(queue_ids "$DB" | head -1)"
 
-# 1 reached, score 4, a Chinese note edited over wide characters.
+# 1 reached, score 4, recommendation 10, a Chinese note edited over wide characters.
 send main Enter
 wait_for main "yours until"
 id=$(open_id main)
@@ -145,6 +145,10 @@ send main 1
 check "1 chooses reached" wait_for main "(*) 1 Reached"
 send main Tab 4 Tab
 check "reached asks a score; 4 gives it" wait_for main "[4]"
+check "... and a recommendation, skipped until given" wait_for main "skipped (Space)"
+send main 1 0
+check "1 then 0 gives a recommendation of 10" wait_for main "[10]"
+send main Tab
 send_text main "伤口恢复良好X"
 send main BSpace BSpace Home Delete End
 send_text main "ok"
@@ -154,9 +158,9 @@ check "the note shows the edited Chinese text" wait_for main "口恢复良ok"
 send main F2
 check "F2 saves and shows what the rules did" wait_for main "Saved: Reached."
 check "the summary says the task is done" wait_for main "task $id: done"
-check "reached: the call is stored with score and the edited two-line note" \
-  sql_is "$DB" "SELECT outcome || '|' || score || '|' || note FROM call WHERE task_id = $id" \
-  "reached|4|口恢复良ok
+check "reached: the call is stored with score, NPS and the edited two-line note" \
+  sql_is "$DB" "SELECT outcome || '|' || score || '|' || nps || '|' || note FROM call WHERE task_id = $id" \
+  "reached|4|10|口恢复良ok
 第二行"
 to_queue main
 
@@ -195,8 +199,8 @@ id=$(run_outcome refused 6)
 check "6 refused: do-not-call" wait_for main "do-not-call"
 check "refused: customer.do_not_call is set" sql_is "$DB" "$(of_customer do_not_call "$id")" 1
 to_queue main
-# 7 complaint: the category field appears; 2 picks the second category.
-id=$(run_outcome complaint 7 Tab Tab 2)
+# 7 complaint: the category field appears after score and recommendation; 2 picks the second.
+id=$(run_outcome complaint 7 Tab Tab Tab 2)
 check "7 complaint: escalated high" wait_for main "escalation raised: high"
 check "complaint: the category is stored (服务态度)" \
   sql_is "$DB" "SELECT complaint FROM call WHERE task_id = $id" 服务态度

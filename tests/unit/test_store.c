@@ -70,11 +70,13 @@ static void test_migrates_an_older_database(void **state)
 	path_in(p, sizeof p, "old.db");
 	struct store *st = store_open(p, STORE_CREATE, err, sizeof err);
 	assert_non_null(st);
-	/* Take it back to version 1 as it shipped: without the version 2 indexes. */
+	/* Take it back to version 1 as it shipped: without the version 2 indexes and the version 3
+	 * column. */
 	assert_true(store_exec(st, "DROP INDEX task_team_queue", NULL));
 	assert_true(store_exec(st, "DROP INDEX task_owner_queue", NULL));
 	assert_true(store_exec(st, "DROP INDEX task_merged", NULL));
 	assert_true(store_exec(st, "DROP INDEX escalation_customer", NULL));
+	assert_true(store_exec(st, "ALTER TABLE call DROP COLUMN nps", NULL));
 	assert_true(store_exec(st, "PRAGMA user_version = 1", NULL));
 	store_close(st);
 	st = store_open(p, STORE_EXISTING, err, sizeof err);
@@ -83,6 +85,8 @@ static void test_migrates_an_older_database(void **state)
 	assert_int_equal(store_int(st, 0, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
 	                                  "name IN ('task_team_queue', 'task_owner_queue', "
 	                                  "'task_merged', 'escalation_customer')", NULL), 4);
+	assert_int_equal(store_int(st, 0, "SELECT count(*) FROM pragma_table_info('call') "
+	                                  "WHERE name = 'nps'", NULL), 1);
 	store_close(st);
 }
 

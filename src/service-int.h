@@ -1,0 +1,15 @@
+/* service-int.h — what the service's files share: events after a committed change. */
+#ifndef HUIFANG_SERVICE_INT_H
+#define HUIFANG_SERVICE_INT_H
+
+#include "huifang/service.h"
+
+/* After a commit: the call, and the escalations raised since `after` (an escalation id). */
+void svc_event_call(struct hf_ctx *ctx, const struct hf_call *c);
+void svc_event_raised_since(struct hf_ctx *ctx, hf_id after);
+/* After a commit: one step of escalation id ("acknowledged", "assigned", "resolved",
+ * "reopened", "breached"), with one more field (key NULL: none). */
+void svc_event_escalation(struct hf_ctx *ctx, const char *step, hf_id id, const char *key,
+                          const char *value);
+
+#endif
