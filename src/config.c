@@ -94,7 +94,23 @@ enum key_type {
 	KT_CODE,    /* code, char[size], non-empty */
 	KT_HOURS,   /* positive duration in hours, days or weeks -> int hours */
 	KT_STRINGS, /* array of texts: char[max][size] at off, count int at off2, at least min */
+	KT_GROUPS,  /* list of groups ( ): entries of size bytes at off, count int at off2, min to
+	               max of them, each read with sub; list says how entries are told apart */
 	KT_FN,      /* fn does it all */
+};
+
+/* How a KT_GROUPS list tells its entries apart and checks them. */
+struct entries {
+	const char *id;             /* the member no two entries may share */
+	const char *too_many;       /* msgid, %d: more entries than max */
+	const char *too_few;        /* msgid: fewer than min */
+	const char *twice;          /* msgid, %s: the id given to an earlier entry */
+	/* Before an entry is read (it starts all zero); NULL: nothing more. */
+	void (*init)(void *entry);
+	/* An entry read without problems and not a repeat: false drops it (it said why). */
+	bool (*check)(struct loader *ld, const config_setting_t *e, void *entry);
+	/* After the list; clean: it had no problem. */
+	void (*done)(struct loader *ld, const config_setting_t *s, bool clean);
 };
 
 struct key {
@@ -104,6 +120,7 @@ struct key {
 	int min, max;
 	const struct key *sub;
 	apply_fn *fn;
+	const struct entries *entries; /* KT_GROUPS */
 	bool optional;              /* may be missing even where keys are required */
 };
 
@@ -362,6 +379,8 @@ static bool get_hours(struct loader *ld, const config_setting_t *s, int *hours)
 
 static void apply_group(struct loader *ld, const config_setting_t *g, char *base,
                         const struct key *keys, bool require);
+static void apply_entries(struct loader *ld, const config_setting_t *s, char *base,
+                          const struct key *k);
 
 static void apply_setting(struct loader *ld, const config_setting_t *s, char *base,
                           const struct key *k)
@@ -424,6 +443,9 @@ static void apply_setting(struct loader *ld, const config_setting_t *s, char *ba
 		}
 		break;
 	}
+	case KT_GROUPS:
+		apply_entries(ld, s, base, k);
+		break;
 	case KT_FN:
 		k->fn(ld, s, base, k);
 		break;
@@ -469,6 +491,61 @@ static bool want_group_list(struct loader *ld, const config_setting_t *s)
 	if (t == CONFIG_TYPE_LIST || (t == CONFIG_TYPE_ARRAY && config_setting_length(s) == 0))
 		return true;
 	return want_type(ld, s, CONFIG_TYPE_LIST, _("a list ( )"));
+}
+
+/* A KT_GROUPS list: replaces the entries the struct had. An entry with a problem, or whose id
+ * an earlier entry has, is left out. */
+static void read_entries(struct loader *ld, const config_setting_t *s, char *base,
+                         const struct key *k)
+{
+	const struct entries *en = k->entries;
+	if (!want_group_list(ld, s))
+		return;
+	int n = config_setting_length(s);
+	if (n > k->max) {
+		problem(ld, s, _(en->too_many), k->max);
+		return;
+	}
+	if (n < k->min) {
+		problem(ld, s, "%s", _(en->too_few));
+		return;
+	}
+	const struct key *id = k->sub;
+	while (id->name && strcmp(id->name, en->id) != 0)
+		id++;
+	char *list = base + k->off;
+	int *count = (int *)(void *)(base + k->off2);
+	memset(list, 0, (size_t)k->max * k->size);
+	*count = 0;
+	for (int i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		if (!want_type(ld, e, CONFIG_TYPE_GROUP, _("a group { }")))
+			continue;
+		char *entry = list + (size_t)*count * k->size;
+		memset(entry, 0, k->size); /* what a dropped entry left there */
+		if (en->init)
+			en->init(entry);
+		int before = ld->nproblems;
+		apply_group(ld, e, entry, k->sub, true);
+		if (ld->nproblems != before)
+			continue;
+		bool repeated = false;
+		for (int j = 0; j < *count && !repeated; j++)
+			repeated = strcmp(list + (size_t)j * k->size + id->off, entry + id->off) == 0;
+		if (repeated)
+			problem(ld, config_setting_get_member(e, en->id), _(en->twice), entry + id->off);
+		else if (!en->check || en->check(ld, e, entry))
+			(*count)++;
+	}
+}
+
+static void apply_entries(struct loader *ld, const config_setting_t *s, char *base,
+                          const struct key *k)
+{
+	int mark = ld->nproblems;
+	read_entries(ld, s, base, k);
+	if (k->entries->done)
+		k->entries->done(ld, s, ld->nproblems == mark);
 }
 
 static void apply_timezone(struct loader *ld, const config_setting_t *s, char *base,
@@ -738,43 +815,28 @@ static const struct key treatment_keys[] = {
 	{ 0 }
 };
 
-static void apply_treatments(struct loader *ld, const config_setting_t *s, char *base,
-                             const struct key *k)
+/* A step before the visit counts from the treatment's effect: only with one. */
+static bool check_treatment(struct loader *ld, const config_setting_t *e, void *entry)
 {
-	struct hf_config *cfg = ld->cfg;
-	if (!want_group_list(ld, s))
-		return;
-	int n = config_setting_length(s);
-	if (n > HF_MAX_TREATMENTS) {
-		problem(ld, s, _("too many treatments (at most %d)"), HF_MAX_TREATMENTS);
-		return;
-	}
-	memset(cfg->treatments, 0, sizeof cfg->treatments);
-	cfg->ntreatments = 0;
-	for (int i = 0; i < n; i++) {
-		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-		if (!want_type(ld, e, CONFIG_TYPE_GROUP, _("a group { }")))
-			continue;
-		struct hf_treatment *t = &cfg->treatments[cfg->ntreatments];
-		int mark = ld->nproblems;
-		apply_group(ld, e, (char *)t, treatment_keys, true);
-		if (ld->nproblems != mark)
-			continue;
-		if (config_treatment(cfg, t->name)) {
-			problem(ld, config_setting_get_member(e, "name"), _("treatment \"%s\" is listed twice"),
-			        t->name);
-			continue;
+	const struct hf_treatment *t = entry;
+	bool ok = true;
+	for (int j = 0; t->has_curve && !t->has_effect && j < t->curve.nsteps; j++)
+		if (t->curve.steps[j].offset.n < 0) {
+			const config_setting_t *st =
+				config_setting_get_elem(config_setting_get_member(e, "curve"), (unsigned)j);
+			problem(ld, config_setting_get_member(st, "offset"),
+			        _("a step before the visit needs the treatment's `effect` to count from"));
+			ok = false;
 		}
-		for (int j = 0; t->has_curve && !t->has_effect && j < t->curve.nsteps; j++)
-			if (t->curve.steps[j].offset.n < 0) {
-				const config_setting_t *st =
-					config_setting_get_elem(config_setting_get_member(e, "curve"), (unsigned)j);
-				problem(ld, config_setting_get_member(st, "offset"),
-				        _("a step before the visit needs the treatment's `effect` to count from"));
-			}
-		cfg->ntreatments++;
-	}
+	return ok;
 }
+
+static const struct entries treatment_entries = {
+	.id = "name",
+	.too_many = N_("too many treatments (at most %d)"),
+	.twice = N_("treatment \"%s\" is listed twice"),
+	.check = check_treatment,
+};
 
 static void apply_retry(struct loader *ld, const config_setting_t *s, char *base,
                         const struct key *k)
@@ -821,48 +883,39 @@ static const struct key outcome_keys[] = {
 	{ 0 }
 };
 
-static void apply_outcomes(struct loader *ld, const config_setting_t *s, char *base,
-                           const struct key *k)
+static void init_outcome(void *entry)
 {
-	struct hf_config *cfg = ld->cfg;
-	if (!want_group_list(ld, s))
-		return;
-	int n = config_setting_length(s);
-	if (n > HF_MAX_OUTCOMES) {
-		problem(ld, s, _("too many outcomes (at most %d)"), HF_MAX_OUTCOMES);
-		return;
+	((struct hf_outcome *)entry)->escalate = SEV_NONE;
+}
+
+static bool check_outcome(struct loader *ld, const config_setting_t *e, void *entry)
+{
+	const struct hf_outcome *o = entry;
+	if (o->ends_task && o->retry_minutes > 0) {
+		problem(ld, config_setting_get_member(e, "retry"),
+		        _("an outcome that ends the task cannot retry it (set retry = \"\")"));
+		return false;
 	}
-	memset(cfg->outcomes, 0, sizeof cfg->outcomes);
-	cfg->noutcomes = 0;
-	int mark = ld->nproblems;
-	for (int i = 0; i < n; i++) {
-		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-		if (!want_type(ld, e, CONFIG_TYPE_GROUP, _("a group { }")))
-			continue;
-		struct hf_outcome *o = &cfg->outcomes[cfg->noutcomes];
-		o->escalate = SEV_NONE;
-		int before = ld->nproblems;
-		apply_group(ld, e, (char *)o, outcome_keys, true);
-		if (ld->nproblems != before)
-			continue;
-		if (config_outcome(cfg, o->code)) {
-			problem(ld, config_setting_get_member(e, "code"), _("outcome \"%s\" is listed twice"),
-			        o->code);
-			continue;
-		}
-		if (o->ends_task && o->retry_minutes > 0) {
-			problem(ld, config_setting_get_member(e, "retry"),
-			        _("an outcome that ends the task cannot retry it (set retry = \"\")"));
-			continue;
-		}
-		cfg->noutcomes++;
-	}
-	if (ld->nproblems != mark)
+	return true;
+}
+
+static void outcomes_done(struct loader *ld, const config_setting_t *s, bool clean)
+{
+	if (!clean)
 		return; /* a broken entry would show up again as a missing code */
 	for (size_t i = 0; i < countof(standard_outcomes); i++)
-		if (!config_outcome(cfg, standard_outcomes[i].code))
+		if (!config_outcome(ld->cfg, standard_outcomes[i].code))
 			problem(ld, s, _("the standard outcome \"%s\" is missing"), standard_outcomes[i].code);
 }
+
+static const struct entries outcome_entries = {
+	.id = "code",
+	.too_many = N_("too many outcomes (at most %d)"),
+	.twice = N_("outcome \"%s\" is listed twice"),
+	.init = init_outcome,
+	.check = check_outcome,
+	.done = outcomes_done,
+};
 
 static const struct key team_keys[] = {
 	{ .name = "code", .type = KT_CODE, .off = offsetof(struct hf_team, code), .size = HF_NAME_MAX },
@@ -870,42 +923,18 @@ static const struct key team_keys[] = {
 	{ 0 }
 };
 
-static void apply_teams(struct loader *ld, const config_setting_t *s, char *base,
-                        const struct key *k)
+static void teams_done(struct loader *ld, const config_setting_t *s, bool clean)
 {
-	struct hf_config *cfg = ld->cfg;
-	if (!want_group_list(ld, s))
-		return;
-	int n = config_setting_length(s);
-	if (n > HF_MAX_TEAMS || n == 0) {
-		if (n)
-			problem(ld, s, _("too many teams (at most %d)"), HF_MAX_TEAMS);
-		else
-			problem(ld, s, _("needs at least one team"));
-		ld->teams_broken = true;
-		return;
-	}
-	memset(cfg->teams, 0, sizeof cfg->teams);
-	cfg->nteams = 0;
-	int mark = ld->nproblems;
-	for (int i = 0; i < n; i++) {
-		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-		if (!want_type(ld, e, CONFIG_TYPE_GROUP, _("a group { }")))
-			continue;
-		struct hf_team *t = &cfg->teams[cfg->nteams];
-		int before = ld->nproblems;
-		apply_group(ld, e, (char *)t, team_keys, true);
-		if (ld->nproblems != before)
-			continue;
-		if (config_team(cfg, t->code)) {
-			problem(ld, config_setting_get_member(e, "code"), _("team \"%s\" is listed twice"),
-			        t->code);
-			continue;
-		}
-		cfg->nteams++;
-	}
-	ld->teams_broken = ld->nproblems != mark;
+	ld->teams_broken = !clean;
 }
+
+static const struct entries team_entries = {
+	.id = "code",
+	.too_many = N_("too many teams (at most %d)"),
+	.too_few = N_("needs at least one team"),
+	.twice = N_("team \"%s\" is listed twice"),
+	.done = teams_done,
+};
 
 static void apply_dial(struct loader *ld, const config_setting_t *s, char *base,
                        const struct key *k)
@@ -1141,12 +1170,17 @@ static const struct key root_keys[] = {
 	{ .name = "clinic", .type = KT_GROUP, .sub = clinic_keys },
 	{ .name = "calendar", .type = KT_GROUP, .sub = calendar_keys },
 	{ .name = "curves", .type = KT_GROUP, .sub = curves_keys },
-	{ .name = "treatments", .type = KT_FN, .off = CFG(treatments), .fn = apply_treatments },
-	{ .name = "outcomes", .type = KT_FN, .off = CFG(outcomes), .fn = apply_outcomes },
+	{ .name = "treatments", .type = KT_GROUPS, .off = CFG(treatments), .size = sizeof(struct hf_treatment),
+	  .off2 = CFG(ntreatments), .min = 0, .max = HF_MAX_TREATMENTS, .sub = treatment_keys,
+	  .entries = &treatment_entries },
+	{ .name = "outcomes", .type = KT_GROUPS, .off = CFG(outcomes), .size = sizeof(struct hf_outcome),
+	  .off2 = CFG(noutcomes), .min = 0, .max = HF_MAX_OUTCOMES, .sub = outcome_keys,
+	  .entries = &outcome_entries },
 	{ .name = "escalation", .type = KT_GROUP, .sub = escalation_keys },
 	{ .name = "contact_cap_days", .type = KT_INT, .off = CFG(contact_cap_days), .min = 0, .max = 30 },
 	{ .name = "release", .type = KT_GROUP, .sub = release_keys },
-	{ .name = "teams", .type = KT_FN, .off = CFG(teams), .fn = apply_teams },
+	{ .name = "teams", .type = KT_GROUPS, .off = CFG(teams), .size = sizeof(struct hf_team),
+	  .off2 = CFG(nteams), .min = 1, .max = HF_MAX_TEAMS, .sub = team_keys, .entries = &team_entries },
 	{ .name = "events", .type = KT_GROUP, .sub = events_keys },
 	{ .name = "console", .type = KT_GROUP, .sub = console_keys },
 	{ .name = "ui", .type = KT_GROUP, .sub = ui_keys },

@@ -555,6 +555,81 @@ static void test_custom_outcome_and_teams(void **state)
 	free(cfg);
 }
 
+/* Lists of groups (treatments, outcomes, teams) share one reader: each of its refusals names
+ * the list or the entry, at its line. Each file has exactly one problem. */
+static void test_group_lists(void **state)
+{
+	/* More entries than a list holds: one more than the most of each. */
+	struct sbuf many_teams, many_outcomes, many_treatments;
+	sbuf_init(&many_teams);
+	sbuf_init(&many_outcomes);
+	sbuf_init(&many_treatments);
+	sbuf_add(&many_teams, "# too many\nteams = (");
+	for (int i = 0; i <= HF_MAX_TEAMS; i++)
+		sbuf_printf(&many_teams, "%s\n  { code = \"t%d\"; name = \"Team %d\"; }", i ? "," : "", i, i);
+	sbuf_add(&many_teams, "\n);\n");
+	sbuf_add(&many_outcomes, "\n\noutcomes = (");
+	for (int i = 0; i <= HF_MAX_OUTCOMES; i++)
+		sbuf_printf(&many_outcomes, "%s\n  { code = \"o%d\"; label = \"O\"; ends_task = true; retry = \"\";"
+		            " max_attempts = 0; asks_score = false; needs_next = false; escalate = \"\";"
+		            " cancels_future = false; flags_phone = false; }", i ? "," : "", i);
+	sbuf_add(&many_outcomes, "\n);\n");
+	sbuf_add(&many_treatments, "treatments = (");
+	for (int i = 0; i <= HF_MAX_TREATMENTS; i++)
+		sbuf_printf(&many_treatments, "%s{ name = \"项目%d\"; }", i ? ", " : "", i);
+	sbuf_add(&many_treatments, ");\n");
+
+	const struct {
+		const char *text;
+		int line;
+		const char *path, *needle;
+	} cases[] = {
+		{ many_teams.s, 2, "teams", "too many teams (at most 16)" },
+		{ many_outcomes.s, 3, "outcomes", "too many outcomes (at most 16)" },
+		{ many_treatments.s, 1, "treatments", "too many treatments (at most 64)" },
+		{ "\nteams = ();\n", 2, "teams", "needs at least one team" },
+		{ "teams = [];\n", 1, "teams", "needs at least one team" },
+		{ "outcomes = 5;\n", 1, "outcomes", "expected a list ( ), not an integer" },
+		{ "treatments = [\"隆鼻\"];\n", 1, "treatments", "expected a list ( ), not a list [ ]" },
+		/* libconfig dates a scalar in a list by the token after it: keep that on its line. */
+		{ "teams = (\n  { code = \"postop\"; name = \"术后\"; },\n  \"service\");\n", 3, "teams[2]",
+		  "expected a group { }, not a string" },
+		{ "teams = (\n  { code = \"postop\"; name = \"术后\"; },\n  { code = \"service\"; }\n);\n", 3,
+		  "teams[2]", "missing key \"name\"" },
+		{ "treatments = (\n  { name = \"隆鼻\";\n    colour = \"red\"; }\n);\n", 3,
+		  "treatments[1].colour", "unknown key" },
+	};
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		const char *file = write_temp(cases[i].text);
+		char *problems;
+		int n = config_check_file(file, &problems);
+		if (n != 1)
+			fail_msg("case %zu: 1 problem expected, got %d:\n%s", i, n, problems);
+		expect_problem(problems, file, cases[i].line, cases[i].path, cases[i].needle);
+		free(problems);
+	}
+	sbuf_free(&many_teams);
+	sbuf_free(&many_outcomes);
+	sbuf_free(&many_treatments);
+
+	/* An empty list of treatments is allowed; an entry whose problem drops it leaves nothing
+	 * behind for the entry after it. */
+	struct hf_config *cfg = malloc(sizeof *cfg);
+	char *problems;
+	assert_int_equal(config_load(cfg, write_temp("treatments = ();\n"), &problems), 0);
+	free(problems);
+	assert_int_equal(cfg->ntreatments, 0);
+	assert_null(config_treatment(cfg, "隆鼻"));
+	const char *dropped = "treatments = (\n"
+	                      "  { name = \"隆鼻\"; curve = ( { offset = \"-1d\"; window = 1; script = \"a.b\";"
+	                      " team = \"postop\"; priority = 1; } ); },\n"
+	                      "  { name = \"吸脂\"; }\n);\n";
+	assert_int_equal(config_check_file(write_temp(dropped), &problems), 1);
+	expect_problem(problems, tmp_path, 2, "treatments[1].curve[1].offset", "needs the treatment's `effect`");
+	free(problems);
+	free(cfg);
+}
+
 static void test_unreadable(void **state)
 {
 	struct hf_config *cfg = malloc(sizeof *cfg);
@@ -645,6 +720,7 @@ int main(void)
 		cmocka_unit_test(test_problems_in_line_order),
 		cmocka_unit_test(test_mutations),
 		cmocka_unit_test(test_custom_outcome_and_teams),
+		cmocka_unit_test(test_group_lists),
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_locate),
 		cmocka_unit_test(test_lookups),
