@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 
+#include "huifang/columns.h"
 #include "huifang/service.h"
 
 /* What every command gets: the global options and a context to set up. */
@@ -50,8 +51,8 @@ int cli_id(struct cli *cli, const char *what, const char *s, hf_id *out);
 /* ---- output tables ------------------------------------------------------------------- */
 
 enum out_format { FMT_TABLE, FMT_TSV, FMT_JSON, FMT_CSV };
-/* "table", "tsv", "json" (and "csv" when allow_csv). */
-int cli_format(struct cli *cli, const char *s, bool allow_csv, enum out_format *out);
+/* "table", "tsv", "json" or "csv". */
+int cli_format(struct cli *cli, const char *s, enum out_format *out);
 /* The start of a listing command without positional arguments: parse opts, read --format
  * (*format is filled by the parse), then cli_setup(need_db, role). */
 int cli_begin_list(struct cli *cli, int argc, char **argv, const struct cli_opt *opts,
@@ -69,9 +70,15 @@ void out_init(struct out_table *t, int ncols, const char **keys, const char **ti
 /* Append a row: ncols strings (copied; NULL is "") */
 void out_row(struct out_table *t, const char **cells);
 /* Print: table aligned by display width (Chinese counts two columns), tsv with a header line,
- * json as an array of objects. */
+ * json as an array of objects, csv for spreadsheets (RFC 4180, a UTF-8 BOM, cells that would
+ * be formulas start with '). */
 void out_print(const struct out_table *t, enum out_format fmt, FILE *f);
 void out_free(struct out_table *t);
+/* The n records at recs as a listing of model m: the table shows m's table columns with
+ * translated headers and labels, tsv/json/csv its data columns with stable codes. */
+#define OUT_CELL_MAX 1024
+void out_records(enum out_format fmt, const struct col_model *m, const void *recs, size_t n,
+                 const struct col_env *env, FILE *f);
 /* JSON string with quotes and escapes. */
 void json_string(FILE *f, const char *s);
 

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "huifang/cli.h"
+#include "huifang/csv.h"
 #include "huifang/date.h"
 #include "huifang/i18n.h"
 #include "huifang/str.h"
@@ -105,7 +106,7 @@ int cli_begin_list(struct cli *cli, int argc, char **argv, const struct cli_opt 
 	int npos;
 	int rc = cli_parse(argc, argv, opts, NULL, 0, &npos, cli->err, sizeof cli->err);
 	if (rc == HF_OK)
-		rc = cli_format(cli, *format, false, fmt);
+		rc = cli_format(cli, *format, fmt);
 	if (rc == HF_OK)
 		rc = cli_setup(cli, need_db, role);
 	return rc;
@@ -135,7 +136,7 @@ int cli_id(struct cli *cli, const char *what, const char *s, hf_id *out)
 	return HF_OK;
 }
 
-int cli_format(struct cli *cli, const char *s, bool allow_csv, enum out_format *out)
+int cli_format(struct cli *cli, const char *s, enum out_format *out)
 {
 	if (!s || !strcmp(s, "table"))
 		*out = FMT_TABLE;
@@ -143,11 +144,11 @@ int cli_format(struct cli *cli, const char *s, bool allow_csv, enum out_format *
 		*out = FMT_TSV;
 	else if (!strcmp(s, "json"))
 		*out = FMT_JSON;
-	else if (allow_csv && !strcmp(s, "csv"))
+	else if (!strcmp(s, "csv"))
 		*out = FMT_CSV;
 	else
-		return errf(cli->err, sizeof cli->err, _("--format: unknown format \"%s\" (table, tsv, json%s)"),
-		            s, allow_csv ? ", csv" : ""), HF_EUSAGE;
+		return errf(cli->err, sizeof cli->err,
+		            _("--format: unknown format \"%s\" (table, tsv, json, csv)"), s), HF_EUSAGE;
 	return HF_OK;
 }
 
@@ -189,31 +190,15 @@ void json_string(FILE *f, const char *s)
 	sbuf_free(&b);
 }
 
-static void csv_field(FILE *f, const char *s)
-{
-	if (strpbrk(s, ",\"\n\r")) {
-		fputc('"', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputc('"', f);
-	} else {
-		fputs(s, f);
-	}
-}
-
 void out_print(const struct out_table *t, enum out_format fmt, FILE *f)
 {
 	size_t nc = (size_t)t->ncols;
 	const char *cell;
 	switch (fmt) {
 	case FMT_TSV:
-	case FMT_CSV:
 		for (size_t c = 0; c < nc; c++) {
 			if (c)
-				fputc(fmt == FMT_TSV ? '\t' : ',', f);
+				fputc('\t', f);
 			fputs(t->keys[c], f);
 		}
 		fputc('\n', f);
@@ -221,14 +206,17 @@ void out_print(const struct out_table *t, enum out_format fmt, FILE *f)
 			for (size_t c = 0; c < nc; c++) {
 				cell = t->cells[r * nc + c];
 				if (c)
-					fputc(fmt == FMT_TSV ? '\t' : ',', f);
-				if (fmt == FMT_CSV)
-					csv_field(f, cell);
-				else
-					fputs(cell, f);
+					fputc('\t', f);
+				fputs(cell, f);
 			}
 			fputc('\n', f);
 		}
+		break;
+	case FMT_CSV:
+		csv_write_bom(f);
+		csv_write_row(f, t->keys, t->ncols);
+		for (size_t r = 0; r < t->nrows; r++)
+			csv_write_row(f, (const char *const *)&t->cells[r * nc], t->ncols);
 		break;
 	case FMT_JSON:
 		fputs("[", f);
@@ -280,4 +268,35 @@ void out_print(const struct out_table *t, enum out_format fmt, FILE *f)
 		break;
 	}
 	}
+}
+
+void out_records(enum out_format fmt, const struct col_model *m, const void *recs, size_t n,
+                 const struct col_env *env, FILE *f)
+{
+	int *idx = xmalloc((size_t)m->ncols * sizeof *idx);
+	int nc = col_pick(m, fmt == FMT_TABLE ? COL_IN_TABLE : COL_IN_DATA, idx);
+	const char **keys = xmalloc((size_t)nc * sizeof *keys);
+	const char **titles = xmalloc((size_t)nc * sizeof *titles);
+	const char **row = xmalloc((size_t)nc * sizeof *row);
+	char *bufs = xmalloc((size_t)nc * OUT_CELL_MAX);
+	for (int c = 0; c < nc; c++) {
+		keys[c] = m->cols[idx[c]].code;
+		titles[c] = _(m->cols[idx[c]].header);
+		row[c] = bufs + (size_t)c * OUT_CELL_MAX;
+	}
+	struct out_table t;
+	out_init(&t, nc, keys, titles);
+	for (size_t i = 0; i < n; i++) {
+		for (int c = 0; c < nc; c++)
+			col_value(m, idx[c], col_record(m, recs, i), env,
+			          fmt == FMT_TABLE ? COL_LABEL : COL_CODE, (char *)row[c], OUT_CELL_MAX);
+		out_row(&t, row);
+	}
+	out_print(&t, fmt, f);
+	out_free(&t);
+	free(bufs);
+	free(row);
+	free(titles);
+	free(keys);
+	free(idx);
 }

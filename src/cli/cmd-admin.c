@@ -117,28 +117,16 @@ static int run_user_list(struct cli *cli, int argc, char **argv)
 	int rc = cli_begin_list(cli, argc, argv, opts, &format, &fmt, true, ROLE_ADMIN);
 	if (rc != HF_OK)
 		return rc;
-	static const char *keys[] = {"login", "name", "role", "team", "active"};
-	const char *titles[] = {_("login"), _("name"), _("role"), _("team"), _("active")};
-	struct out_table t;
-	out_init(&t, 5, keys, titles);
 	struct hf_user *users;
 	size_t n = store_users(cli->ctx.st, &users);
-	for (size_t i = 0; i < n; i++) {
-		const char *row[] = {users[i].login, users[i].name,
-		                     fmt == FMT_TABLE ? role_label(users[i].role) : role_code(users[i].role),
-		                     users[i].team,
-		                     fmt == FMT_TABLE ? (users[i].active ? _("yes") : _("no"))
-		                                      : (users[i].active ? "yes" : "no")};
-		out_row(&t, row);
-	}
-	out_print(&t, fmt, stdout);
-	out_free(&t);
+	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false};
+	out_records(fmt, &col_users, users, n, &env, stdout);
 	free(users);
 	return HF_OK;
 }
 
 const struct command cmd_user_list = {
-	"user list", "user list [--format table|tsv|json]", N_("list users — admin"), run_user_list,
+	"user list", "user list [--format table|tsv|json|csv]", N_("list users — admin"), run_user_list,
 };
 
 static int run_user_disable(struct cli *cli, int argc, char **argv)

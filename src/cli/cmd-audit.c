@@ -19,7 +19,7 @@ static int run_audit(struct cli *cli, int argc, char **argv)
 	long long max = 50;
 	int rc = cli_parse(argc, argv, opts, NULL, 0, &npos, cli->err, sizeof cli->err);
 	if (rc == HF_OK)
-		rc = cli_format(cli, format, false, &fmt);
+		rc = cli_format(cli, format, &fmt);
 	if (rc == HF_OK && limit && (!str_to_int(limit, &max) || max < 1))
 		rc = (errf(cli->err, sizeof cli->err, _("--limit: \"%s\" is not a positive number"), limit),
 		      HF_EUSAGE);
@@ -64,6 +64,6 @@ static int run_audit(struct cli *cli, int argc, char **argv)
 }
 
 const struct command cmd_audit = {
-	"audit", "audit [--verify] [--limit N] [--format table|tsv|json]",
+	"audit", "audit [--verify] [--limit N] [--format table|tsv|json|csv]",
 	N_("the audit trail (newest last); --verify checks its hash chain — admin"), run_audit,
 };

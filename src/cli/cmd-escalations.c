@@ -19,36 +19,14 @@ static int run_escalations(struct cli *cli, int argc, char **argv)
 		return rc;
 	struct hf_escalation *e;
 	size_t n = store_escalations(cli->ctx.st, all, &e);
-	static const char *keys[] = {"id", "severity", "status", "sla_due", "customer_id",
-	                             "customer_name", "reason", "raised_by", "raised_at"};
-	const char *titles[] = {_("id"), _("severity"), _("status"), _("SLA due"), _("customer id"),
-	                        _("customer"), _("reason"), _("raised by"), _("raised at")};
-	struct out_table t;
-	out_init(&t, 9, keys, titles);
-	for (size_t i = 0; i < n; i++) {
-		char id[24], cid[24], sla[20], at[20], why[2 * HF_ORIGIN_MAX];
-		snprintf(id, sizeof id, "%lld", (long long)e[i].id);
-		snprintf(cid, sizeof cid, "%lld", (long long)e[i].customer_id);
-		bool breached = rules_breached(e[i].status, e[i].sla_due, cli->ctx.now);
-		const char *status = breached ? (fmt == FMT_TABLE ? _("breached") : "breached")
-		                              : (fmt == FMT_TABLE ? esc_status_label(e[i].status)
-		                                                  : esc_status_code(e[i].status));
-		const char *row[] = {id,
-		                     fmt == FMT_TABLE ? severity_label(e[i].severity) : severity_code(e[i].severity),
-		                     status, stamp_format(e[i].sla_due, sla), cid, e[i].customer_name,
-		                     fmt == FMT_TABLE ? rules_reason_text(&cli->ctx.cfg, e[i].reason, why, sizeof why)
-		                                      : e[i].reason,
-		                     e[i].raised_by, stamp_format(e[i].raised_at, at)};
-		out_row(&t, row);
-	}
-	out_print(&t, fmt, stdout);
-	out_free(&t);
+	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false};
+	out_records(fmt, &col_escalations, e, n, &env, stdout);
 	free(e);
 	return HF_OK;
 }
 
 const struct command cmd_escalations = {
-	"escalations", "escalations [--all] [--format table|tsv|json]",
+	"escalations", "escalations [--all] [--format table|tsv|json|csv]",
 	N_("the supervisor queue: open escalations by severity and SLA — supervisor"), run_escalations,
 };
 

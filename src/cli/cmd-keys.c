@@ -30,7 +30,7 @@ static int run_keys(struct cli *cli, int argc, char **argv)
 }
 
 const struct command cmd_keys = {
-	"keys", "keys [--format table|tsv|json]",
+	"keys", "keys [--format table|tsv|json|csv]",
 	N_("the console's keys (with this configuration's ui.keys), as its ? screen lists them"),
 	run_keys,
 };

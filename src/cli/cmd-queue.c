@@ -19,7 +19,7 @@ static int run_queue(struct cli *cli, int argc, char **argv)
 	enum out_format fmt;
 	int rc = cli_parse(argc, argv, opts, NULL, 0, &npos, cli->err, sizeof cli->err);
 	if (rc == HF_OK)
-		rc = cli_format(cli, format, false, &fmt);
+		rc = cli_format(cli, format, &fmt);
 	if (rc != HF_OK)
 		return rc;
 	if ((user != NULL) + (team != NULL) + all > 1)
@@ -52,53 +52,15 @@ static int run_queue(struct cli *cli, int argc, char **argv)
 	if (!own && (rc = svc_require(ctx, ROLE_SUPERVISOR, cli->err, sizeof cli->err)) != HF_OK)
 		return rc;
 
-	int max = config_max_attempts(&ctx->cfg);
 	struct hf_task *tasks;
 	size_t n = store_queue(ctx->st, &f, &tasks);
-
-	/* The table is what the console shows; tsv and json have SPEC §4's columns. */
-	static const char *table_keys[] = {"task_id", "due", "kind", "customer", "treatment", "attempt",
-	                                   "last_outcome", "owner"};
-	static const char *keys[] = {"task_id", "due", "kind", "customer_id", "customer_name", "team",
-	                             "owner", "attempts", "status"};
-	const char *titles[] = {_("task"), _("due"), _("kind"), _("customer"), _("treatment"),
-	                        _("attempt"), _("last outcome"), _("owner")};
-	struct out_table t;
-	if (fmt == FMT_TABLE)
-		out_init(&t, 8, table_keys, titles);
-	else
-		out_init(&t, 9, keys, keys);
-	for (size_t i = 0; i < n; i++) {
-		const struct hf_task *k = &tasks[i];
-		char id[24], due[24], cid[24], att[24];
-		snprintf(id, sizeof id, "%lld", (long long)k->t.id);
-		snprintf(cid, sizeof cid, "%lld", (long long)k->customer_id);
-		if (k->t.due_minute >= 0)
-			stamp_format(stamp_make(k->t.due, k->t.due_minute), due);
-		else
-			date_format(k->t.due, due);
-		if (fmt == FMT_TABLE) {
-			char dshow[32];
-			snprintf(dshow, sizeof dshow, "%s%s", k->overdue ? "!" : "", due);
-			snprintf(att, sizeof att, "%d/%d", k->t.attempts + 1, max);
-			const char *row[] = {id, dshow, task_kind_label(k->t.kind), k->customer_name,
-			                     k->treatment, att, k->last_outcome,
-			                     str_empty(k->t.owner) ? "-" : k->t.owner};
-			out_row(&t, row);
-		} else {
-			snprintf(att, sizeof att, "%d", k->t.attempts);
-			const char *row[] = {id, due, task_kind_code(k->t.kind), cid, k->customer_name,
-			                     k->t.team, k->t.owner, att, task_status_code(k->t.status)};
-			out_row(&t, row);
-		}
-	}
-	out_print(&t, fmt, stdout);
-	out_free(&t);
+	struct col_env env = {&ctx->cfg, ctx->now, false};
+	out_records(fmt, &col_tasks, tasks, n, &env, stdout);
 	free(tasks);
 	return HF_OK;
 }
 
 const struct command cmd_queue = {
-	"queue", "queue [--date D] [--user L | --team T | --all] [--format table|tsv|json]",
+	"queue", "queue [--date D] [--user L | --team T | --all] [--format table|tsv|json|csv]",
 	N_("the follow-up queue: overdue first, then due time and priority"), run_queue,
 };

@@ -18,7 +18,7 @@ static int run_simulate(struct cli *cli, int argc, char **argv)
 	enum out_format fmt;
 	int rc = cli_parse(argc, argv, opts, NULL, 0, &npos, cli->err, sizeof cli->err);
 	if (rc == HF_OK)
-		rc = cli_format(cli, format, false, &fmt);
+		rc = cli_format(cli, format, &fmt);
 	if (rc != HF_OK)
 		return rc;
 	if (!kind)
@@ -72,6 +72,6 @@ static int run_simulate(struct cli *cli, int argc, char **argv)
 }
 
 const struct command cmd_simulate = {
-	"simulate", "simulate --kind K [--treatment T] --date D [--course-end D]",
+	"simulate", "simulate --kind K [--treatment T] --date D [--course-end D] [--format table|tsv|json|csv]",
 	N_("the follow-up schedule the rules would make for such a visit (writes nothing)"), run_simulate,
 };

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "huifang/columns.h"
 #include "huifang/date.h"
 #include "huifang/i18n.h"
 #include "huifang/str.h"
@@ -24,21 +25,24 @@ enum queue_filter_kind { QUEUE_FILTERS(QF_ENUM_) F__COUNT };
 static const char *const filter_labels[] = {QUEUE_FILTERS(QF_LABEL_)};
 #undef QF_LABEL_
 
-enum { COL_DUE, COL_KIND, COL_CUSTOMER, COL_TREATMENT, COL_ATTEMPT, COL_LAST, COL_OWNER, NCOLS };
+/* The console's columns of the task model: at most every column of it. */
+#define NCOLS_MAX 16
 
 struct queue_view {
 	struct tui_view base;
 	struct tui *t;
 	struct tui_list list;
-	struct tui_column cols[NCOLS];
+	struct tui_column cols[NCOLS_MAX];
+	int col[NCOLS_MAX];             /* the model's index of each column shown */
+	int ncols;
+	int widest[NCOLS_MAX];          /* the longest label of a column that grows to fit, or 0 */
+	struct col_env env;
 	struct hf_task *tasks;          /* as loaded for the scope */
 	size_t ntasks;
 	size_t *rows;                   /* shown rows: indices into tasks */
 	enum queue_filter_kind filter;
 	hf_date day;
 	int due, overdue, done_today;
-	int max_attempts;
-	int kind_w, last_w;             /* the longest kind and outcome labels */
 	/* search */
 	bool prompting;
 	struct tui_edit prompt;
@@ -141,48 +145,9 @@ static void cell(void *data, size_t row, int col, char *buf, size_t size, int *c
 {
 	struct queue_view *q = data;
 	const struct hf_task *k = row_task(q, row);
-	const struct hf_config *cfg = &q->t->ctx->cfg;
-	if (!k)
-		return;
-	switch (col) {
-	case COL_DUE: {
-		int y, m, d;
-		date_to_ymd(k->t.due, &y, &m, &d);
-		if (k->t.due_minute >= 0)
-			snprintf(buf, size, "%s%02d-%02d %02d:%02d", k->overdue ? "!" : " ", m, d,
-			         k->t.due_minute / 60, k->t.due_minute % 60);
-		else
-			snprintf(buf, size, "%s%02d-%02d", k->overdue ? "!" : " ", m, d);
-		if (k->overdue)
-			*color = UI_COLOR_OVERDUE;
-		break;
-	}
-	case COL_KIND:
-		str_copy(buf, size, task_kind_label(k->t.kind));
-		break;
-	case COL_CUSTOMER:
-		str_copy(buf, size, k->customer_name);
-		break;
-	case COL_TREATMENT:
-		str_copy(buf, size, k->treatment);
-		break;
-	case COL_ATTEMPT:
-		if (q->max_attempts > 0)
-			snprintf(buf, size, "%d/%d", k->t.attempts + 1, q->max_attempts);
-		else
-			snprintf(buf, size, "%d", k->t.attempts + 1);
-		break;
-	case COL_LAST: {
-		const struct hf_outcome *o = config_outcome(cfg, k->last_outcome);
-		str_copy(buf, size, o ? _(o->label) : k->last_outcome);
-		break;
-	}
-	case COL_OWNER:
-		str_copy(buf, size, str_empty(k->t.owner) ? "-" : k->t.owner);
-		break;
-	default:
-		break;
-	}
+	q->env.now = q->t->ctx->now;
+	if (col_value(&col_tasks, q->col[col], k, &q->env, COL_SCREEN, buf, size))
+		*color = UI_COLOR_OVERDUE;
 }
 
 /* ---- search ------------------------------------------------------------------------------ */
@@ -308,30 +273,25 @@ static void draw_origin(struct tui *t, struct queue_view *q, int y)
 	sbuf_free(&b);
 }
 
-/* Fixed widths of the kind and last-outcome columns; wider when the terminal has room. */
-#define KIND_W 10
-#define LAST_W 12
-
-/* The kind and last-outcome columns grow to their longest label ("Call back later", "why they
- * left") with what the terminal has beyond every column's minimum and a little for the
- * shared ones; at 80 columns some of those still end in "…". */
+/* The columns that grow to their longest label ("Call back later", "why they left") do so with
+ * what the terminal has beyond every column's minimum and a little for the shared ones, the
+ * rightmost first; at 80 columns some of those still end in "…". */
 static void fit_columns(struct queue_view *q, int cols)
 {
-	q->cols[COL_KIND].width = KIND_W;
-	q->cols[COL_LAST].width = LAST_W;
-	int used = NCOLS - 1;
-	for (int c = 0; c < NCOLS; c++)
+	int used = q->ncols - 1;
+	for (int c = 0; c < q->ncols; c++) {
+		q->cols[c].width = col_tasks.cols[q->col[c]].width;
 		used += q->cols[c].width > 0 ? q->cols[c].width : q->cols[c].min;
-	int spare = cols - used - 3;    /* the shared columns keep a little over their minimums */
-	int grow = q->last_w - LAST_W;
-	if (grow > 0 && spare > 0) {
-		grow = grow < spare ? grow : spare;
-		q->cols[COL_LAST].width += grow;
-		spare -= grow;
 	}
-	grow = q->kind_w - KIND_W;
-	if (grow > 0 && spare > 0)
-		q->cols[COL_KIND].width += grow < spare ? grow : spare;
+	int spare = cols - used - 3;    /* the shared columns keep a little over their minimums */
+	for (int c = q->ncols - 1; c >= 0 && spare > 0; c--) {
+		int grow = q->widest[c] - q->cols[c].width;
+		if (grow > 0 && q->cols[c].width > 0) {
+			grow = grow < spare ? grow : spare;
+			q->cols[c].width += grow;
+			spare -= grow;
+		}
+	}
 }
 
 static void queue_draw(struct tui *t, struct tui_view *v)
@@ -441,26 +401,14 @@ struct tui_view *queue_view_new(struct tui *t)
 	struct queue_view *q = xcalloc(1, sizeof *q);
 	q->base.ops = &queue_ops;
 	q->t = t;
-	q->max_attempts = config_max_attempts(&t->ctx->cfg);
-	const struct tui_column cols[NCOLS] = {
-		[COL_DUE] = {_("due"), 12, 0, -1},
-		[COL_KIND] = {_("kind"), KIND_W, 0, -1},
-		[COL_CUSTOMER] = {_("customer"), 0, 12, -1},
-		[COL_TREATMENT] = {_("treatment"), 0, 8, -1},
-		[COL_ATTEMPT] = {_("attempt"), 7, 0, 1},
-		[COL_LAST] = {_("last outcome"), LAST_W, 0, -1},
-		[COL_OWNER] = {_("owner"), 10, 0, -1},
-	};
-	memcpy(q->cols, cols, sizeof cols);
-	for (int k = 0; k < TASK_KIND__COUNT; k++) {
-		int w = utf8_width(task_kind_label((enum hf_task_kind)k));
-		q->kind_w = w > q->kind_w ? w : q->kind_w;
+	q->env = (struct col_env){&t->ctx->cfg, t->ctx->now, false};
+	q->ncols = col_pick(&col_tasks, COL_IN_SCREEN, q->col);
+	for (int c = 0; c < q->ncols; c++) {
+		const struct col_def *d = &col_tasks.cols[q->col[c]];
+		q->cols[c] = (struct tui_column){_(d->header), d->width, d->min, d->align};
+		q->widest[c] = d->widest ? d->widest(&q->env) : 0;
 	}
-	for (int i = 0; i < t->ctx->cfg.noutcomes; i++) {
-		int w = utf8_width(_(t->ctx->cfg.outcomes[i].label));
-		q->last_w = w > q->last_w ? w : q->last_w;
-	}
-	list_init(&q->list, q->cols, NCOLS, cell, q);
+	list_init(&q->list, q->cols, q->ncols, cell, q);
 	edit_init(&q->prompt, false, 120);
 	load(q);
 	return &q->base;

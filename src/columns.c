@@ -1,0 +1,379 @@
+/* columns.c — the column tables of every listed entity and the values of their cells. */
+#include <stdio.h>
+#include <string.h>
+
+#include "huifang/columns.h"
+#include "huifang/date.h"
+#include "huifang/i18n.h"
+#include "huifang/rules.h"
+#include "huifang/service.h"
+#include "huifang/str.h"
+#include "huifang/utf8.h"
+
+/* ---- shared value writers ---------------------------------------------------------------- */
+
+static void put_id(hf_id id, char *buf, size_t size)
+{
+	if (id > 0)
+		snprintf(buf, size, "%lld", (long long)id);
+	else
+		str_copy(buf, size, "");
+}
+
+static void put_int(long long v, char *buf, size_t size)
+{
+	snprintf(buf, size, "%lld", v);
+}
+
+/* A stamp as "YYYY-MM-DD HH:MM"; none is empty. */
+static void put_stamp(hf_stamp t, char *buf, size_t size)
+{
+	char s[20];
+	str_copy(buf, size, t == HF_NO_STAMP ? "" : stamp_format(t, s));
+}
+
+static void put_date(hf_date d, char *buf, size_t size)
+{
+	char s[16];
+	str_copy(buf, size, d == HF_NO_DATE ? "" : date_format(d, s));
+}
+
+/* A yes/no value: the code, or the translated word. */
+static void put_yes_no(bool v, enum col_form form, char *buf, size_t size)
+{
+	if (form == COL_CODE)
+		str_copy(buf, size, v ? "yes" : "no");
+	else
+		str_copy(buf, size, v ? _("yes") : _("no"));
+}
+
+/* Text a person may leave empty: "-" in what a person reads, "" in the data. */
+static void put_or_dash(const char *s, enum col_form form, char *buf, size_t size)
+{
+	str_copy(buf, size, form != COL_CODE && str_empty(s) ? "-" : s);
+}
+
+/* An outcome: its code, or its translated label from the rules' outcome table. */
+static void put_outcome(const struct col_env *env, const char *code, enum col_form form,
+                        char *buf, size_t size)
+{
+	const struct hf_outcome *o = form == COL_CODE ? NULL : config_outcome(env->cfg, code);
+	str_copy(buf, size, o ? _(o->label) : code);
+}
+
+/* A column's value function from a statement over `r`, the record. */
+#define VALUE_(name, type, body) \
+	static bool name(const void *rec_, const struct col_env *env, enum col_form form, char *buf, \
+	                 size_t size) \
+	{ \
+		const type *r = rec_; \
+		(void)env; \
+		(void)form; \
+		body; \
+		return false; \
+	}
+
+/* ---- tasks (the queue) ------------------------------------------------------------------- */
+
+static bool task_due(const void *rec, const struct col_env *env, enum col_form form, char *buf,
+                     size_t size)
+{
+	(void)env;
+	const struct hf_task *k = rec;
+	const char *mark = form == COL_CODE ? "" : k->overdue ? "!" : form == COL_SCREEN ? " " : "";
+	int y, m, d, min = k->t.due_minute;
+	date_to_ymd(k->t.due, &y, &m, &d);
+	if (form == COL_SCREEN && min >= 0)
+		snprintf(buf, size, "%s%02d-%02d %02d:%02d", mark, m, d, min / 60, min % 60);
+	else if (form == COL_SCREEN)
+		snprintf(buf, size, "%s%02d-%02d", mark, m, d);
+	else if (min >= 0)
+		snprintf(buf, size, "%s%04d-%02d-%02d %02d:%02d", mark, y, m, d, min / 60, min % 60);
+	else
+		snprintf(buf, size, "%s%04d-%02d-%02d", mark, y, m, d);
+	return k->overdue;
+}
+
+static bool task_attempt(const void *rec, const struct col_env *env, enum col_form form, char *buf,
+                         size_t size)
+{
+	(void)form;
+	const struct hf_task *k = rec;
+	int max = config_max_attempts(env->cfg);
+	if (max > 0)
+		snprintf(buf, size, "%d/%d", k->t.attempts + 1, max);
+	else
+		snprintf(buf, size, "%d", k->t.attempts + 1);
+	return false;
+}
+
+static int task_kind_widest(const struct col_env *env)
+{
+	(void)env;
+	int w = 0;
+	for (int k = 0; k < TASK_KIND__COUNT; k++) {
+		int kw = utf8_width(task_kind_label((enum hf_task_kind)k));
+		w = kw > w ? kw : w;
+	}
+	return w;
+}
+
+static int outcome_widest(const struct col_env *env)
+{
+	int w = 0;
+	for (int i = 0; i < env->cfg->noutcomes; i++) {
+		int ow = utf8_width(_(env->cfg->outcomes[i].label));
+		w = ow > w ? ow : w;
+	}
+	return w;
+}
+
+VALUE_(task_id, struct hf_task, put_id(r->t.id, buf, size))
+VALUE_(task_kind, struct hf_task,
+       str_copy(buf, size, form == COL_CODE ? task_kind_code(r->t.kind) : task_kind_label(r->t.kind)))
+VALUE_(task_customer_id, struct hf_task, put_id(r->customer_id, buf, size))
+VALUE_(task_customer, struct hf_task, str_copy(buf, size, r->customer_name))
+VALUE_(task_treatment, struct hf_task, str_copy(buf, size, r->treatment))
+VALUE_(task_team, struct hf_task, str_copy(buf, size, r->t.team))
+VALUE_(task_last_outcome, struct hf_task, put_outcome(env, r->last_outcome, form, buf, size))
+VALUE_(task_owner, struct hf_task, put_or_dash(r->t.owner, form, buf, size))
+VALUE_(task_attempts, struct hf_task, put_int(r->t.attempts, buf, size))
+VALUE_(task_status, struct hf_task,
+       str_copy(buf, size, form == COL_CODE ? task_status_code(r->t.status)
+                                            : task_status_label(r->t.status)))
+
+#define D_ COL_IN_DATA
+#define T_ COL_IN_TABLE
+#define S_ COL_IN_SCREEN
+
+/* The data formats keep the columns the manual documents; the table and the console show the
+ * queue as an operator works it. */
+static const struct col_def task_cols[] = {
+	{"task_id", N_("task"), D_ | T_, 7, 0, 1, NULL, task_id},
+	{"due", N_("due"), D_ | T_ | S_, 12, 0, -1, NULL, task_due},
+	{"kind", N_("kind"), D_ | T_ | S_, 10, 0, -1, task_kind_widest, task_kind},
+	{"customer_id", N_("customer id"), D_, 8, 0, 1, NULL, task_customer_id},
+	{"customer_name", N_("customer"), D_ | T_ | S_, 0, 12, -1, NULL, task_customer},
+	{"treatment", N_("treatment"), T_ | S_, 0, 8, -1, NULL, task_treatment},
+	{"team", N_("team"), D_, 10, 0, -1, NULL, task_team},
+	{"attempt", N_("attempt"), T_ | S_, 7, 0, 1, NULL, task_attempt},
+	{"last_outcome", N_("last outcome"), T_ | S_, 12, 0, -1, outcome_widest, task_last_outcome},
+	{"owner", N_("owner"), D_ | T_ | S_, 10, 0, -1, NULL, task_owner},
+	{"attempts", N_("attempts"), D_, 4, 0, 1, NULL, task_attempts},
+	{"status", N_("status"), D_, 10, 0, -1, NULL, task_status},
+};
+
+#define MODEL_(name, entity, cols, type) \
+	const struct col_model name = {entity, cols, (int)(sizeof cols / sizeof cols[0]), sizeof(type)};
+
+MODEL_(col_tasks, "task", task_cols, struct hf_task)
+
+/* ---- escalations (the supervisor queue) ------------------------------------------------- */
+
+/* Open past its SLA: the status says "breached" and asks for attention. */
+static bool esc_status(const void *rec, const struct col_env *env, enum col_form form, char *buf,
+                       size_t size)
+{
+	const struct hf_escalation *e = rec;
+	bool breached = rules_breached(e->status, e->sla_due, env->now);
+	if (breached)
+		str_copy(buf, size, form == COL_CODE ? "breached" : _("breached"));
+	else
+		str_copy(buf, size, form == COL_CODE ? esc_status_code(e->status) : esc_status_label(e->status));
+	return breached;
+}
+
+static bool esc_sla_due(const void *rec, const struct col_env *env, enum col_form form, char *buf,
+                        size_t size)
+{
+	(void)form;
+	const struct hf_escalation *e = rec;
+	put_stamp(e->sla_due, buf, size);
+	return rules_breached(e->status, e->sla_due, env->now);
+}
+
+static bool esc_reason(const void *rec, const struct col_env *env, enum col_form form, char *buf,
+                       size_t size)
+{
+	const struct hf_escalation *e = rec;
+	if (form == COL_CODE)
+		str_copy(buf, size, e->reason);
+	else
+		rules_reason_text(env->cfg, e->reason, buf, size);
+	return false;
+}
+
+VALUE_(esc_id, struct hf_escalation, put_id(r->id, buf, size))
+VALUE_(esc_severity, struct hf_escalation,
+       str_copy(buf, size, form == COL_CODE ? severity_code(r->severity) : severity_label(r->severity)))
+VALUE_(esc_customer_id, struct hf_escalation, put_id(r->customer_id, buf, size))
+VALUE_(esc_customer, struct hf_escalation, str_copy(buf, size, r->customer_name))
+VALUE_(esc_raised_by, struct hf_escalation, str_copy(buf, size, r->raised_by))
+VALUE_(esc_raised_at, struct hf_escalation, put_stamp(r->raised_at, buf, size))
+
+static const struct col_def escalation_cols[] = {
+	{"id", N_("id"), D_ | T_, 6, 0, 1, NULL, esc_id},
+	{"severity", N_("severity"), D_ | T_ | S_, 8, 0, -1, NULL, esc_severity},
+	{"status", N_("status"), D_ | T_ | S_, 12, 0, -1, NULL, esc_status},
+	{"sla_due", N_("SLA due"), D_ | T_ | S_, 16, 0, -1, NULL, esc_sla_due},
+	{"customer_id", N_("customer id"), D_ | T_, 8, 0, 1, NULL, esc_customer_id},
+	{"customer_name", N_("customer"), D_ | T_ | S_, 0, 10, -1, NULL, esc_customer},
+	{"reason", N_("reason"), D_ | T_ | S_, 0, 16, -1, NULL, esc_reason},
+	{"raised_by", N_("raised by"), D_ | T_, 10, 0, -1, NULL, esc_raised_by},
+	{"raised_at", N_("raised at"), D_ | T_ | S_, 16, 0, -1, NULL, esc_raised_at},
+};
+
+MODEL_(col_escalations, "escalation", escalation_cols, struct hf_escalation)
+
+/* ---- users ------------------------------------------------------------------------------- */
+
+VALUE_(user_login, struct hf_user, str_copy(buf, size, r->login))
+VALUE_(user_name, struct hf_user, str_copy(buf, size, r->name))
+VALUE_(user_role, struct hf_user,
+       str_copy(buf, size, form == COL_CODE ? role_code(r->role) : role_label(r->role)))
+VALUE_(user_team, struct hf_user, str_copy(buf, size, r->team))
+VALUE_(user_active, struct hf_user, put_yes_no(r->active, form, buf, size))
+
+static const struct col_def user_cols[] = {
+	{"login", N_("login"), D_ | T_ | S_, 12, 0, -1, NULL, user_login},
+	{"name", N_("name"), D_ | T_ | S_, 0, 10, -1, NULL, user_name},
+	{"role", N_("role"), D_ | T_ | S_, 10, 0, -1, NULL, user_role},
+	{"team", N_("team"), D_ | T_ | S_, 12, 0, -1, NULL, user_team},
+	{"active", N_("active"), D_ | T_ | S_, 6, 0, -1, NULL, user_active},
+};
+
+MODEL_(col_users, "user", user_cols, struct hf_user)
+
+/* ---- customers ------------------------------------------------------------------------- */
+
+/* The phone as the viewer may see it: operators get 138****5678. */
+static bool cust_phone(const void *rec, const struct col_env *env, enum col_form form, char *buf,
+                       size_t size)
+{
+	(void)form;
+	svc_phone_mask(((const struct hf_customer *)rec)->phone, env->reveal, buf, size);
+	return false;
+}
+
+static bool cust_gender(const void *rec, const struct col_env *env, enum col_form form, char *buf,
+                        size_t size)
+{
+	(void)env;
+	const char *g = ((const struct hf_customer *)rec)->gender;
+	if (form == COL_CODE)
+		str_copy(buf, size, g);
+	else
+		str_copy(buf, size, str_eq(g, "F") ? _("female") : str_eq(g, "M") ? _("male") : "-");
+	return false;
+}
+
+VALUE_(cust_id, struct hf_customer, put_id(r->id, buf, size))
+VALUE_(cust_external_id, struct hf_customer, str_copy(buf, size, r->external_id))
+VALUE_(cust_name, struct hf_customer, str_copy(buf, size, r->name))
+VALUE_(cust_birthday, struct hf_customer, put_date(r->birthday, buf, size))
+VALUE_(cust_consultant, struct hf_customer, put_or_dash(r->consultant, form, buf, size))
+VALUE_(cust_source, struct hf_customer, put_or_dash(r->source, form, buf, size))
+VALUE_(cust_tags, struct hf_customer, str_copy(buf, size, r->tags))
+VALUE_(cust_dnc, struct hf_customer, put_yes_no(r->do_not_call, form, buf, size))
+VALUE_(cust_phone_invalid, struct hf_customer, put_yes_no(r->phone_invalid, form, buf, size))
+VALUE_(cust_created, struct hf_customer, put_stamp(r->created, buf, size))
+
+static const struct col_def customer_cols[] = {
+	{"id", N_("id"), D_ | T_, 6, 0, 1, NULL, cust_id},
+	{"external_id", N_("external id"), D_ | T_, 10, 0, -1, NULL, cust_external_id},
+	{"name", N_("name"), D_ | T_ | S_, 0, 8, -1, NULL, cust_name},
+	{"phone", N_("phone"), D_ | T_ | S_, 13, 0, -1, NULL, cust_phone},
+	{"gender", N_("gender"), D_ | T_ | S_, 6, 0, -1, NULL, cust_gender},
+	{"birthday", N_("birthday"), D_ | T_, 10, 0, -1, NULL, cust_birthday},
+	{"consultant", N_("consultant"), D_ | T_ | S_, 10, 0, -1, NULL, cust_consultant},
+	{"source", N_("source"), D_ | T_, 10, 0, -1, NULL, cust_source},
+	{"tags", N_("tags"), D_ | T_, 0, 8, -1, NULL, cust_tags},
+	{"do_not_call", N_("do-not-call"), D_ | T_ | S_, 6, 0, -1, NULL, cust_dnc},
+	{"phone_invalid", N_("phone invalid"), D_ | T_, 6, 0, -1, NULL, cust_phone_invalid},
+	{"created", N_("created"), D_, 16, 0, -1, NULL, cust_created},
+};
+
+MODEL_(col_customers, "customer", customer_cols, struct hf_customer)
+
+/* ---- calls ------------------------------------------------------------------------------- */
+
+static bool call_score(const void *rec, const struct col_env *env, enum col_form form, char *buf,
+                       size_t size)
+{
+	(void)env;
+	int score = ((const struct hf_call *)rec)->score;
+	if (score <= 0)
+		str_copy(buf, size, form == COL_CODE ? "" : "-");
+	else if (form == COL_CODE)
+		put_int(score, buf, size);
+	else
+		snprintf(buf, size, "%d/5", score);
+	return false;
+}
+
+VALUE_(call_id, struct hf_call, put_id(r->id, buf, size))
+VALUE_(call_started, struct hf_call, put_stamp(r->started, buf, size))
+VALUE_(call_ended, struct hf_call, put_stamp(r->ended, buf, size))
+VALUE_(call_customer_id, struct hf_call, put_id(r->customer_id, buf, size))
+VALUE_(call_task_id, struct hf_call, put_id(r->task_id, buf, size))
+VALUE_(call_operator, struct hf_call, str_copy(buf, size, r->operator_login))
+VALUE_(call_outcome, struct hf_call, put_outcome(env, r->outcome, form, buf, size))
+VALUE_(call_note, struct hf_call, str_copy(buf, size, r->note ? r->note : ""))
+VALUE_(call_next, struct hf_call, put_stamp(r->next, buf, size))
+VALUE_(call_complaint, struct hf_call, str_copy(buf, size, r->complaint))
+
+static const struct col_def call_cols[] = {
+	{"id", N_("id"), D_ | T_, 6, 0, 1, NULL, call_id},
+	{"started", N_("time"), D_ | T_ | S_, 16, 0, -1, NULL, call_started},
+	{"ended", N_("ended"), D_, 16, 0, -1, NULL, call_ended},
+	{"customer_id", N_("customer id"), D_ | T_, 8, 0, 1, NULL, call_customer_id},
+	{"task_id", N_("task"), D_ | T_, 7, 0, 1, NULL, call_task_id},
+	{"operator", N_("operator"), D_ | T_ | S_, 10, 0, -1, NULL, call_operator},
+	{"outcome", N_("outcome"), D_ | T_ | S_, 12, 0, -1, outcome_widest, call_outcome},
+	{"score", N_("score"), D_ | T_ | S_, 5, 0, 1, NULL, call_score},
+	{"next", N_("next contact"), D_ | T_, 16, 0, -1, NULL, call_next},
+	{"complaint", N_("complaint"), D_ | T_, 10, 0, -1, NULL, call_complaint},
+	{"note", N_("note"), D_ | T_ | S_, 0, 12, -1, NULL, call_note},
+};
+
+MODEL_(col_calls, "call", call_cols, struct hf_call)
+
+/* ---- the model --------------------------------------------------------------------------- */
+
+int col_pick(const struct col_model *m, unsigned in, int *idx)
+{
+	int n = 0;
+	for (int c = 0; c < m->ncols; c++)
+		if (m->cols[c].in & in)
+			idx[n++] = c;
+	return n;
+}
+
+int col_index(const struct col_model *m, const char *code)
+{
+	for (int c = 0; c < m->ncols; c++)
+		if (str_eq(m->cols[c].code, code))
+			return c;
+	return -1;
+}
+
+const void *col_record(const struct col_model *m, const void *recs, size_t i)
+{
+	return (const char *)recs + i * m->rec_size;
+}
+
+bool col_value(const struct col_model *m, int c, const void *rec, const struct col_env *env,
+               enum col_form form, char *buf, size_t size)
+{
+	if (size)
+		buf[0] = 0;
+	if (c < 0 || c >= m->ncols || !rec)
+		return false;
+	return m->cols[c].value(rec, env, form, buf, size);
+}
+
+int col_widest(const struct col_model *m, int c, const struct col_env *env)
+{
+	const struct col_def *d = &m->cols[c];
+	return d->widest ? d->widest(env) : d->width;
+}
