@@ -338,6 +338,37 @@ static const struct col_def call_cols[] = {
 
 MODEL_(col_calls, "call", call_cols, struct hf_call)
 
+/* ---- audit entries ---------------------------------------------------------------------- */
+
+static bool audit_entity_id(const void *rec, const struct col_env *env, enum col_form form,
+                            char *buf, size_t size)
+{
+	(void)env, (void)form;
+	const struct hf_audit_entry *r = rec;
+	if (r->has_entity_id)
+		put_int(r->entity_id, buf, size);
+	return false;
+}
+
+VALUE_(audit_id, struct hf_audit_entry, put_id(r->id, buf, size))
+VALUE_(audit_at, struct hf_audit_entry, put_stamp(r->at, buf, size))
+VALUE_(audit_login, struct hf_audit_entry, str_copy(buf, size, r->login))
+VALUE_(audit_action, struct hf_audit_entry, str_copy(buf, size, r->action))
+VALUE_(audit_entity, struct hf_audit_entry, str_copy(buf, size, r->entity))
+VALUE_(audit_detail, struct hf_audit_entry, str_copy(buf, size, r->detail ? r->detail : ""))
+
+static const struct col_def audit_cols[] = {
+	{"id", N_("id"), D_ | T_, 6, 0, 1, NULL, audit_id},
+	{"at", N_("time"), D_ | T_ | S_, 16, 0, -1, NULL, audit_at},
+	{"login", N_("login"), D_ | T_ | S_, 10, 0, -1, NULL, audit_login},
+	{"action", N_("action"), D_ | T_ | S_, 12, 0, -1, NULL, audit_action},
+	{"entity", N_("entity"), D_ | T_ | S_, 10, 0, -1, NULL, audit_entity},
+	{"entity_id", N_("entity id"), D_ | T_ | S_, 8, 0, 1, NULL, audit_entity_id},
+	{"detail", N_("detail"), D_ | T_ | S_, 0, 12, -1, NULL, audit_detail},
+};
+
+MODEL_(col_audit, "audit entry", audit_cols, struct hf_audit_entry)
+
 /* ---- the model --------------------------------------------------------------------------- */
 
 int col_pick(const struct col_model *m, unsigned in, int *idx)

@@ -57,6 +57,7 @@ extern const struct col_model col_escalations;  /* struct hf_escalation */
 extern const struct col_model col_customers;    /* struct hf_customer */
 extern const struct col_model col_calls;        /* struct hf_call */
 extern const struct col_model col_users;        /* struct hf_user */
+extern const struct col_model col_audit;        /* struct hf_audit_entry */
 
 /* The indices of m's columns shown in `in` (one COL_IN_*), in order, into idx (room for
  * m->ncols); returns how many. */

@@ -37,29 +37,13 @@ static int run_audit(struct cli *cli, int argc, char **argv)
 		printf(_("audit trail intact: %lld rows\n"), n);
 		return HF_OK;
 	}
-	static const char *keys[] = {"id", "at", "login", "action", "entity", "entity_id", "detail"};
-	const char *titles[] = {_("id"), _("time"), _("login"), _("action"), _("entity"), _("entity id"),
-	                        _("detail")};
-	struct out_table t;
-	out_init(&t, 7, keys, titles);
 	struct hf_audit_entry *v;
 	size_t n;
-	if (!store_audit_list(st, max, &v, &n)) {
-		out_free(&t);
+	if (!store_audit_list(st, max, &v, &n))
 		return errf(cli->err, sizeof cli->err, "%s", store_errmsg(st)), HF_EFAIL;
-	}
-	for (size_t i = 0; i < n; i++) {
-		char id[24], at[20], eid[24] = "";
-		snprintf(id, sizeof id, "%lld", (long long)v[i].id);
-		if (v[i].has_entity_id)
-			snprintf(eid, sizeof eid, "%lld", (long long)v[i].entity_id);
-		const char *row[7] = {id, stamp_format(v[i].at, at), v[i].login, v[i].action, v[i].entity,
-		                      eid, v[i].detail};
-		out_row(&t, row);
-	}
+	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false};
+	out_records(fmt, &col_audit, v, n, &env, stdout);
 	store_audit_free(v, n);
-	out_print(&t, fmt, stdout);
-	out_free(&t);
 	return HF_OK;
 }
 

@@ -96,6 +96,11 @@ check_out "user list json" '"login": "op_a", "name": "王芳", "role": "operator
 hf audit --format csv
 check_eq "audit csv: BOM and header" "$(head -1 "$T/.out")" "${BOM}id,at,login,action,entity,entity_id,detail$CR"
 check_out "audit csv rows" "^[0-9]+,2026-11-23 09:30,$ME,user-add,user,"
+check_out "audit csv: a detail that would be a formula is guarded" \
+	"^[0-9]+,2026-11-23 09:30,$ME,add,customer,$C1,\"'=HYPERLINK\(\"\"http://x"
+hf audit
+check_out "audit table: translated headers" "^id +time +login +action +entity +entity id +detail$"
+check_out "audit table: the customer's row" "^[0-9]+ +2026-11-23 09:30 +$ME +add +customer +$C1 +=HYPERLINK"
 hf audit --format tsv
 check_eq "audit tsv header" "$(printf '%s\n' "$OUT" | head -1)" "$(printf 'id\tat\tlogin\taction\tentity\tentity_id\tdetail')"
 hf keys --format csv
