@@ -1,5 +1,6 @@
 /* columns.c — the column tables of every listed entity and the values of their cells. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "huifang/columns.h"
@@ -196,10 +197,13 @@ static bool esc_reason(const void *rec, const struct col_env *env, enum col_form
                        size_t size)
 {
 	const struct hf_escalation *e = rec;
-	if (form == COL_CODE)
-		str_copy(buf, size, e->reason);
-	else
-		rules_reason_text(env->cfg, e->reason, buf, size);
+	if (form == COL_CODE) {
+		char *json = env->st ? store_why_json(env->st, &e->reason, true) : NULL;
+		str_copy(buf, size, json ? json : "");
+		free(json);
+	} else {
+		rules_why_text(env->cfg, &e->reason, buf, size);
+	}
 	return false;
 }
 

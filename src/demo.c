@@ -135,7 +135,7 @@ struct d_esc {
 	int call, task, cust;
 	enum hf_severity sev;
 	enum hf_esc_status status;
-	char reason[HF_ORIGIN_MAX];
+	struct hf_why reason;
 	hf_stamp sla_due, raised, acked, resolved;
 	const char *raised_by, *acked_by, *resolved_by;
 	const char *resolution;
@@ -938,24 +938,24 @@ static bool is_surgery_first_week(struct demo *d, const struct d_visit *v, const
 	       p->nominal <= v->date + d->cfg->missed_postop_days;
 }
 
-/* "surgery 2026-11-20 隆鼻, step +3d": the origin the planner gives a curve call. */
+/* The origin the planner gives a curve call: the visit, the step, what the curve counts from. */
 static void curve_origin(struct demo *d, const struct d_visit *v, const char *offset, int repeat,
-                         int repeat_days, char *out, size_t len)
+                         struct hf_why *out)
 {
-	char day[16], from[64] = "", rep[48] = "";
-	if (v->kind == VISIT_COURSE && v->course_end != HF_NO_DATE)
-		snprintf(from, sizeof from, " from course end %s", date_format(v->course_end, day));
 	const struct hf_treatment *ct = config_treatment(d->cfg, v->treatment);
-	if (v->kind == VISIT_INJECTION && ct && ct->has_effect)
-		snprintf(from, sizeof from, " from effect end %s",
-		         date_format(dur_add_date(v->date, ct->effect), day));
-	if (repeat > 0) {
-		snprintf(rep, sizeof rep, ", repeat %d (+%dd)", repeat, repeat * repeat_days);
-		from[0] = '\0';
-	}
-	char vd[16];
-	snprintf(out, len, "%s %s%s%s, step %s%s%s", visit_kind_code(v->kind), date_format(v->date, vd),
-	         v->treatment[0] ? " " : "", v->treatment, offset, rep, from);
+	bool effect = v->kind == VISIT_INJECTION && ct && ct->has_effect && repeat <= 0;
+	out->n = 0;
+	struct hf_why_part *o = why_add(out, effect ? WHY_EFFECT_REMINDER : WHY_CURVE);
+	o->visit_kind = v->kind;
+	o->visit_date = v->date;
+	str_copy(o->name, sizeof o->name, v->treatment);
+	str_copy(o->offset, sizeof o->offset, offset);
+	if (repeat > 0)
+		o->count = repeat;
+	else if (effect)
+		o->day = dur_add_date(v->date, ct->effect);
+	else if (v->kind == VISIT_COURSE)
+		o->day = v->course_end;
 }
 
 static int curve_task(struct demo *d, int vi, const struct planned_call *p, hf_stamp created,
@@ -971,7 +971,8 @@ static int curve_task(struct demo *d, int vi, const struct planned_call *p, hf_s
 	t->priority = p->priority;
 	str_copy(t->team, sizeof t->team, p->team);
 	str_copy(t->script, sizeof t->script, p->script);
-	curve_origin(d, v, p->offset, repeat, repeat_days, t->origin, sizeof t->origin);
+	(void)repeat_days;
+	curve_origin(d, v, p->offset, repeat, &t->origin);
 	return ti;
 }
 
@@ -1203,7 +1204,7 @@ static int relog(struct demo *d, int ti, const char *code, int score, const char
 			e->cust = task->cust;
 			e->sev = x->severity;
 			e->status = ESC_OPEN;
-			str_copy(e->reason, sizeof e->reason, x->reason);
+			e->reason = x->reason;
 			e->raised = c->end;
 			e->sla_due = c->end + (hf_stamp)x->sla_hours * 60;
 			e->raised_by = c->op;
@@ -1507,7 +1508,8 @@ static bool write_clinic(struct demo *d, hf_id cust_base, hf_id visit_base, hf_i
 		char tm[8] = "";
 		if (t->due_minute >= 0)
 			snprintf(tm, sizeof tm, "%02d:%02d", t->due_minute / 60 % 24, t->due_minute % 60);
-		if (!store_exec(st,
+		char *origin = store_why_json(st, &t->origin, false);
+		bool ok = origin && store_exec(st,
 		        "INSERT INTO task(id, customer_id, visit_id, kind, step, due_date, due_time, window_end, "
 		        "team, owner, status, attempts, priority, script, origin, last_outcome, touched_at, "
 		        "created_at, updated_at) VALUES (:id, :c, :v, :kind, :step, :due, :time, :we, :team, "
@@ -1519,9 +1521,11 @@ static bool write_clinic(struct demo *d, hf_id cust_base, hf_id visit_base, hf_i
 		        ":we", 't', date_format(t->window_end, day2), ":team", 't', t->team,
 		        ":owner", 't', t->owner, ":status", 't', task_status_code(t->status),
 		        ":attempts", 'i', (long long)t->attempts, ":prio", 'i', (long long)t->priority,
-		        ":script", 't', t->script, ":origin", 't', t->origin, ":lo", 't', task->last_outcome,
+		        ":script", 't', t->script, ":origin", 't', origin, ":lo", 't', task->last_outcome,
 		        ":touched", 't', opt_stamp(t->touched, s1), ":created", 't', stamp_format(task->created, s2),
-		        ":updated", 't', stamp_format(task->updated, s3), NULL))
+		        ":updated", 't', stamp_format(task->updated, s3), NULL);
+		free(origin);
+		if (!ok)
 			return false;
 	}
 	hf_id *call_id = xcalloc(d->ncalls + 1, sizeof *call_id);
@@ -1554,18 +1558,20 @@ static bool write_clinic(struct demo *d, hf_id cust_base, hf_id visit_base, hf_i
 			stamp_format(e->acked, a1);
 		if (e->resolved != HF_NO_STAMP)
 			stamp_format(e->resolved, a2);
-		ok = store_exec(st,
+		char *reason = store_why_json(st, &e->reason, true);
+		ok = reason && store_exec(st,
 		        "INSERT INTO escalation(id, call_id, customer_id, task_id, severity, reason, sla_due, "
 		        "status, raised_by, raised_at, acknowledged_by, acknowledged_at, resolved_by, "
 		        "resolved_at, resolution) VALUES (:id, :call, :c, :task, :sev, :reason, :sla, :status, "
 		        ":by, :at, :ackby, :ackat, :resby, :resat, :resolution)",
 		        ":id", 'i', (long long)(esc_base + (hf_id)i), ":call", 'z', (long long)call_id[e->call],
 		        ":c", 'i', (long long)(cust_base + e->cust), ":task", 'i', (long long)d->tasks[e->task].t.id,
-		        ":sev", 't', severity_code(e->sev), ":reason", 't', e->reason,
+		        ":sev", 't', severity_code(e->sev), ":reason", 't', reason,
 		        ":sla", 't', stamp_format(e->sla_due, s1), ":status", 't', esc_status_code(e->status),
 		        ":by", 't', e->raised_by, ":at", 't', stamp_format(e->raised, s2),
 		        ":ackby", 't', e->acked_by, ":ackat", 't', a1, ":resby", 't', e->resolved_by,
 		        ":resat", 't', a2, ":resolution", 't', e->resolution, NULL);
+		free(reason);
 	}
 	free(call_id);
 	return ok;

@@ -38,6 +38,14 @@ void event_int(struct sbuf *b, const char *key, long long value)
 	sbuf_printf(b, ": %lld", value);
 }
 
+void event_json(struct sbuf *b, const char *key, const char *json)
+{
+	sbuf_add(b, ", ");
+	sbuf_add_json(b, key);
+	sbuf_add(b, ": ");
+	sbuf_add(b, json && *json ? json : "null");
+}
+
 bool event_emit(const char *path, struct sbuf *b)
 {
 	sbuf_add(b, "}\n");

@@ -1,6 +1,10 @@
 /* model.c — code <-> enum <-> translated label for the vocabulary tables in model.h. */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "huifang/date.h"
 #include "huifang/i18n.h"
 #include "huifang/model.h"
 
@@ -53,3 +57,173 @@ HF_VOCAB_FUNCS_(task_kind, enum hf_task_kind, task_kinds, TASK_KIND__COUNT, TASK
 HF_VOCAB_FUNCS_(task_status, enum hf_task_status, task_statuses, TASK_STATUS__COUNT, TASK_STATUS_NONE)
 HF_VOCAB_FUNCS_(severity, enum hf_severity, severities, SEV__COUNT, SEV_NONE)
 HF_VOCAB_FUNCS_(esc_status, enum hf_esc_status, esc_statuses, ESC_STATUS__COUNT, ESC_STATUS_NONE)
+
+/* ---- why: origins and reasons ---------------------------------------------------------- */
+
+#define HF_VOCAB_(id, code, template) [id] = { code, template },
+static const struct vocab why_codes[] = { HF_WHY_CODES(HF_VOCAB_) };
+#undef HF_VOCAB_
+
+static const struct { const char *key; enum hf_why_field field; } why_args[] = {
+#define HF_ARG_(id, key, field) [id] = { key, field },
+	HF_WHY_ARGS(HF_ARG_)
+#undef HF_ARG_
+};
+
+const char *why_code(enum hf_why_code c) { return code_of(why_codes, WHY__COUNT, (int)c); }
+const char *why_template(enum hf_why_code c)
+{
+	return c >= 0 && c < WHY__COUNT ? why_codes[c].label : "";
+}
+enum hf_why_code why_from_code(const char *s)
+{
+	int i = from_code(why_codes, WHY__COUNT, s);
+	return i < 0 ? WHY_NONE : (enum hf_why_code)i;
+}
+
+const char *why_arg_key(enum hf_why_arg a) { return a >= 0 && a < ARG__COUNT ? why_args[a].key : ""; }
+enum hf_why_field why_arg_field(enum hf_why_arg a)
+{
+	return a >= 0 && a < ARG__COUNT ? why_args[a].field : WHY_F_NESTED;
+}
+
+enum hf_why_arg why_arg_from_key(const char *key, size_t len)
+{
+	for (int i = 0; i < ARG__COUNT; i++)
+		if (strlen(why_args[i].key) == len && memcmp(why_args[i].key, key, len) == 0)
+			return (enum hf_why_arg)i;
+	return ARG_NONE;
+}
+
+/* The template is the schema: a code has exactly the arguments its template names. */
+bool why_has_arg(enum hf_why_code c, enum hf_why_arg a)
+{
+	const char *t = why_template(c), *key = why_arg_key(a);
+	size_t n = strlen(key);
+	for (const char *p = strchr(t, '{'); p; p = strchr(p + 1, '{'))
+		if (strncmp(p + 1, key, n) == 0 && p[1 + n] == '}')
+			return true;
+	return false;
+}
+
+bool why_nests(enum hf_why_code c) { return why_has_arg(c, ARG_ORIGIN); }
+
+struct hf_why_part *why_add(struct hf_why *w, enum hf_why_code c)
+{
+	if (w->n < 0 || w->n >= HF_WHY_PARTS)
+		return NULL;
+	struct hf_why_part *p = &w->part[w->n++];
+	memset(p, 0, sizeof *p);
+	p->code = c;
+	p->visit_kind = VISIT_NONE;
+	p->task_kind = TASK_KIND_NONE;
+	p->visit_date = p->day = HF_NO_DATE;
+	return p;
+}
+
+bool why_append(struct hf_why *w, const struct hf_why *src)
+{
+	if (src->n > HF_WHY_PARTS - w->n)
+		return false;
+	memcpy(&w->part[w->n], src->part, (size_t)src->n * sizeof src->part[0]);
+	w->n += src->n;
+	return true;
+}
+
+int why_item_end(const struct hf_why *w, int i)
+{
+	while (i < w->n && why_nests(w->part[i].code))
+		i++;
+	return i < w->n ? i + 1 : w->n;
+}
+
+const char *why_arg_value(const struct hf_why_part *p, enum hf_why_arg a, char buf[16],
+                          long long *num)
+{
+	*num = 0;
+	switch (why_arg_field(a)) {
+	case WHY_F_TEXT:
+		return p->text[0] ? p->text : NULL;
+	case WHY_F_NAME:
+	case WHY_F_OUTCOME:
+		return p->name[0] ? p->name : NULL;
+	case WHY_F_OFFSET:
+		return p->offset[0] ? p->offset : NULL;
+	case WHY_F_VISIT_KIND:
+		return p->visit_kind != VISIT_NONE ? visit_kind_code(p->visit_kind) : NULL;
+	case WHY_F_TASK_KIND:
+		return p->task_kind != TASK_KIND_NONE ? task_kind_code(p->task_kind) : NULL;
+	case WHY_F_VISIT_DATE:
+		return p->visit_date != HF_NO_DATE ? date_format(p->visit_date, buf) : NULL;
+	case WHY_F_DAY:
+		return p->day != HF_NO_DATE ? date_format(p->day, buf) : NULL;
+	case WHY_F_COUNT:
+		*num = p->count;
+		return NULL;
+	case WHY_F_COUNT2:
+		*num = p->count2;
+		return NULL;
+	case WHY_F_TASK:
+		*num = p->task;
+		return NULL;
+	case WHY_F_NESTED:
+		return NULL;
+	}
+	return NULL;
+}
+
+static bool set_text(char *dst, size_t size, const char *v)
+{
+	size_t n = strlen(v);
+	if (n >= size)
+		return false;
+	memcpy(dst, v, n + 1);
+	return true;
+}
+
+static bool set_number(const char *v, long long lo, long long hi, long long *out)
+{
+	char *end;
+	errno = 0;
+	long long n = strtoll(v, &end, 10);
+	if (errno || end == v || *end || n < lo || n > hi)
+		return false;
+	*out = n;
+	return true;
+}
+
+bool why_arg_set(struct hf_why_part *p, enum hf_why_arg a, const char *v)
+{
+	long long n;
+	hf_date d;
+	switch (why_arg_field(a)) {
+	case WHY_F_TEXT:
+		return set_text(p->text, sizeof p->text, v);
+	case WHY_F_NAME:
+	case WHY_F_OUTCOME:
+		return set_text(p->name, sizeof p->name, v);
+	case WHY_F_OFFSET:
+		return set_text(p->offset, sizeof p->offset, v);
+	case WHY_F_VISIT_KIND:
+		return (p->visit_kind = visit_kind_from_code(v)) != VISIT_NONE;
+	case WHY_F_TASK_KIND:
+		return (p->task_kind = task_kind_from_code(v)) != TASK_KIND_NONE;
+	case WHY_F_VISIT_DATE:
+	case WHY_F_DAY:
+		if (!date_parse(v, &d))
+			return false;
+		*(why_arg_field(a) == WHY_F_DAY ? &p->day : &p->visit_date) = d;
+		return true;
+	case WHY_F_COUNT:
+	case WHY_F_COUNT2:
+		if (!set_number(v, INT_MIN, INT_MAX, &n))
+			return false;
+		*(why_arg_field(a) == WHY_F_COUNT ? &p->count : &p->count2) = (int)n;
+		return true;
+	case WHY_F_TASK:
+		return set_number(v, 0, LLONG_MAX, &n) && (p->task = n, true);
+	case WHY_F_NESTED:
+		return false;
+	}
+	return false;
+}

@@ -14,9 +14,11 @@ struct esc_acc {
 	bool any;
 	enum hf_severity severity;
 	int sla_hours;
-	char reason[HF_ORIGIN_MAX];
+	struct hf_why reason;
 };
-void esc_add(struct esc_acc *e, enum hf_severity sev, int sla_hours, const char *reason);
+/* Adds one item (a part and what it carries) to the reasons; false, e unchanged, when the
+ * reasons are full. */
+bool esc_add(struct esc_acc *e, enum hf_severity sev, int sla_hours, const struct hf_why *item);
 void esc_emit(const struct esc_acc *e, const struct rules_task *task, struct decisions *out);
 
 void notice(struct decisions *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

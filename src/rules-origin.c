@@ -1,41 +1,12 @@
-/* rules-origin.c — a task's origin, stored in one language-neutral form, read out translated.
- *
- * The rules write origins in a fixed form (codes, ISO dates, offsets) so the database does not
- * depend on whoever ran `plan`; the screens show them through rules_origin_text. Every form
- * written in rules-plan.c and rules-outcome.c is read back here; anything else is shown as is. */
+/* rules-origin.c — origins and reasons as a person reads them: the why table's templates,
+ * translated and filled with each part's arguments. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "huifang/date.h"
 #include "huifang/i18n.h"
 #include "huifang/rules.h"
 #include "huifang/str.h"
-
-/* "<kind> <YYYY-MM-DD>[ <treatment>]" -> "<kind label> <date>[ <treatment>]". */
-static bool visit_text(const char *s, size_t n, char *out, size_t size)
-{
-	char kind[24], rest[HF_ORIGIN_MAX];
-	const char *sp = memchr(s, ' ', n);
-	if (!sp || (size_t)(sp - s) >= sizeof kind || n >= sizeof rest)
-		return false;
-	memcpy(kind, s, (size_t)(sp - s));
-	kind[sp - s] = 0;
-	enum hf_visit_kind k = visit_kind_from_code(kind);
-	hf_date d;
-	char day[16];
-	if (k == VISIT_NONE || n - (size_t)(sp + 1 - s) < 10)
-		return false;
-	memcpy(day, sp + 1, 10);
-	day[10] = 0;
-	if (!date_parse(day, &d))
-		return false;
-	size_t tail = n - (size_t)(sp + 1 - s) - 10;
-	memcpy(rest, sp + 11, tail);
-	rest[tail] = 0;
-	snprintf(out, size, "%s %s%s", visit_kind_label(k), day, rest);
-	return true;
-}
 
 /* "+3d" -> "day 3", "+1m" -> "month 1", "-1m" -> "1 month before"; false when not an offset. */
 static bool offset_words(const char *offset, char *out, size_t size)
@@ -61,129 +32,120 @@ static bool offset_words(const char *offset, char *out, size_t size)
 	return true;
 }
 
-static bool curve_text(const char *origin, char *out, size_t size)
+static int render_item(const struct hf_config *cfg, const struct hf_why *w, int i, struct sbuf *b);
+
+/* One argument as shown; false when the part does not have it. */
+static bool render_arg(const struct hf_config *cfg, const struct hf_why *w, int i,
+                       enum hf_why_arg a, struct sbuf *b)
 {
-	const char *step = strstr(origin, ", step ");
-	char what[2 * HF_ORIGIN_MAX], offset[16], day[16];
-	if (!step || !visit_text(origin, (size_t)(step - origin), what, sizeof what))
-		return false;
-	const char *p = step + 7;
-	size_t n = strcspn(p, " ,");
-	if (n == 0 || n >= sizeof offset)
-		return false;
-	memcpy(offset, p, n);
-	offset[n] = 0;
-	p += n;
-	char when[64];
-	if (!offset_words(offset, when, sizeof when))
-		return false;
-	int rep, days;
-	if (*p == 0) {
-		snprintf(out, size, _("%s, %s call"), what, when);
-	} else if (sscanf(p, ", repeat %d (+%dd)", &rep, &days) == 2) {
-		snprintf(out, size, _("%s, %s call, repeat %d"), what, when, rep);
-	} else if (sscanf(p, " from course end %15s", day) == 1) {
-		snprintf(out, size, _("%s, %s call after the course ended %s"), what, when, day);
-	} else if (sscanf(p, " from effect end %15s", day) == 1) {
-		snprintf(out, size, _("%s, reminder %s the effect ends %s"), what, when, day);
-	} else {
-		return false;
+	const struct hf_why_part *p = &w->part[i];
+	char buf[64];
+	long long num;
+	const char *v = why_arg_value(p, a, buf, &num);
+	switch (why_arg_field(a)) {
+	case WHY_F_NESTED:
+		if (i + 1 >= w->n)
+			return false;
+		render_item(cfg, w, i + 1, b);
+		return true;
+	case WHY_F_VISIT_KIND:
+		v = v ? visit_kind_label(p->visit_kind) : NULL;
+		break;
+	case WHY_F_TASK_KIND:
+		v = v ? task_kind_label(p->task_kind) : NULL;
+		break;
+	case WHY_F_OUTCOME: {
+		const struct hf_outcome *o = v && cfg ? config_outcome(cfg, v) : NULL;
+		if (o)
+			v = _(o->label);
+		break;
 	}
+	case WHY_F_OFFSET:
+		if (v && offset_words(v, buf, sizeof buf))
+			v = buf;
+		break;
+	case WHY_F_COUNT:
+	case WHY_F_COUNT2:
+	case WHY_F_TASK:
+		if (num == 0)
+			return false;
+		snprintf(buf, sizeof buf, "%lld", num);
+		v = buf;
+		break;
+	default:
+		break;
+	}
+	if (!v)
+		return false;
+	sbuf_add(b, v);
 	return true;
 }
 
-static void origin_text(const char *origin, char *out, size_t size)
+/* Fills template t up to its end or an unmatched ']'; *missing when an argument is absent.
+ * Returns where it stopped. */
+static const char *fill(const struct hf_config *cfg, const struct hf_why *w, int i, const char *t,
+                        struct sbuf *b, bool *missing)
 {
-	char day[16], kind[24], inner[HF_ORIGIN_MAX];
-	long long task;
-	int months, off = 0;
-	if (str_empty(origin)) {
-		str_copy(out, size, "");
-	} else if (curve_text(origin, out, size)) {
-		/* done */
-	} else if (sscanf(origin, "%23[a-z]: no visit since %15s (+%dm)", kind, day, &months) == 3) {
-		enum hf_task_kind k = task_kind_from_code(kind);
-		snprintf(out, size, _("%s: no visit since %s (%d months)"),
-		         k == TASK_KIND_NONE ? kind : task_kind_label(k), day, months);
-	} else if (sscanf(origin, "birthday %15s%n", day, &off) == 1 && origin[off] == 0) {
-		snprintf(out, size, _("birthday %s"), day);
-	} else if (sscanf(origin, "wrong number on task %lld%n", &task, &off) == 1 && origin[off] == 0) {
-		snprintf(out, size, _("wrong number on task %lld: correct the phone"), task);
-	} else if (sscanf(origin, "callback on task %lld: %n", &task, &off) == 1 && off > 0) {
-		rules_origin_text(origin + off, inner, sizeof inner);
-		snprintf(out, size, _("callback agreed on task %lld (%s)"), task, inner);
-	} else if (sscanf(origin, "next contact on task %lld: %n", &task, &off) == 1 && off > 0) {
-		rules_origin_text(origin + off, inner, sizeof inner);
-		snprintf(out, size, _("next contact set on task %lld (%s)"), task, inner);
-	} else {
-		str_copy(out, size, origin);
+	while (*t && *t != ']') {
+		if (*t == '{') {
+			const char *end = strchr(t, '}');
+			enum hf_why_arg a = end ? why_arg_from_key(t + 1, (size_t)(end - t - 1)) : ARG_NONE;
+			if (a == ARG_NONE) { /* not a placeholder: shown as written */
+				sbuf_addc(b, *t++);
+				continue;
+			}
+			if (!render_arg(cfg, w, i, a, b))
+				*missing = true;
+			t = end + 1;
+		} else if (*t == '[') {
+			struct sbuf opt;
+			bool gone = false;
+			sbuf_init(&opt);
+			t = fill(cfg, w, i, t + 1, &opt, &gone);
+			if (!gone)
+				sbuf_add(b, opt.s);
+			sbuf_free(&opt);
+			if (*t == ']')
+				t++;
+		} else {
+			sbuf_addc(b, *t++);
+		}
+	}
+	return t;
+}
+
+/* The item starting at part i; returns the index after it. */
+static int render_item(const struct hf_config *cfg, const struct hf_why *w, int i, struct sbuf *b)
+{
+	enum hf_why_code c = w->part[i].code;
+	bool missing = false;
+	const char *t = why_template(c);
+	fill(cfg, w, i, c == WHY_TEXT ? t : _(t), b, &missing);
+	return why_item_end(w, i);
+}
+
+void rules_why_append(const struct hf_config *cfg, const struct hf_why *w, struct sbuf *b)
+{
+	for (int i = 0; i < w->n;) {
+		if (i)
+			sbuf_add(b, _("; "));
+		i = render_item(cfg, w, i, b);
 	}
 }
 
-char *rules_origin_text(const char *origin, char *out, size_t size)
+void rules_task_why(const struct hf_config *cfg, const struct rules_task *t, struct sbuf *b)
 {
-	/* Formatted at full length first, then cut at a character boundary to fit. */
-	char whole[1024];
-	origin_text(origin, whole, sizeof whole);
-	str_copy(out, size, whole);
-	return out;
+	if (t->origin.n)
+		rules_why_append(cfg, &t->origin, b);
+	else
+		sbuf_add(b, task_kind_label(t->kind));
 }
 
-/* One part of an escalation reason. */
-static void reason_part(const struct hf_config *cfg, const char *part, char *out, size_t size)
-{
-	char word[HF_ORIGIN_MAX], inner[HF_ORIGIN_MAX];
-	int a, b, off = 0;
-	const char *paren = strstr(part, " (");
-	size_t codelen = paren ? (size_t)(paren - part) : strlen(part);
-	char code[24] = "";
-	if (codelen < sizeof code) {
-		memcpy(code, part, codelen);
-		code[codelen] = 0;
-	}
-	const struct hf_outcome *o = code[0] ? config_outcome(cfg, code) : NULL;
-	if (o && (!paren || part[strlen(part) - 1] == ')')) {
-		if (paren)
-			snprintf(out, size, "%s%s", _(o->label), paren);
-		else
-			str_copy(out, size, _(o->label));
-	} else if (sscanf(part, "low score %d%n", &a, &off) == 1 && part[off] == 0) {
-		snprintf(out, size, _("low score %d"), a);
-	} else if (sscanf(part, "score dropped from %d to %d%n", &a, &b, &off) == 2 && part[off] == 0) {
-		snprintf(out, size, _("score dropped from %d to %d"), a, b);
-	} else if (sscanf(part, "risk word \"%159[^\"]\" in the note%n", word, &off) == 1 &&
-	           part[off] == 0) {
-		snprintf(out, size, _("risk word \"%s\" in the note"), word);
-	} else if (sscanf(part, "unreachable after %d attempts in the first week after surgery%n", &a,
-	                  &off) == 1 && part[off] == 0) {
-		snprintf(out, size, _("unreachable after %d attempts in the first week after surgery"), a);
-	} else if (strncmp(part, "post-op call missed: ", 21) == 0) {
-		snprintf(out, size, _("post-op call missed: %s"),
-		         rules_origin_text(part + 21, inner, sizeof inner));
-	} else {
-		str_copy(out, size, part);
-	}
-}
-
-char *rules_reason_text(const struct hf_config *cfg, const char *reason, char *out, size_t size)
+char *rules_why_text(const struct hf_config *cfg, const struct hf_why *w, char *out, size_t size)
 {
 	struct sbuf b;
 	sbuf_init(&b);
-	const char *p = reason ? reason : "";
-	while (*p) {
-		const char *end = strstr(p, "; ");
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-		char part[2 * HF_ORIGIN_MAX], shown[1024];
-		if (n >= sizeof part)
-			n = sizeof part - 1;
-		memcpy(part, p, n);
-		part[n] = 0;
-		reason_part(cfg, part, shown, sizeof shown);
-		if (b.len)
-			sbuf_add(&b, _("; "));
-		sbuf_add(&b, shown);
-		p = end ? end + 2 : p + strlen(p);
-	}
+	rules_why_append(cfg, w, &b);
 	str_copy(out, size, b.s);
 	sbuf_free(&b);
 	return out;

@@ -85,6 +85,9 @@ bool rules_check_outcome(const struct hf_config *cfg, const struct rules_task *t
 	if (in->note && strlen(in->note) > HF_NOTE_MAX)
 		return errf(err, errlen, _("the note is too long (%zu bytes; at most %d)"), strlen(in->note),
 		            HF_NOTE_MAX);
+	if (in->complaint && strlen(in->complaint) >= HF_NAME_MAX)
+		return errf(err, errlen, _("the complaint category is too long (%zu bytes; at most %d)"),
+		            strlen(in->complaint), HF_NAME_MAX - 1);
 	if (!str_empty(in->complaint) && cfg->ncomplaint_categories > 0) {
 		bool known = false;
 		for (int i = 0; i < cfg->ncomplaint_categories && !known; i++)
@@ -102,6 +105,12 @@ bool rules_check_outcome(const struct hf_config *cfg, const struct rules_task *t
 		return true;
 	if (o->cancels_future || o->flags_phone)
 		return errf(err, errlen, _("outcome %s takes no next contact"), o->code);
+	/* The next contact's task carries this task's origin whole, one part more. */
+	if (o->ends_task && task->origin.n >= HF_WHY_PARTS - 1)
+		return errf(err, errlen,
+		            _("task %lld cannot carry its origin to another next contact (it already has "
+		              "%d parts); log it without a next contact and add a new task"),
+		            (long long)task->id, task->origin.n);
 	hf_date today = stamp_date(now), day = stamp_date(in->next);
 	if (day == HF_NO_DATE)
 		return errf(err, errlen, _("the next contact is not a valid date"));
@@ -184,6 +193,13 @@ static void merge_notices(const struct work *w, size_t fresh, struct decisions *
 	}
 }
 
+/* One trigger's reason into the escalation; why is emptied for the next. */
+static void add_reason(struct esc_acc *esc, struct hf_why *why, enum hf_severity sev, int sla_hours)
+{
+	esc_add(esc, sev, sla_hours, why);
+	why->n = 0;
+}
+
 void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer *cust,
                        const struct rules_visit *visit, const struct rules_task *task,
                        const struct rules_task *others, size_t nothers,
@@ -197,7 +213,7 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 	decisions_init(&notes);
 	struct esc_acc esc;
 	memset(&esc, 0, sizeof esc);
-	char buf[2 * HF_ORIGIN_MAX];
+	struct hf_why why = {0};
 
 	struct work w;
 	work_init(&w, others, nothers);
@@ -226,10 +242,8 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 		if (o->max_attempts > 0 && attempts >= o->max_attempts) {
 			work_close(&w, ci, TASK_UNREACHABLE);
 			if (rules_postop_first_days(cfg, visit, task)) {
-				snprintf(buf, sizeof buf,
-				         "unreachable after %d attempts in the first week after surgery",
-				         attempts);
-				esc_add(&esc, SEV_URGENT, cfg->missed_postop_sla_hours, buf);
+				why_add(&why, WHY_UNREACHABLE_POSTOP)->count = attempts;
+				add_reason(&esc, &why, SEV_URGENT, cfg->missed_postop_sla_hours);
 			}
 		} else {
 			struct rules_task *t = &w.v[ci].t;
@@ -274,7 +288,7 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 			         cfg->consultant_team[0] ? cfg->consultant_team : cfg->service_team);
 			str_copy(t.owner, sizeof t.owner, cust->consultant);
 			str_copy(t.script, sizeof t.script, "datafix");
-			snprintf(t.origin, sizeof t.origin, "wrong number on task %lld", (long long)task->id);
+			why_add(&t.origin, WHY_WRONG_NUMBER)->task = task->id;
 			work_add(&w, &t);
 		}
 	}
@@ -297,34 +311,35 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 			str_copy(t.owner, sizeof t.owner, in->operator_login);
 		}
 		str_copy(t.script, sizeof t.script, o->needs_next ? "callback" : "followup");
-		snprintf(buf, sizeof buf, "%s on task %lld: %s", o->needs_next ? "callback" : "next contact",
-		         (long long)task->id, task->origin);
-		str_copy(t.origin, sizeof t.origin, buf);
+		/* Carried whole: rules_check_outcome refused an origin too long to carry. */
+		why_add(&t.origin, o->needs_next ? WHY_CALLBACK : WHY_NEXT_CONTACT)->task = task->id;
+		why_append(&t.origin, &task->origin);
 		fresh = work_add(&w, &t);
 	}
 
-	/* Escalation triggers; several make one escalation. Reasons are stored in the fixed forms
-	 * rules_reason_text reads back translated. */
+	/* Escalation triggers; several make one escalation, its reason one part each (at most
+	 * five: they always fit). */
 	if (o->escalate != SEV_NONE) {
-		if (!str_empty(in->complaint))
-			snprintf(buf, sizeof buf, "%s (%s)", o->code, in->complaint);
-		else
-			snprintf(buf, sizeof buf, "%s", o->code);
-		esc_add(&esc, o->escalate, cfg->complaint_sla_hours, buf);
+		struct hf_why_part *r = why_add(&why, WHY_OUTCOME);
+		str_copy(r->name, sizeof r->name, o->code);
+		str_copy(r->text, sizeof r->text, in->complaint ? in->complaint : "");
+		add_reason(&esc, &why, o->escalate, cfg->complaint_sla_hours);
 	}
 	if (in->score > 0 && in->score <= cfg->low_score_max) {
-		snprintf(buf, sizeof buf, "low score %d", in->score);
-		esc_add(&esc, SEV_NORMAL, cfg->low_score_sla_hours, buf);
+		why_add(&why, WHY_LOW_SCORE)->count = in->score;
+		add_reason(&esc, &why, SEV_NORMAL, cfg->low_score_sla_hours);
 	}
 	if (in->score > 0 && cust->last_score > 0 && cfg->score_drop > 0 &&
 	    cust->last_score - in->score >= cfg->score_drop) {
-		snprintf(buf, sizeof buf, "score dropped from %d to %d", cust->last_score, in->score);
-		esc_add(&esc, SEV_NORMAL, cfg->score_drop_sla_hours, buf);
+		struct hf_why_part *r = why_add(&why, WHY_SCORE_DROP);
+		r->count = cust->last_score;
+		r->count2 = in->score;
+		add_reason(&esc, &why, SEV_NORMAL, cfg->score_drop_sla_hours);
 	}
 	char risk[HF_RISK_MAX];
 	if (rules_risk_word(cfg, in->note, risk, sizeof risk)) {
-		snprintf(buf, sizeof buf, "risk word \"%s\" in the note", risk);
-		esc_add(&esc, SEV_URGENT, cfg->risk_sla_hours, buf);
+		str_copy(why_add(&why, WHY_RISK_WORD)->text, HF_WHY_TEXT_MAX, risk);
+		add_reason(&esc, &why, SEV_URGENT, cfg->risk_sla_hours);
 	}
 
 	if (!o->cancels_future && !cust->do_not_call)

@@ -24,6 +24,7 @@ struct plan {
 	struct work w;
 	struct esc_acc esc;
 	struct rules_task esc_task;
+	struct decisions full;          /* escalations whose reasons filled up, raised as well */
 };
 
 static const struct rules_visit *visit_by_id(const struct plan *p, hf_id id)
@@ -67,12 +68,17 @@ static const struct rules_visit *last_visit(const struct plan *p)
 	return last;
 }
 
-/* "surgery 2026-11-20 隆鼻": what the visit was, as the origin of its calls names it. */
-static void visit_words(const struct rules_visit *v, char *buf, size_t len)
+/* A curve call's origin: the visit, the step's offset, and what the curve counts from. */
+static struct hf_why_part *curve_origin(struct rules_task *t, enum hf_why_code code,
+                                        const struct rules_visit *v, const char *offset)
 {
-	char day[16];
-	snprintf(buf, len, "%s %s%s%s", visit_kind_code(v->kind), date_format(v->date, day),
-	         v->treatment[0] ? " " : "", v->treatment);
+	t->origin.n = 0;
+	struct hf_why_part *o = why_add(&t->origin, code);
+	o->visit_kind = v->kind;
+	o->visit_date = v->date;
+	str_copy(o->name, sizeof o->name, v->treatment);
+	str_copy(o->offset, sizeof o->offset, offset);
+	return o;
 }
 
 /* Judged by the step's nominal day, so a weekend shift does not hide the day-7 call. */
@@ -139,11 +145,17 @@ static void close_moot_and_missed(struct plan *p)
 			} else if (t->window_end != HF_NO_DATE && t->window_end < p->today) {
 				const struct rules_visit *v = visit_by_id(p, t->visit_id);
 				if (rules_postop_first_days(p->cfg, v, t)) {
-					char why[2 * HF_ORIGIN_MAX];
-					snprintf(why, sizeof why, "post-op call missed: %s", t->origin);
+					struct hf_why why = {0};
+					why_add(&why, WHY_POSTOP_MISSED);
+					why_append(&why, &t->origin);
 					if (!p->esc.any)
 						p->esc_task = *t;
-					esc_add(&p->esc, SEV_URGENT, p->cfg->missed_postop_sla_hours, why);
+					if (!esc_add(&p->esc, SEV_URGENT, p->cfg->missed_postop_sla_hours, &why)) {
+						esc_emit(&p->esc, &p->esc_task, &p->full);
+						memset(&p->esc, 0, sizeof p->esc);
+						p->esc_task = *t;
+						esc_add(&p->esc, SEV_URGENT, p->cfg->missed_postop_sla_hours, &why);
+					}
 				}
 				again |= work_close(&p->w, i, TASK_MISSED) > 0;
 			}
@@ -178,23 +190,20 @@ static void create_curve(struct plan *p, const struct rules_visit *v)
 	struct planned_call calls[HF_MAX_STEPS];
 	int n = rules_schedule(p->cfg, v->kind, v->treatment, v->date, v->course_end, calls,
 	                       HF_MAX_STEPS);
-	char what[HF_ORIGIN_MAX], from[48] = "", day[16];
-	visit_words(v, what, sizeof what);
-	if (v->kind == VISIT_COURSE && v->course_end != HF_NO_DATE)
-		snprintf(from, sizeof from, " from course end %s", date_format(v->course_end, day));
 	const struct hf_treatment *tr = config_treatment(p->cfg, v->treatment);
-	if (v->kind == VISIT_INJECTION && tr && tr->has_effect)
-		snprintf(from, sizeof from, " from effect end %s",
-		         date_format(dur_add_date(v->date, tr->effect), day));
+	bool effect = v->kind == VISIT_INJECTION && tr && tr->has_effect;
 	for (int i = 0; i < n; i++) {
 		/* A visit entered late does not get calls whose window has already closed. */
 		if (calls[i].window_end < p->today)
 			continue;
 		struct rules_task t;
 		curve_task(p, v, &calls[i], &t);
-		char origin[2 * HF_ORIGIN_MAX];
-		snprintf(origin, sizeof origin, "%s, step %s%s", what, calls[i].offset, from);
-		str_copy(t.origin, sizeof t.origin, origin);
+		struct hf_why_part *o = curve_origin(&t, effect ? WHY_EFFECT_REMINDER : WHY_CURVE, v,
+		                                     calls[i].offset);
+		if (effect)
+			o->day = dur_add_date(v->date, tr->effect);
+		else if (v->kind == VISIT_COURSE)
+			o->day = v->course_end;
 		work_add(&p->w, &t);
 	}
 }
@@ -250,11 +259,7 @@ static void repeat_consult(struct plan *p, const struct rules_visit *v)
 		return;
 	struct rules_task t;
 	curve_task(p, v, &call, &t);
-	char what[HF_ORIGIN_MAX], origin[2 * HF_ORIGIN_MAX];
-	visit_words(v, what, sizeof what);
-	snprintf(origin, sizeof origin, "%s, step %s, repeat %d (+%dd)", what, call.offset, rep,
-	         rep * c->repeat_days);
-	str_copy(t.origin, sizeof t.origin, origin);
+	curve_origin(&t, WHY_CURVE, v, call.offset)->count = rep;
 	work_add(&p->w, &t);
 }
 
@@ -313,9 +318,10 @@ static void dormant_call(struct plan *p, const struct rules_visit *last, enum hf
 	t.window_end = window_end;
 	str_copy(t.team, sizeof t.team, team);
 	str_copy(t.script, sizeof t.script, script);
-	char day[16];
-	snprintf(t.origin, sizeof t.origin, "%s: no visit since %s (+%dm)", task_kind_code(kind),
-	         date_format(last->date, day), months);
+	struct hf_why_part *o = why_add(&t.origin, WHY_NO_VISIT);
+	o->task_kind = kind;
+	o->day = last->date;
+	o->count = months;
 	work_add(&p->w, &t);
 }
 
@@ -357,8 +363,7 @@ static void birthday_call(struct plan *p)
 		t.window_end = window_end;
 		str_copy(t.team, sizeof t.team, p->cfg->service_team);
 		str_copy(t.script, sizeof t.script, "birthday");
-		char day[16];
-		snprintf(t.origin, sizeof t.origin, "birthday %s", date_format(b, day));
+		why_add(&t.origin, WHY_BIRTHDAY)->day = b;
 		work_add(&p->w, &t);
 	}
 }
@@ -391,6 +396,7 @@ void rules_plan_customer(const struct hf_config *cfg, const struct rules_custome
 {
 	struct plan p;
 	memset(&p, 0, sizeof p);
+	decisions_init(&p.full);
 	p.cfg = cfg;
 	p.cust = cust;
 	p.visits = visits;
@@ -417,5 +423,8 @@ void rules_plan_customer(const struct hf_config *cfg, const struct rules_custome
 	}
 	work_emit(&p.w, out);
 	esc_emit(&p.esc, &p.esc_task, out);
+	for (size_t i = 0; i < p.full.n; i++)
+		*decisions_push(out, DEC_ESCALATE) = p.full.v[i];
+	decisions_free(&p.full);
 	work_free(&p.w);
 }

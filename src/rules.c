@@ -61,22 +61,16 @@ void notice(struct decisions *out, const char *fmt, ...)
 	str_copy(d->text, sizeof d->text, buf);
 }
 
-void esc_add(struct esc_acc *e, enum hf_severity sev, int sla_hours, const char *reason)
+bool esc_add(struct esc_acc *e, enum hf_severity sev, int sla_hours, const struct hf_why *item)
 {
-	char buf[2 * HF_ORIGIN_MAX];
-	if (!e->any) {
-		e->any = true;
+	if (!why_append(&e->reason, item))
+		return false;
+	if (!e->any || sev > e->severity)
 		e->severity = sev;
+	if (!e->any || sla_hours < e->sla_hours)
 		e->sla_hours = sla_hours;
-		str_copy(e->reason, sizeof e->reason, reason);
-		return;
-	}
-	if (sev > e->severity)
-		e->severity = sev;
-	if (sla_hours < e->sla_hours)
-		e->sla_hours = sla_hours;
-	snprintf(buf, sizeof buf, "%s; %s", e->reason, reason);
-	str_copy(e->reason, sizeof e->reason, buf);
+	e->any = true;
+	return true;
 }
 
 void esc_emit(const struct esc_acc *e, const struct rules_task *task, struct decisions *out)
@@ -86,7 +80,7 @@ void esc_emit(const struct esc_acc *e, const struct rules_task *task, struct dec
 	struct decision *d = decisions_push(out, DEC_ESCALATE);
 	d->severity = e->severity;
 	d->sla_hours = e->sla_hours;
-	str_copy(d->reason, sizeof d->reason, e->reason);
+	d->reason = e->reason;
 	if (task)
 		d->task = *task;
 }

@@ -1,5 +1,6 @@
 /* service-events.c — the events a committed use case appends to events.path (huifang(1), EVENTS). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "huifang/date.h"
@@ -46,7 +47,9 @@ void svc_event_escalation(struct hf_ctx *ctx, const char *step, hf_id id, const 
 	event_text(&b, "severity", severity_code(e.severity));
 	event_text(&b, "status", esc_status_code(e.status));
 	event_text(&b, "sla_due", stamp_format(e.sla_due, due));
-	event_text(&b, "reason", e.reason);
+	char *reason = store_why_json(ctx->st, &e.reason, true);
+	event_json(&b, "reason", reason);
+	free(reason);
 	if (key)
 		event_text(&b, key, value);
 	event_emit(ctx->cfg.events_path, &b);

@@ -387,7 +387,7 @@ out:
 
 void svc_describe(struct hf_ctx *ctx, const struct log_result *res, struct sbuf *out)
 {
-	char when[20], why[2 * HF_ORIGIN_MAX];
+	char when[20];
 	for (size_t i = 0; i < res->dec.n; i++) {
 		const struct decision *d = &res->dec.v[i];
 		const struct rules_task *t = &d->task;
@@ -420,10 +420,15 @@ void svc_describe(struct hf_ctx *ctx, const struct log_result *res, struct sbuf 
 			if (d->flag_phone_invalid)
 				sbuf_add(out, _("phone number flagged invalid"));
 			break;
-		case DEC_ESCALATE:
+		case DEC_ESCALATE: {
+			struct sbuf why;
+			sbuf_init(&why);
+			rules_why_append(&ctx->cfg, &d->reason, &why);
 			sbuf_printf(out, _("escalation raised: %s, SLA %d h: %s"), severity_label(d->severity),
-			            d->sla_hours, rules_reason_text(&ctx->cfg, d->reason, why, sizeof why));
+			            d->sla_hours, why.s);
+			sbuf_free(&why);
 			break;
+		}
 		case DEC_NOTICE:
 			sbuf_printf(out, _("note: %s"), d->text);
 			break;
@@ -617,6 +622,10 @@ static int escalation_step(struct hf_ctx *ctx, hf_id id, const char *note, bool 
 	if (resolve && str_empty(note))
 		return errf(err, errlen, _("resolving an escalation needs --note with the resolution")),
 		       HF_EUSAGE;
+	/* Kept whole or refused: never cut. */
+	if (note && strlen(note) > HF_NOTE_MAX)
+		return errf(err, errlen, _("the note is too long (%zu bytes; at most %d)"), strlen(note),
+		            HF_NOTE_MAX), HF_EUSAGE;
 	if (!store_begin(ctx->st))
 		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
 	struct hf_escalation e;

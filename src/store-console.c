@@ -44,7 +44,7 @@ size_t store_merged_tasks(struct store *st, hf_id task, struct rules_task **out)
 		t->kind = task_kind_from_code(stmt_text(s, 2));
 		t->status = TASK_MERGED;
 		str_copy(t->script, sizeof t->script, stmt_text(s, 3));
-		str_copy(t->origin, sizeof t->origin, stmt_text(s, 4));
+		store_why_read(st, stmt_text(s, 4), &t->origin);
 		t->step = (int)stmt_int(s, 5);
 		t->merged_into = task;
 	}

@@ -22,6 +22,8 @@ struct store {
 
 int store_migration_count(void);
 const char *store_migration(int version);
+/* What migration `version` does to the data besides its SQL (inside its transaction). */
+bool store_migrate_data(struct store *st, int version);
 
 /* Bind ":name" parameters from a va_list of (name, type, value) triples ended by NULL. */
 bool stmt_bind_va(struct stmt *s, va_list ap);

@@ -285,7 +285,7 @@ static void read_escalation(struct stmt *s, struct hf_escalation *e)
 	col_copy(s, 4, e->customer_name, sizeof e->customer_name);
 	e->severity = severity_from_code(stmt_text(s, 5));
 	e->status = esc_status_from_code(stmt_text(s, 6));
-	col_copy(s, 7, e->reason, sizeof e->reason);
+	store_why_read(s->st, stmt_text(s, 7), &e->reason);
 	e->sla_due = col_stamp(s, 8);
 	e->raised_at = col_stamp(s, 9);
 	e->acked_at = col_stamp(s, 10);

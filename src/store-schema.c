@@ -145,6 +145,14 @@ static const char *const migrations[] = {
 
 	/* 3: the customer's answer to "would you recommend us" (0-10), for the NPS */
 	"ALTER TABLE call ADD COLUMN nps INTEGER CHECK (nps BETWEEN 0 AND 10); -- NULL: not asked\n",
+
+	/* 4: task.origin and escalation.reason hold codes with arguments as JSON, no longer
+	 * sentences: an origin is one object {"code": …, its arguments, "origin": {…} for the
+	 * origin it carries}, a reason an array of them. The earlier text of both columns is
+	 * converted in C (store-migrate.c); the columns themselves stay as they are. */
+	"-- origin: {\"code\":\"curve\",\"visit_kind\":\"surgery\",\"visit_date\":\"2026-11-20\",...}\n"
+	"-- reason: [{\"code\":\"outcome\",\"outcome\":\"complaint\",\"category\":\"...\"}, ...]\n"
+	"SELECT 1;\n",
 };
 
 int store_migration_count(void)

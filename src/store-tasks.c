@@ -33,7 +33,7 @@ static void read_rules_task(struct stmt *s, struct rules_task *t)
 	t->attempts = (int)stmt_int(s, 11);
 	t->priority = (int)stmt_int(s, 12);
 	col_copy(s, 13, t->script, sizeof t->script);
-	col_copy(s, 14, t->origin, sizeof t->origin);
+	store_why_read(s->st, stmt_text(s, 14), &t->origin);
 	t->touched = stmt_is_null(s, 15) ? HF_NO_STAMP : col_stamp(s, 15);
 	t->merged_into = stmt_int(s, 16);
 }
@@ -128,7 +128,8 @@ static const char *bind_time(int minute, char buf[8])
 static bool insert_task(struct store *st, hf_id customer, const struct rules_task *t, hf_stamp now)
 {
 	char due[16], we[16], tm[8], nw[20];
-	return store_exec(st,
+	char *origin = store_why_json(st, &t->origin, false);
+	bool ok = origin && store_exec(st,
 	    "INSERT INTO task(customer_id, visit_id, kind, step, due_date, due_time, window_end, team, "
 	    "owner, status, attempts, priority, script, origin, merged_into, created_at, updated_at) "
 	    "VALUES (:c, :visit, :kind, :step, :due, :time, :we, :team, :owner, :status, :attempts, "
@@ -140,8 +141,10 @@ static bool insert_task(struct store *st, hf_id customer, const struct rules_tas
 	    ":team", 't', t->team, ":owner", 't', t->owner,
 	    ":status", 't', task_status_code(t->status == TASK_STATUS_NONE ? TASK_OPEN : t->status),
 	    ":attempts", 'i', (long long)t->attempts, ":prio", 'i', (long long)t->priority,
-	    ":script", 't', t->script, ":origin", 't', t->origin,
+	    ":script", 't', t->script, ":origin", 't', origin,
 	    ":merged", 'z', (long long)t->merged_into, ":now", 't', stamp_format(now, nw), NULL);
+	free(origin);
+	return ok;
 }
 
 static bool update_task(struct store *st, const struct rules_task *t, bool touched, hf_stamp now)
@@ -188,17 +191,20 @@ bool store_apply(struct store *st, hf_id customer, hf_id task_id, hf_id call_id,
 				ok = store_exec(st, "UPDATE customer SET phone_invalid = 1 WHERE id = :c",
 				                ":c", 'i', (long long)customer, NULL);
 			break;
-		case DEC_ESCALATE:
-			ok = store_exec(st,
+		case DEC_ESCALATE: {
+			char *reason = store_why_json(st, &dec->reason, true);
+			ok = reason && store_exec(st,
 			    "INSERT INTO escalation(call_id, customer_id, task_id, severity, reason, sla_due, "
 			    "status, raised_by, raised_at) VALUES (:call, :c, :task, :sev, :reason, :sla, "
 			    "'open', :by, :now)",
 			    ":call", 'z', (long long)call_id, ":c", 'i', (long long)customer,
 			    ":task", 'z', (long long)(t.id ? t.id : task_id), ":sev", 't', severity_code(dec->severity),
-			    ":reason", 't', dec->reason,
+			    ":reason", 't', reason,
 			    ":sla", 't', stamp_format(now + (hf_stamp)dec->sla_hours * 60, sla),
 			    ":by", 't', actor, ":now", 't', stamp_format(now, nw), NULL);
+			free(reason);
 			break;
+		}
 		case DEC_NOTICE:
 			break;
 		}

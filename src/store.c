@@ -58,7 +58,7 @@ static bool migrate(struct store *st, char *err, size_t errlen)
 	if (!store_begin(st))
 		return errf(err, errlen, _("%s: cannot migrate: %s"), st->path, st->err);
 	for (int v = have + 1; v <= want; v++) {
-		if (!exec_plain(st, store_migration(v))) {
+		if (!exec_plain(st, store_migration(v)) || !store_migrate_data(st, v)) {
 			store_rollback(st);
 			return errf(err, errlen, _("%s: migration %d failed: %s"), st->path, v, st->err);
 		}

@@ -76,7 +76,7 @@ void out_print(const struct out_table *t, enum out_format fmt, FILE *f);
 void out_free(struct out_table *t);
 /* The n records at recs as a listing of model m: the table shows m's table columns with
  * translated headers and labels, tsv/json/csv its data columns with stable codes. */
-#define OUT_CELL_MAX 1024
+#define OUT_CELL_MAX 16384 /* a reason as stored, whole */
 void out_records(enum out_format fmt, const struct col_model *m, const void *recs, size_t n,
                  const struct col_env *env, FILE *f);
 /* JSON string with quotes and escapes. */

@@ -25,6 +25,7 @@ struct col_env {
 	const struct hf_config *cfg;
 	hf_stamp now;
 	bool reveal;
+	struct store *st;               /* writes stored forms (a reason's JSON); may be NULL */
 };
 
 /* Writes rec's value into buf (size bytes); returns true when the cell asks for attention

@@ -10,6 +10,8 @@
 void event_begin(struct sbuf *b, const char *name, hf_stamp at, const char *by);
 void event_text(struct sbuf *b, const char *key, const char *value);
 void event_int(struct sbuf *b, const char *key, long long value);
+/* A JSON value as SQLite wrote it (one line), e.g. a reason; null when empty. */
+void event_json(struct sbuf *b, const char *key, const char *json);
 /* Close the object and append it to path as one line with a single write. Never blocks: a FIFO
  * without a reader or a full pipe loses the event. Returns false when it was not written. */
 bool event_emit(const char *path, struct sbuf *b);

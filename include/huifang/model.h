@@ -65,6 +65,57 @@ enum hf_exit { HF_OK = 0, HF_EFAIL = 1, HF_EUSAGE = 2, HF_EPERM = 3 };
 	X(ESC_ACKNOWLEDGED, "acknowledged", N_("acknowledged")) \
 	X(ESC_RESOLVED, "resolved", N_("resolved"))
 
+
+/* Why a task is in a queue (its origin) and why an escalation was raised (its reason), as data:
+ * a code with arguments, never a sentence. Each code's template names its arguments in braces
+ * (the stored keys); a part in [brackets] is shown only when all its arguments are given. The
+ * templates are translated; {origin} stands for the origin the code carries. */
+#define HF_WHY_CODES(X) \
+	X(WHY_TEXT, "text", "{text}") \
+	X(WHY_CURVE, "curve", \
+	  N_("{visit_kind} {visit_date}[ {treatment}], {offset} call[, repeat {repeat}]" \
+	     "[ after the course ended {course_end}]")) \
+	X(WHY_EFFECT_REMINDER, "effect_reminder", \
+	  N_("{visit_kind} {visit_date}[ {treatment}], reminder {offset} the effect ends {effect_end}")) \
+	X(WHY_NO_VISIT, "no_visit", N_("{task_kind}: no visit since {since} ({months} months)")) \
+	X(WHY_BIRTHDAY, "birthday", N_("birthday {day}")) \
+	X(WHY_WRONG_NUMBER, "wrong_number", N_("wrong number on task {task}: correct the phone")) \
+	X(WHY_CALLBACK, "callback", N_("callback agreed on task {task} ({origin})")) \
+	X(WHY_NEXT_CONTACT, "next_contact", N_("next contact set on task {task} ({origin})")) \
+	X(WHY_OUTCOME, "outcome", N_("{outcome}[ ({category})]")) \
+	X(WHY_LOW_SCORE, "low_score", N_("low score {score}")) \
+	X(WHY_SCORE_DROP, "score_drop", N_("score dropped from {from} to {to}")) \
+	X(WHY_RISK_WORD, "risk_word", N_("risk word \"{word}\" in the note")) \
+	X(WHY_UNREACHABLE_POSTOP, "unreachable_postop", \
+	  N_("unreachable after {attempts} attempts in the first week after surgery")) \
+	X(WHY_POSTOP_MISSED, "postop_missed", N_("post-op call missed: {origin}"))
+
+/* The arguments: each key is stored in one typed field of a part (several keys share a field;
+ * no code uses two keys of one field). */
+#define HF_WHY_ARGS(X) \
+	X(ARG_TEXT, "text", WHY_F_TEXT) \
+	X(ARG_VISIT_KIND, "visit_kind", WHY_F_VISIT_KIND) \
+	X(ARG_VISIT_DATE, "visit_date", WHY_F_VISIT_DATE) \
+	X(ARG_TREATMENT, "treatment", WHY_F_NAME) \
+	X(ARG_OFFSET, "offset", WHY_F_OFFSET) \
+	X(ARG_REPEAT, "repeat", WHY_F_COUNT) \
+	X(ARG_COURSE_END, "course_end", WHY_F_DAY) \
+	X(ARG_EFFECT_END, "effect_end", WHY_F_DAY) \
+	X(ARG_TASK_KIND, "task_kind", WHY_F_TASK_KIND) \
+	X(ARG_SINCE, "since", WHY_F_DAY) \
+	X(ARG_MONTHS, "months", WHY_F_COUNT) \
+	X(ARG_DAY, "day", WHY_F_DAY) \
+	X(ARG_TASK, "task", WHY_F_TASK) \
+	X(ARG_OUTCOME, "outcome", WHY_F_OUTCOME) \
+	X(ARG_CATEGORY, "category", WHY_F_TEXT) \
+	X(ARG_WORD, "word", WHY_F_TEXT) \
+	X(ARG_SCORE, "score", WHY_F_COUNT) \
+	X(ARG_FROM, "from", WHY_F_COUNT) \
+	X(ARG_TO, "to", WHY_F_COUNT2) \
+	X(ARG_ATTEMPTS, "attempts", WHY_F_COUNT) \
+	X(ARG_ORIGIN, "origin", WHY_F_NESTED)
+
+
 #define HF_ENUM_(id, code, label) id,
 enum hf_role { ROLE_NONE = -1, HF_ROLES(HF_ENUM_) ROLE__COUNT };
 enum hf_visit_kind { VISIT_NONE = -1, HF_VISIT_KINDS(HF_ENUM_) VISIT__COUNT };
@@ -72,7 +123,54 @@ enum hf_task_kind { TASK_KIND_NONE = -1, HF_TASK_KINDS(HF_ENUM_) TASK_KIND__COUN
 enum hf_task_status { TASK_STATUS_NONE = -1, HF_TASK_STATUSES(HF_ENUM_) TASK_STATUS__COUNT };
 enum hf_severity { SEV_NONE = -1, HF_SEVERITIES(HF_ENUM_) SEV__COUNT };
 enum hf_esc_status { ESC_STATUS_NONE = -1, HF_ESC_STATUSES(HF_ENUM_) ESC_STATUS__COUNT };
+enum hf_why_code { WHY_NONE = -1, HF_WHY_CODES(HF_ENUM_) WHY__COUNT };
 #undef HF_ENUM_
+#define HF_ENUM_(id, key, field) id,
+enum hf_why_arg { ARG_NONE = -1, HF_WHY_ARGS(HF_ENUM_) ARG__COUNT };
+#undef HF_ENUM_
+
+/* Where an argument lives in a part, and so how it is stored and shown. */
+enum hf_why_field {
+	WHY_F_TEXT,         /* text: shown as written */
+	WHY_F_NAME,         /* name: shown as written */
+	WHY_F_OUTCOME,      /* name: an outcome code, shown as its label */
+	WHY_F_VISIT_KIND,
+	WHY_F_TASK_KIND,
+	WHY_F_VISIT_DATE,
+	WHY_F_DAY,
+	WHY_F_OFFSET,       /* "+3d", shown as "day 3" */
+	WHY_F_COUNT,
+	WHY_F_COUNT2,
+	WHY_F_TASK,
+	WHY_F_NESTED,       /* the parts that follow this one */
+};
+
+#define HF_WHY_NAME_MAX 64
+#define HF_WHY_TEXT_MAX 192      /* a risk word with its cue (HF_RISK_MAX) fits */
+/* Parts in one origin or reason. An origin may take at most HF_WHY_PARTS - 1, so that a part
+ * carrying it (a missed post-op call, a callback) always fits. */
+#define HF_WHY_PARTS 12
+
+/* One part: a code and its arguments; an absent argument is 0, "", HF_NO_DATE or *_NONE. */
+struct hf_why_part {
+	enum hf_why_code code;
+	enum hf_visit_kind visit_kind;
+	enum hf_task_kind task_kind;
+	hf_date visit_date, day;
+	hf_id task;
+	int count, count2;
+	char offset[16];
+	char name[HF_WHY_NAME_MAX];     /* treatment, outcome code */
+	char text[HF_WHY_TEXT_MAX];     /* complaint category, risk word, text kept as written */
+};
+
+/* An origin or a reason: parts in order. A code that carries an origin ({origin}) is followed
+ * by that origin's parts (one chain ending in a part that carries none); a reason is several
+ * such items in a row. n == 0: none. */
+struct hf_why {
+	int n;
+	struct hf_why_part part[HF_WHY_PARTS];
+};
 
 /* code <-> enum for each table; *_from_code returns the NONE value when unknown.
  * *_label returns the translated label. */
@@ -94,5 +192,31 @@ enum hf_severity severity_from_code(const char *s);
 const char *esc_status_code(enum hf_esc_status s);
 const char *esc_status_label(enum hf_esc_status s);
 enum hf_esc_status esc_status_from_code(const char *s);
+
+/* The why table. why_template: the untranslated template (translate with _()). */
+const char *why_code(enum hf_why_code c);
+const char *why_template(enum hf_why_code c);
+enum hf_why_code why_from_code(const char *s);
+/* The arguments: key, field, and whether code c's template names it. */
+const char *why_arg_key(enum hf_why_arg a);
+enum hf_why_field why_arg_field(enum hf_why_arg a);
+enum hf_why_arg why_arg_from_key(const char *key, size_t len);
+bool why_has_arg(enum hf_why_code c, enum hf_why_arg a);
+/* Code c carries an origin: the parts after it. */
+bool why_nests(enum hf_why_code c);
+
+/* A blank part with code c appended to w (NULL when w is full). */
+struct hf_why_part *why_add(struct hf_why *w, enum hf_why_code c);
+/* Appends every part of src; false (w unchanged) when they do not fit. */
+bool why_append(struct hf_why *w, const struct hf_why *src);
+/* Index just after the item (a part and what it carries) that starts at part i. */
+int why_item_end(const struct hf_why *w, int i);
+
+/* An argument's value as stored: text, or for numbers *num set and NULL returned. NULL with
+ * *num 0 too when absent. */
+const char *why_arg_value(const struct hf_why_part *p, enum hf_why_arg a, char buf[16],
+                          long long *num);
+/* Sets an argument from its stored text; false when the text is not a value of its kind. */
+bool why_arg_set(struct hf_why_part *p, enum hf_why_arg a, const char *value);
 
 #endif

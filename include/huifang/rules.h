@@ -5,8 +5,10 @@
 #include "huifang/config.h"
 #include "huifang/model.h"
 
-#define HF_ORIGIN_MAX 160
+#define HF_ORIGIN_MAX 160       /* a notice's text */
 #define HF_NOTE_MAX 4096
+
+struct sbuf;
 
 /* ---- facts ---------------------------------------------------------------------------- */
 
@@ -41,7 +43,7 @@ struct rules_task {
 	char team[HF_NAME_MAX];
 	char owner[HF_NAME_MAX];        /* "" = the team's pool */
 	char script[HF_NAME_MAX];
-	char origin[HF_ORIGIN_MAX];     /* why it is in a queue */
+	struct hf_why origin;           /* why it is in a queue (at most HF_WHY_PARTS - 1 parts) */
 	hf_stamp touched;               /* last change by a person (owner release), HF_NO_STAMP */
 	hf_id merged_into;              /* TASK_MERGED: the task that carries this reason */
 };
@@ -62,7 +64,7 @@ struct decision {
 	bool flag_do_not_call, flag_phone_invalid;
 	enum hf_severity severity;
 	int sla_hours;
-	char reason[HF_ORIGIN_MAX];
+	struct hf_why reason;
 	char text[HF_ORIGIN_MAX];
 	/* Contact-cap merges into a task created by this same list: index of the DEC_CREATE_TASK
 	 * whose new task carries this one (task.merged_into is 0 then; the creating decision always
@@ -167,19 +169,20 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 bool rules_propose_next(const struct hf_config *cfg, const struct rules_task *task,
                         const char *outcome, hf_stamp now, hf_stamp *out);
 
-/* A task's origin as the screens show it, translated: the rules store origins in one
- * language-neutral form ("surgery 2026-11-20 隆鼻, step +3d"); unknown text comes back as is.
- * Returns out. */
-char *rules_origin_text(const char *origin, char *out, size_t size);
-
-/* An escalation's reason as the screens show it, translated: the rules store reasons in fixed
- * forms joined by "; " ("complaint (服务态度); low score 1; risk word \"发烧\" in the note"). */
-char *rules_reason_text(const struct hf_config *cfg, const char *reason, char *out, size_t size);
+/* An origin or a reason as a person reads it: each part's translated template (model.h's
+ * HF_WHY_CODES) filled with its arguments, what a part carries in its parentheses, the items of
+ * a reason joined by "; ". cfg names the outcomes (NULL: their codes). Appended to b. */
+void rules_why_append(const struct hf_config *cfg, const struct hf_why *w, struct sbuf *b);
+/* Why a task is in a queue: its origin, or its kind when it has none. Appended to b. */
+void rules_task_why(const struct hf_config *cfg, const struct rules_task *t, struct sbuf *b);
+/* The same into out, cut at a character boundary when it does not fit; returns out. */
+char *rules_why_text(const struct hf_config *cfg, const struct hf_why *w, char *out, size_t size);
 
 /* The first medical risk in a note: a risk word that is not negated ("无发烧" is none), or a
  * relief word that is ("没退烧"), copied with its cue into out. False when there is none. */
 #define HF_RISK_MAX (3 * HF_NAME_MAX)
 bool rules_risk_word(const struct hf_config *cfg, const char *note, char *out, size_t size);
+_Static_assert(HF_RISK_MAX <= HF_WHY_TEXT_MAX, "a risk word fits its reason whole");
 
 /* On the 1st of the month a consultant's customer not seen (no visit) for
  * consultant_release_months is listed for reassignment. last_visit: HF_NO_DATE when none. */

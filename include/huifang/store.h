@@ -132,10 +132,10 @@ struct hf_escalation {
 	char customer_name[HF_NAME_MAX];
 	enum hf_severity severity;
 	enum hf_esc_status status;
-	char reason[HF_ORIGIN_MAX];
+	struct hf_why reason;
 	hf_stamp sla_due, raised_at, acked_at, resolved_at;
 	char raised_by[HF_NAME_MAX], acked_by[HF_NAME_MAX], resolved_by[HF_NAME_MAX];
-	char resolution[HF_ORIGIN_MAX];
+	char resolution[HF_NOTE_MAX + 1];
 };
 
 /* Users. */
@@ -173,6 +173,12 @@ bool store_tasks_to_pool(struct store *st, const char *owner);
 size_t store_customer_tasks(struct store *st, hf_id customer, struct rules_task **out);
 size_t store_customer_visits_rules(struct store *st, hf_id customer, struct rules_visit **out);
 bool store_customer_rules(struct store *st, hf_id customer, struct rules_customer *out);
+
+/* Origins and reasons as stored: an origin one JSON object, a reason (list) an array of them;
+ * "" when w is empty. malloc'd; NULL on a failure (store_errmsg). */
+char *store_why_json(struct store *st, const struct hf_why *w, bool list);
+/* Reads what store_why_json wrote ("": none; text that is not JSON: one text part). */
+bool store_why_read(struct store *st, const char *json, struct hf_why *w);
 
 /* Apply rules' decisions for a customer (inside the caller's transaction). call_id links an
  * escalation to its call (0 when none); actor is the login. Returns false on a SQL error. */

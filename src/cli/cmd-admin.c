@@ -119,7 +119,7 @@ static int run_user_list(struct cli *cli, int argc, char **argv)
 		return rc;
 	struct hf_user *users;
 	size_t n = store_users(cli->ctx.st, &users);
-	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false};
+	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false, cli->ctx.st};
 	out_records(fmt, &col_users, users, n, &env, stdout);
 	free(users);
 	return HF_OK;

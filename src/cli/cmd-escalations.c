@@ -19,7 +19,8 @@ static int run_escalations(struct cli *cli, int argc, char **argv)
 		return rc;
 	struct hf_escalation *e;
 	size_t n = store_escalations(cli->ctx.st, all, &e);
-	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false};
+	/* tsv, json and csv carry the reason as stored, which the store writes. */
+	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false, cli->ctx.st};
 	out_records(fmt, &col_escalations, e, n, &env, stdout);
 	free(e);
 	return HF_OK;

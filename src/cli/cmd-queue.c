@@ -54,7 +54,7 @@ static int run_queue(struct cli *cli, int argc, char **argv)
 
 	struct hf_task *tasks;
 	size_t n = store_queue(ctx->st, &f, &tasks);
-	struct col_env env = {&ctx->cfg, ctx->now, false};
+	struct col_env env = {&ctx->cfg, ctx->now, false, ctx->st};
 	out_records(fmt, &col_tasks, tasks, n, &env, stdout);
 	free(tasks);
 	return HF_OK;

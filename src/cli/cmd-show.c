@@ -111,8 +111,11 @@ static int run_show_customer(struct cli *cli, int argc, char **argv)
 	size_t ne = store_customer_escalations(ctx->st, id, &esc);
 	printf("\n%s (%zu)\n", _("Escalations"), ne);
 	for (size_t i = 0; i < ne; i++) {
-		char why[2 * HF_ORIGIN_MAX];
-		char *reason = utf8_clean(rules_reason_text(&ctx->cfg, esc[i].reason, why, sizeof why), false);
+		struct sbuf why;
+		sbuf_init(&why);
+		rules_why_append(&ctx->cfg, &esc[i].reason, &why);
+		char *reason = utf8_clean(why.s, false);
+		sbuf_free(&why);
 		printf("  %s  #%lld %s %s  %s\n", stamp_format(esc[i].raised_at, d1), (long long)esc[i].id,
 		       severity_label(esc[i].severity), esc_status_label(esc[i].status), reason);
 		free(reason);

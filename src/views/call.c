@@ -147,9 +147,11 @@ static void build_history(struct tui *t, struct call_view *cv, const struct hf_v
 	pager_addf(p, UI_COLOR_TITLE, 0, 2, "%s #%lld  %s  %s %s  %s %d/%d", _("Task"),
 	           (long long)k->t.id, task_kind_label(k->t.kind), _("due"), d1, _("attempt"),
 	           k->t.attempts + 1, config_max_attempts(&ctx->cfg));
-	char why[2 * HF_ORIGIN_MAX];
-	if (!str_empty(k->t.origin))
-		pager_add(p, UI_COLOR_DIM, 0, 2, rules_origin_text(k->t.origin, why, sizeof why));
+	if (k->t.origin.n) {
+		sbuf_reset(&line);
+		rules_why_append(&ctx->cfg, &k->t.origin, &line);
+		pager_add(p, UI_COLOR_DIM, 0, 2, line.s);
+	}
 
 	pager_add(p, UI_COLOR_NORMAL, 0, 0, "");
 	pager_addf(p, UI_COLOR_TITLE, A_BOLD, 0, "%s", _("History"));
@@ -193,9 +195,8 @@ static void build_history(struct tui *t, struct call_view *cv, const struct hf_v
 			sbuf_printf(&line, "%s  %s %s · %s", stamp_format(e->raised_at, d1), _("escalation"),
 			            severity_label(e->severity),
 			            breached ? _("breached") : esc_status_label(e->status));
-			char reason[2 * HF_ORIGIN_MAX];
-			sbuf_printf(&line, " · %s",
-			            rules_reason_text(&t->ctx->cfg, e->reason, reason, sizeof reason));
+			sbuf_add(&line, " · ");
+			rules_why_append(&t->ctx->cfg, &e->reason, &line);
 			int color = e->severity == SEV_URGENT ? UI_COLOR_URGENT
 			          : e->severity == SEV_HIGH   ? UI_COLOR_HIGH
 			                                      : UI_COLOR_NORMAL;
@@ -311,10 +312,11 @@ static void build_script(struct tui *t, struct call_view *cv, const struct hf_vi
 		if (i > 0) {
 			/* A merged reason: its own script under a line saying why. */
 			pager_add(&cv->script, UI_COLOR_NORMAL, 0, 0, "");
-			char why[2 * HF_ORIGIN_MAX];
-			pager_addf(&cv->script, UI_COLOR_TITLE, A_BOLD, 0, "── %s: %s ──", _("also"),
-			           str_empty(rt->origin) ? task_kind_label(rt->kind)
-			                                 : rules_origin_text(rt->origin, why, sizeof why));
+			struct sbuf why;
+			sbuf_init(&why);
+			rules_task_why(&ctx->cfg, rt, &why);
+			pager_addf(&cv->script, UI_COLOR_TITLE, A_BOLD, 0, "── %s: %s ──", _("also"), why.s);
+			sbuf_free(&why);
 		}
 		if (!render_script(t, cv, want, &vars, i == 0))
 			pager_addf(&cv->script, UI_COLOR_DIM, 0, 0, _("No script for \"%s\"."), want);

@@ -259,10 +259,8 @@ static void draw_origin(struct tui *t, struct queue_view *q, int y)
 	}
 	struct sbuf b;
 	sbuf_init(&b);
-	char why[2 * HF_ORIGIN_MAX];
-	sbuf_printf(&b, "#%lld  %s", (long long)k->t.id,
-	            str_empty(k->t.origin) ? task_kind_label(k->t.kind)
-	                                   : rules_origin_text(k->t.origin, why, sizeof why));
+	sbuf_printf(&b, "#%lld  ", (long long)k->t.id);
+	rules_task_why(&t->ctx->cfg, &k->t, &b);
 	if (held_by_other(t->ctx, k)) {
 		char until[20];
 		stamp_format(k->claimed_until, until);
@@ -401,7 +399,7 @@ struct tui_view *queue_view_new(struct tui *t)
 	struct queue_view *q = xcalloc(1, sizeof *q);
 	q->base.ops = &queue_ops;
 	q->t = t;
-	q->env = (struct col_env){&t->ctx->cfg, t->ctx->now, false};
+	q->env = (struct col_env){&t->ctx->cfg, t->ctx->now, false, t->ctx->st};
 	q->ncols = col_pick(&col_tasks, COL_IN_SCREEN, q->col);
 	for (int c = 0; c < q->ncols; c++) {
 		const struct col_def *d = &col_tasks.cols[q->col[c]];

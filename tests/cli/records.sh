@@ -35,7 +35,7 @@ check_eq "the whole surgery curve is planned at once" \
 	"$(sql "SELECT group_concat(due_date, ' ') FROM (SELECT due_date FROM task WHERE visit_id=$V1 ORDER BY due_date)")" \
 	"2026-11-23 2026-11-25 2026-11-29 2026-12-22 2027-02-22"
 check_eq "tasks carry their origin" \
-	"$(sql "SELECT origin FROM task WHERE visit_id=$V1 AND due_date='2026-11-25'")" "surgery 2026-11-22 隆鼻, step +3d"
+	"$(sql "SELECT origin FROM task WHERE visit_id=$V1 AND due_date='2026-11-25'")" '{"code":"curve","visit_kind":"surgery","visit_date":"2026-11-22","treatment":"隆鼻","offset":"+3d"}'
 check_eq "post-op calls go to the postop team" "$(sql "SELECT DISTINCT team FROM task WHERE visit_id=$V1")" "postop"
 
 # queue: scope, formats, order.

@@ -112,7 +112,20 @@ static void decode_task(struct reader *r, struct rules_task *t, hf_id id, hf_dat
 	str_copy(t->team, sizeof t->team, byte(r) & 1 ? "service" : "consultant");
 	str_copy(t->owner, sizeof t->owner, byte(r) & 1 ? "lin" : "");
 	str_copy(t->script, sizeof t->script, "surgery.d3");
-	str_copy(t->origin, sizeof t->origin, "surgery 2026-03-01 隆鼻, step +3d");
+	t->origin.n = 0;
+	struct hf_why_part *o = why_add(&t->origin, WHY_CURVE);
+	o->visit_kind = VISIT_SURGERY;
+	o->visit_date = today - 9;
+	str_copy(o->name, sizeof o->name, "隆鼻");
+	str_copy(o->offset, sizeof o->offset, "+3d");
+}
+
+/* Every origin and reason the rules write reads out as valid text. */
+static void check_why(const struct hf_config *cfg, const struct hf_why *w)
+{
+	char out[1024];
+	rules_why_text(cfg, w, out, sizeof out);
+	CHECK(utf8_valid(out, strlen(out)));
 }
 
 static bool valid_text(const char *s, size_t size)
@@ -143,8 +156,10 @@ static void check_decisions(const struct hf_config *cfg, const struct hf_outcome
 	int logged = 0, escalations = 0, customer = 0;
 	for (size_t i = 0; i < out->n; i++) {
 		const struct decision *d = &out->v[i];
-		CHECK(valid_text(d->task.origin, sizeof d->task.origin));
-		CHECK(valid_text(d->reason, sizeof d->reason));
+		CHECK(d->task.origin.n >= 0 && d->task.origin.n < HF_WHY_PARTS);
+		CHECK(d->reason.n >= 0 && d->reason.n <= HF_WHY_PARTS);
+		check_why(cfg, &d->task.origin);
+		check_why(cfg, &d->reason);
 		CHECK(valid_text(d->text, sizeof d->text));
 		if (d->carrier >= 0)
 			CHECK((size_t)d->carrier < i && out->v[d->carrier].kind == DEC_CREATE_TASK);
@@ -189,7 +204,7 @@ static void check_decisions(const struct hf_config *cfg, const struct hf_outcome
 			escalations++;
 			CHECK(d->sla_hours > 0);
 			CHECK(d->severity >= SEV_NORMAL && d->severity < SEV__COUNT);
-			CHECK(d->reason[0] != '\0');
+			CHECK(d->reason.n > 0);
 			if (o->escalate != SEV_NONE)
 				CHECK(d->severity >= o->escalate);
 			break;
@@ -225,9 +240,11 @@ static void check_origin_text(const char *raw)
 {
 	static const size_t sizes[] = { 1, 2, 9, 40, HF_ORIGIN_MAX };
 	bool valid = utf8_valid(raw, strlen(raw));
+	struct hf_why w = {0};
+	str_copy(why_add(&w, WHY_TEXT)->text, HF_WHY_TEXT_MAX, raw);
 	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
 		char *out = malloc(sizes[i]); /* exact size, so ASan sees any write past it */
-		CHECK(rules_origin_text(raw, out, sizes[i]) == out);
+		CHECK(rules_why_text(NULL, &w, out, sizes[i]) == out);
 		CHECK(strnlen(out, sizes[i]) < sizes[i]);
 		if (valid)
 			CHECK(utf8_valid(out, strlen(out)));

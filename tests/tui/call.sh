@@ -67,7 +67,7 @@ pair=$(sql "$DB" "SELECT t.id || ' ' || f.id FROM task t JOIN task f ON f.custom
   WHERE t.id IN ($(queue_ids "$DB" | sed -n '2,$p' | paste -sd,)) ORDER BY t.id LIMIT 1")
 carrier=${pair% *}; merged=${pair#* }
 sql "$DB" "UPDATE task SET status = 'merged', merged_into = $carrier,
-  origin = 'merged reason $merged' WHERE id = $merged"
+  origin = json_object('code', 'text', 'text', 'merged reason $merged') WHERE id = $merged"
 send main q
 wait_for main "filter:"
 open_task main "$carrier"
@@ -188,7 +188,7 @@ to_queue main
 id=$(run_outcome callback 4)
 check "4 callback: prefilled next contact makes a callback" wait_for main "next call:"
 check "callback: a callback task exists" \
-  sql_is "$DB" "SELECT count(*) FROM task WHERE kind = 'callback' AND origin LIKE '%task $id%'" 1
+  sql_is "$DB" "SELECT count(*) FROM task WHERE kind = 'callback' AND json_extract(origin, '\$.task') = $id" 1
 to_queue main
 id=$(run_outcome wrong_number 5)
 check "5 wrong number: the phone is flagged" wait_for main "phone number flagged invalid"

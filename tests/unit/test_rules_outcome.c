@@ -40,7 +40,11 @@ static void fx_init(const char *code)
 	fx.task.priority = 80;
 	str_set(fx.task.team, sizeof fx.task.team, "postop");
 	str_set(fx.task.script, sizeof fx.task.script, "surgery.d3");
-	str_set(fx.task.origin, sizeof fx.task.origin, "surgery 2026-05-01 隆鼻, step +3d");
+	struct hf_why_part *o = why_add(&fx.task.origin, WHY_CURVE);
+	o->visit_kind = VISIT_SURGERY;
+	o->visit_date = D("2026-05-01");
+	str_set(o->name, sizeof o->name, "隆鼻");
+	str_set(o->offset, sizeof o->offset, "+3d");
 	fx.in.code = code;
 	fx.in.operator_login = "wang";
 	fx.in.operator_team = "service";
@@ -67,7 +71,9 @@ static struct rules_task *fx_other(hf_id id, enum hf_task_kind kind, const char 
 	t->due = D(due);
 	t->window_end = D(due) + 3;
 	str_set(t->team, sizeof t->team, "service");
-	snprintf(t->origin, sizeof t->origin, "other task %lld", (long long)id);
+	char origin[32];
+	snprintf(origin, sizeof origin, "other task %lld", (long long)id);
+	set_origin(t, origin);
 	str_set(t->script, sizeof t->script, "other");
 	return t;
 }
@@ -249,6 +255,35 @@ static void test_check_complaint_category(void **state)
 	assert_null(fx_check("2026-05-04 10:00"));
 }
 
+/* Texts that would not fit what stores them are refused, never cut. */
+static void test_check_refuses_what_would_be_cut(void **state)
+{
+	fx_init("complaint");
+	cfg.ncomplaint_categories = 0; /* a free category */
+	char long_category[HF_NAME_MAX + 1];
+	memset(long_category, 'x', HF_NAME_MAX);
+	long_category[HF_NAME_MAX] = 0;
+	fx.in.complaint = long_category;
+	const char *err = fx_check("2026-05-04 10:00");
+	assert_non_null(err);
+	assert_non_null(strstr(err, "too long"));
+	long_category[HF_NAME_MAX - 1] = 0;
+	assert_null(fx_check("2026-05-04 10:00"));
+
+	/* A next contact carries the task's origin whole: one that cannot grow is refused. */
+	fx_init("reached");
+	fx_next("2026-05-06");
+	for (int i = fx.task.origin.n; i < HF_WHY_PARTS - 2; i++)
+		why_add(&fx.task.origin, WHY_CALLBACK)->task = i;
+	assert_null(fx_check("2026-05-04 10:00"));
+	why_add(&fx.task.origin, WHY_CALLBACK);
+	err = fx_check("2026-05-04 10:00");
+	assert_non_null(err);
+	assert_non_null(strstr(err, "next contact"));
+	fx.in.has_next = false;
+	assert_null(fx_check("2026-05-04 10:00"));
+}
+
 static void test_check_impossible_dates_are_the_parsers(void **state)
 {
 	/* The command line parses --next before the rules see it; these never reach them. */
@@ -294,8 +329,8 @@ static void test_reached_with_next_creates_followup(void **state)
 	assert_string_equal(t->script, "followup");
 	assert_int_equal(t->visit_id, 7);
 	assert_int_equal(t->priority, 80);
-	assert_non_null(strstr(t->origin, "task 12"));
-	assert_non_null(strstr(t->origin, "surgery 2026-05-01 隆鼻, step +3d"));
+	assert_non_null(strstr(WHY(&t->origin), "task 12"));
+	assert_non_null(strstr(WHY(&t->origin), "surgery 2026-05-01 隆鼻, day 3 call"));
 }
 
 /* ---- no answer ------------------------------------------------------------------------ */
@@ -381,7 +416,7 @@ static void test_no_answer_unreachable_after_surgery_escalates(void **state)
 	const struct decision *e = escalation();
 	assert_int_equal(e->severity, SEV_URGENT);
 	assert_int_equal(e->sla_hours, cfg.missed_postop_sla_hours);
-	assert_non_null(strstr(e->reason, "unreachable"));
+	assert_non_null(strstr(WHY(&e->reason), "unreachable"));
 	assert_int_equal(e->task.id, 12);
 }
 
@@ -474,7 +509,7 @@ static void test_callback_owned_by_operator(void **state)
 	assert_int_equal(t->priority, 80);
 	assert_int_equal(t->visit_id, 7);
 	assert_int_equal(t->step, -1);
-	assert_non_null(strstr(t->origin, "callback on task 12"));
+	assert_non_null(strstr(WHY(&t->origin), "callback agreed on task 12"));
 	assert_int_equal(count_kind(&fx.d, DEC_NOTICE), 0);
 }
 
@@ -554,7 +589,7 @@ static void test_wrong_number(void **state)
 	assert_string_equal(t->team, cfg.consultant_team);
 	assert_string_equal(t->script, "datafix");
 	assert_due(t, "2026-05-04");
-	assert_non_null(strstr(t->origin, "task 12"));
+	assert_non_null(strstr(WHY(&t->origin), "task 12"));
 }
 
 static void test_wrong_number_keeps_one_datafix(void **state)
@@ -605,8 +640,8 @@ static void test_complaint_escalates_high(void **state)
 	const struct decision *e = escalation();
 	assert_int_equal(e->severity, SEV_HIGH);
 	assert_int_equal(e->sla_hours, 24);
-	assert_non_null(strstr(e->reason, "complaint"));
-	assert_non_null(strstr(e->reason, "服务态度"));
+	assert_non_null(strstr(WHY(&e->reason), "complaint"));
+	assert_non_null(strstr(WHY(&e->reason), "服务态度"));
 }
 
 /* ---- escalation triggers -------------------------------------------------------------- */
@@ -624,7 +659,7 @@ static void test_low_score_escalates_normal(void **state)
 		if (rows[i].esc) {
 			assert_int_equal(escalation()->severity, SEV_NORMAL);
 			assert_int_equal(escalation()->sla_hours, 48);
-			assert_non_null(strstr(escalation()->reason, "low score"));
+			assert_non_null(strstr(WHY(&escalation()->reason), "low score"));
 		}
 	}
 }
@@ -648,11 +683,11 @@ static void test_score_drop_escalates_normal(void **state)
 		const struct decision *e = nth(&fx.d, DEC_ESCALATE, 0);
 		if (!rows[i].reason[0]) {
 			if (e)
-				fail_msg("%d after %d escalated: %s", rows[i].score, rows[i].last, e->reason);
+				fail_msg("%d after %d escalated: %s", rows[i].score, rows[i].last, WHY(&e->reason));
 			continue;
 		}
 		e = must(e, rows[i].reason);
-		assert_non_null(strstr(e->reason, rows[i].reason));
+		assert_non_null(strstr(WHY(&e->reason), rows[i].reason));
 		assert_int_equal(e->severity, SEV_NORMAL);
 		assert_int_equal(e->sla_hours, cfg.score_drop_sla_hours);
 	}
@@ -665,7 +700,7 @@ static void test_score_drop_threshold_from_config(void **state)
 	fx.cust.last_score = 5;
 	fx.in.score = 4;
 	fx_log("2026-05-04 10:00");
-	assert_non_null(strstr(escalation()->reason, "from 5 to 4"));
+	assert_non_null(strstr(WHY(&escalation()->reason), "from 5 to 4"));
 	cfg.score_drop = 0; /* never */
 	fx_init("reached");
 	fx.cust.last_score = 5;
@@ -689,7 +724,7 @@ static void test_risk_word_escalates_urgent(void **state)
 		const struct decision *e = escalation();
 		assert_int_equal(e->severity, SEV_URGENT);
 		assert_int_equal(e->sla_hours, 2);
-		assert_non_null(strstr(e->reason, rows[i].word));
+		assert_non_null(strstr(WHY(&e->reason), rows[i].word));
 	}
 	fx_init("reached");
 	fx.in.note = "恢复很好，没有任何不舒服";
@@ -708,10 +743,10 @@ static void test_several_triggers_make_one_escalation(void **state)
 	const struct decision *e = escalation();
 	assert_int_equal(e->severity, SEV_URGENT);
 	assert_int_equal(e->sla_hours, 2);
-	assert_non_null(strstr(e->reason, "complaint (术后并发症)"));
-	assert_non_null(strstr(e->reason, "low score 1"));
-	assert_non_null(strstr(e->reason, "from 5 to 1"));
-	assert_non_null(strstr(e->reason, "化脓"));
+	assert_non_null(strstr(WHY(&e->reason), "complaint (术后并发症)"));
+	assert_non_null(strstr(WHY(&e->reason), "low score 1"));
+	assert_non_null(strstr(WHY(&e->reason), "from 5 to 1"));
+	assert_non_null(strstr(WHY(&e->reason), "化脓"));
 }
 
 static void test_low_score_and_drop_together(void **state)
@@ -724,8 +759,8 @@ static void test_low_score_and_drop_together(void **state)
 	const struct decision *e = escalation();
 	assert_int_equal(e->severity, SEV_NORMAL);
 	assert_int_equal(e->sla_hours, 36); /* the shorter deadline */
-	assert_non_null(strstr(e->reason, "low score 2"));
-	assert_non_null(strstr(e->reason, "from 4 to 2"));
+	assert_non_null(strstr(WHY(&e->reason), "low score 2"));
+	assert_non_null(strstr(WHY(&e->reason), "from 4 to 2"));
 }
 
 static void test_shortest_sla_wins_whatever_the_severity(void **state)
@@ -926,6 +961,7 @@ int main(void)
 		TF(test_check_next_contact),
 		TF(test_check_callback_needs_next),
 		TF(test_check_complaint_category),
+		TF(test_check_refuses_what_would_be_cut),
 		TF(test_check_impossible_dates_are_the_parsers),
 		TF(test_reached_done),
 		TF(test_reached_with_next_creates_followup),

@@ -46,18 +46,18 @@ static const struct rules_task *kind_task(enum hf_task_kind kind)
 static void test_plan_new_surgery_writes_whole_curve(void **state)
 {
 	static const struct { const char *origin, *due, *window, *script; int prio; } want[] = {
-		{ "surgery 2026-11-20 隆鼻, step +1d", "2026-11-21", "2026-11-22", "surgery.d1", 90 },
-		{ "surgery 2026-11-20 隆鼻, step +3d", "2026-11-23", "2026-11-25", "surgery.d3", 80 },
-		{ "surgery 2026-11-20 隆鼻, step +7d", "2026-11-27", "2026-11-30", "surgery.d7", 70 },
-		{ "surgery 2026-11-20 隆鼻, step +1m", "2026-12-20", "2026-12-27", "surgery.m1", 50 },
-		{ "surgery 2026-11-20 隆鼻, step +3m", "2027-02-20", "2027-02-27", "surgery.m3", 40 },
+		{ "surgery 2026-11-20 隆鼻, day 1 call", "2026-11-21", "2026-11-22", "surgery.d1", 90 },
+		{ "surgery 2026-11-20 隆鼻, day 3 call", "2026-11-23", "2026-11-25", "surgery.d3", 80 },
+		{ "surgery 2026-11-20 隆鼻, day 7 call", "2026-11-27", "2026-11-30", "surgery.d7", 70 },
+		{ "surgery 2026-11-20 隆鼻, month 1 call", "2026-12-20", "2026-12-27", "surgery.m1", 50 },
+		{ "surgery 2026-11-20 隆鼻, month 3 call", "2027-02-20", "2027-02-27", "surgery.m3", 40 },
 	};
 	add_visit(&w, 1, VISIT_SURGERY, "2026-11-20", "隆鼻");
 	plan_day(&w, "2026-11-20 18:00", &d);
 	assert_int_equal(d.n, COUNT(want));
 	for (size_t i = 0; i < COUNT(want); i++) {
 		const struct rules_task *t = created_task(i);
-		assert_string_equal(t->origin, want[i].origin);
+		assert_string_equal(WHY(&t->origin), want[i].origin);
 		assert_date(t->due, want[i].due);
 		assert_date(t->window_end, want[i].window);
 		assert_string_equal(t->script, want[i].script);
@@ -83,21 +83,21 @@ static void test_plan_default_curve_of_every_visit_kind(void **state)
 		const char *due, *script, *team, *origin;
 	} rows[] = {
 		{ VISIT_SURGERY, "吸脂", NULL, 5, TASK_FOLLOWUP, 2, "2026-05-11", "surgery.d7", "postop",
-		  "surgery 2026-05-04 吸脂, step +7d" },
+		  "surgery 2026-05-04 吸脂, day 7 call" },
 		{ VISIT_CONSULT, "", NULL, 2, TASK_FOLLOWUP, 0, "2026-05-07", "consult.d3", "consult",
-		  "consult 2026-05-04, step +3d" },
+		  "consultation 2026-05-04, day 3 call" },
 		{ VISIT_CONSULT, "热玛吉", NULL, 2, TASK_FOLLOWUP, 1, "2026-05-11", "consult.d7", "consult",
-		  "consult 2026-05-04 热玛吉, step +7d" },
+		  "consultation 2026-05-04 热玛吉, day 7 call" },
 		{ VISIT_COURSE, "光子嫩肤", "2026-06-20", 1, TASK_FOLLOWUP, 0, "2026-06-27", "course.d7",
-		  "aesthetic", "course 2026-05-04 光子嫩肤, step +7d from course end 2026-06-20" },
+		  "aesthetic", "treatment course 2026-05-04 光子嫩肤, day 7 call after the course ended 2026-06-20" },
 		{ VISIT_DISCHARGE, "", NULL, 1, TASK_FOLLOWUP, 0, "2026-05-07", "discharge.d3", "service",
-		  "discharge 2026-05-04, step +3d" },
+		  "discharge 2026-05-04, day 3 call" },
 		{ VISIT_INJECTION, "玻尿酸", NULL, 1, TASK_REPURCHASE, 0, "2027-01-04", "injection.repurchase",
-		  "consultant", "injection 2026-05-04 玻尿酸, step -1m from effect end 2027-02-04" },
+		  "consultant", "injection 2026-05-04 玻尿酸, reminder 1 month before the effect ends 2027-02-04" },
 		{ VISIT_INJECTION, "瘦脸针", NULL, 1, TASK_REPURCHASE, 0, "2026-08-04", "injection.repurchase",
-		  "consultant", "injection 2026-05-04 瘦脸针, step -1m from effect end 2026-09-04" },
+		  "consultant", "injection 2026-05-04 瘦脸针, reminder 1 month before the effect ends 2026-09-04" },
 		{ VISIT_SURGERY, "双眼皮", NULL, 6, TASK_FOLLOWUP, 2, "2026-05-10", "eyelid.d6", "postop",
-		  "surgery 2026-05-04 双眼皮, step +6d" },
+		  "surgery 2026-05-04 双眼皮, day 6 call" },
 	};
 	for (size_t i = 0; i < COUNT(rows); i++) {
 		world_init(&w);
@@ -114,7 +114,7 @@ static void test_plan_default_curve_of_every_visit_kind(void **state)
 		assert_date(t->due, rows[i].due);
 		assert_string_equal(t->script, rows[i].script);
 		assert_string_equal(t->team, rows[i].team);
-		assert_string_equal(t->origin, rows[i].origin);
+		assert_string_equal(WHY(&t->origin), rows[i].origin);
 	}
 }
 
@@ -164,7 +164,7 @@ static void test_plan_old_visit_gets_only_why_they_left(void **state)
 	const struct rules_task *t = kind_task(TASK_WINBACK);
 	assert_date(t->due, "2026-05-04");
 	assert_date(t->window_end, "2026-05-11");
-	assert_string_equal(t->origin, "winback: no visit since 2020-03-01 (+12m)");
+	assert_string_equal(WHY(&t->origin), "why they left: no visit since 2020-03-01 (12 months)");
 	plan_day(&w, "2026-05-20 09:00", &d);
 	assert_int_equal(count_kind(&d, DEC_CREATE_TASK), 0);
 	assert_int_equal(kind_task(TASK_WINBACK)->status, TASK_MISSED);
@@ -184,7 +184,7 @@ static void test_plan_missed_postop_escalates(void **state)
 	const struct decision *e = nth(&d, DEC_ESCALATE, 0);
 	assert_int_equal(e->severity, SEV_URGENT);
 	assert_int_equal(e->sla_hours, cfg.missed_postop_sla_hours);
-	assert_non_null(strstr(e->reason, "surgery 2026-11-20 隆鼻, step +1d"));
+	assert_non_null(strstr(WHY(&e->reason), "surgery 2026-11-20 隆鼻, day 1 call"));
 	assert_int_equal(e->task.id, step_task(&w, 1, 0)->id);
 }
 
@@ -196,8 +196,8 @@ static void test_plan_several_missed_one_escalation(void **state)
 	assert_int_equal(count_tasks(&w, TASK_KIND_NONE, TASK_MISSED), 2);
 	assert_int_equal(count_kind(&d, DEC_ESCALATE), 1);
 	const struct decision *e = nth(&d, DEC_ESCALATE, 0);
-	assert_non_null(strstr(e->reason, "step +1d"));
-	assert_non_null(strstr(e->reason, "step +3d"));
+	assert_non_null(strstr(WHY(&e->reason), "day 1 call"));
+	assert_non_null(strstr(WHY(&e->reason), "day 3 call"));
 }
 
 static void test_plan_missed_later_step_no_escalation(void **state)
@@ -278,7 +278,7 @@ static void test_plan_reactivation_six_months_after_last_visit(void **state)
 	assert_date(t->window_end, "2026-07-17");
 	assert_string_equal(t->team, cfg.reactivation_team);
 	assert_string_equal(t->script, "reactivation");
-	assert_string_equal(t->origin, "reactivation: no visit since 2026-01-10 (+6m)");
+	assert_string_equal(WHY(&t->origin), "reactivation: no visit since 2026-01-10 (6 months)");
 	assert_int_equal(t->visit_id, 1);
 	/* Done: not made again for the same last visit. */
 	w.tasks[w.nt - 1].status = TASK_DONE;
@@ -314,7 +314,7 @@ static void test_plan_winback_twelve_months_after(void **state)
 	assert_date(t->due, "2027-01-10");
 	assert_string_equal(t->team, cfg.winback_team);
 	assert_string_equal(t->script, "winback");
-	assert_string_equal(t->origin, "winback: no visit since 2026-01-10 (+12m)");
+	assert_string_equal(WHY(&t->origin), "why they left: no visit since 2026-01-10 (12 months)");
 }
 
 static void test_plan_newer_visit_cancels_reactivation(void **state)
@@ -379,7 +379,7 @@ static void test_plan_consult_repeats_while_not_converted(void **state)
 	assert_non_null(r1);
 	assert_date(r1->due, "2026-05-18");
 	assert_string_equal(r1->script, "consult.d7");
-	assert_string_equal(r1->origin, "consult 2026-05-04, step +7d, repeat 1 (+7d)");
+	assert_string_equal(WHY(&r1->origin), "consultation 2026-05-04, day 7 call, repeat 1");
 	mark(1, 2, TASK_MISSED); /* a missed repeat is over too */
 	plan_day(&w, "2026-05-22 08:00", &d);
 	assert_date(step_task(&w, 1, 3)->due, "2026-05-25");
@@ -422,7 +422,7 @@ static void test_plan_birthday_a_week_ahead(void **state)
 	assert_date(t->window_end, "2026-05-17");
 	assert_string_equal(t->team, cfg.service_team);
 	assert_string_equal(t->script, "birthday");
-	assert_string_equal(t->origin, "birthday 2026-05-10");
+	assert_string_equal(WHY(&t->origin), "birthday 2026-05-10");
 	plan_day(&w, "2026-05-10 08:00", &d);
 	assert_int_equal(d.n, 0);
 	plan_day(&w, "2026-05-18 08:00", &d);
@@ -512,7 +512,7 @@ static void test_plan_cap_merges_calls_of_two_visits(void **state)
 	assert_int_equal(merged->status, TASK_MERGED);
 	assert_int_equal(merged->merged_into, carrier->id);
 	/* The merged reason is still there to read. */
-	assert_string_equal(merged->origin, "discharge 2026-05-04, step +3d");
+	assert_string_equal(WHY(&merged->origin), "discharge 2026-05-04, day 3 call");
 	assert_string_equal(merged->script, "discharge.d3");
 }
 

@@ -11,8 +11,11 @@
 
 #include <cmocka.h>
 
+#include "huifang/config.h"
 #include "huifang/date.h"
+#include "huifang/rules.h"
 #include "huifang/store.h"
+#include "../../src/store-int.h"
 #include "huifang/str.h"
 
 static char dir[256];
@@ -220,7 +223,7 @@ static void test_apply_and_audit_chain(void **state)
 	x = decisions_push(&d, DEC_ESCALATE);
 	x->severity = SEV_URGENT;
 	x->sla_hours = 2;
-	str_copy(x->reason, sizeof x->reason, "发烧");
+	str_copy(why_add(&x->reason, WHY_RISK_WORD)->text, HF_WHY_TEXT_MAX, "发烧");
 	x = decisions_push(&d, DEC_SET_CUSTOMER);
 	x->flag_phone_invalid = true;
 	assert_true(store_begin(st));
@@ -252,6 +255,199 @@ static void test_apply_and_audit_chain(void **state)
 	store_close(st);
 }
 
+
+/* Origins and reasons are stored as JSON objects through SQLite and read back whole. */
+static void test_origins_and_reasons_round_trip(void **state)
+{
+	(void)state;
+	char p[300], err[HF_ERRLEN] = "";
+	path_in(p, sizeof p, "why.db");
+	struct store *st = store_open(p, STORE_CREATE, err, sizeof err);
+	assert_non_null(st);
+	struct hf_why w = {0}, back;
+	for (int i = 0; i < HF_WHY_PARTS - 2; i++)
+		why_add(&w, i % 2 ? WHY_CALLBACK : WHY_NEXT_CONTACT)->task = 100 + i;
+	struct hf_why_part *o = why_add(&w, WHY_CURVE);
+	o->visit_kind = VISIT_SURGERY;
+	o->visit_date = date_from_ymd(2026, 11, 20);
+	str_copy(o->name, sizeof o->name, "隆鼻 \"quoted\" ' 'x");
+	str_copy(o->offset, sizeof o->offset, "+7d");
+	o->count = 2;
+	char *json = store_why_json(st, &w, false);
+	assert_non_null(json);
+	assert_true(store_exec(st, "CREATE TEMP TABLE t(j TEXT)", NULL));
+	assert_true(store_exec(st, "INSERT INTO t VALUES (:j)", ":j", 't', json, NULL));
+	char *code = store_text(st, "SELECT json_extract(j, '$.code') || ' ' || json_extract(j, "
+	                            "'$.origin.origin.origin.origin.origin.origin.origin.origin."
+	                            "origin.origin.visit_date') FROM t", NULL);
+	assert_string_equal(code, "next_contact 2026-11-20");
+	free(code);
+	assert_true(store_why_read(st, json, &back));
+	assert_int_equal(back.n, w.n);
+	assert_memory_equal(&back.part[back.n - 1], &w.part[w.n - 1], sizeof w.part[0]);
+	assert_int_equal(back.part[3].task, 103);
+	free(json);
+
+	/* A reason: an array of parts, the missed call's origin inside its part. */
+	struct hf_why r = {0};
+	struct hf_why_part *x = why_add(&r, WHY_OUTCOME);
+	str_copy(x->name, sizeof x->name, "complaint");
+	str_copy(x->text, sizeof x->text, "效果不满意");
+	why_add(&r, WHY_POSTOP_MISSED);
+	x = why_add(&r, WHY_CURVE);
+	x->visit_kind = VISIT_SURGERY;
+	x->visit_date = date_from_ymd(2026, 11, 20);
+	str_copy(x->offset, sizeof x->offset, "+1d");
+	why_add(&r, WHY_LOW_SCORE)->count = 1;
+	json = store_why_json(st, &r, true);
+	assert_true(store_exec(st, "DELETE FROM t", NULL));
+	assert_true(store_exec(st, "INSERT INTO t VALUES (:j)", ":j", 't', json, NULL));
+	code = store_text(st, "SELECT (SELECT group_concat(json_extract(value, '$.code'), ',') FROM "
+	                      "json_each(j)) || ' ' || json_extract(j, '$[0].category') || ' ' || "
+	                      "json_extract(j, '$[1].origin.offset') || ' ' || "
+	                      "json_type(j, '$[2].score') FROM t", NULL);
+	assert_string_equal(code, "outcome,postop_missed,low_score 效果不满意 +1d integer");
+	free(code);
+	assert_true(store_why_read(st, json, &back));
+	assert_int_equal(back.n, 4);
+	assert_memory_equal(back.part, r.part, sizeof r.part[0] * 4);
+	free(json);
+	/* Empty is empty; text that is not JSON is one text part. */
+	json = store_why_json(st, &(struct hf_why){0}, true);
+	assert_string_equal(json, "");
+	free(json);
+	assert_true(store_why_read(st, "顾客来电投诉", &back));
+	assert_int_equal(back.n, 1);
+	assert_int_equal(back.part[0].code, WHY_TEXT);
+	assert_string_equal(back.part[0].text, "顾客来电投诉");
+	store_close(st);
+}
+
+/* A version-2 database: every origin and reason it stored as text reads as version 2 showed it. */
+static void test_version_2_origins_and_reasons_converted(void **state)
+{
+	(void)state;
+	static const struct { const char *stored, *shown; } origins[] = {
+		{"surgery 2026-11-20 隆鼻, step +3d", "surgery 2026-11-20 隆鼻, day 3 call"},
+		{"consult 2026-11-01, step +7d, repeat 2 (+14d)", "consultation 2026-11-01, day 7 call, repeat 2"},
+		{"course 2026-10-01 光子嫩肤, step +7d from course end 2026-11-01",
+		 "treatment course 2026-10-01 光子嫩肤, day 7 call after the course ended 2026-11-01"},
+		{"injection 2026-03-10 玻尿酸, step -1m from effect end 2026-12-10",
+		 "injection 2026-03-10 玻尿酸, reminder 1 month before the effect ends 2026-12-10"},
+		{"reactivation: no visit since 2026-03-01 (+6m)",
+		 "reactivation: no visit since 2026-03-01 (6 months)"},
+		{"winback: no visit since 2025-10-01 (+12m)", "why they left: no visit since 2025-10-01 (12 months)"},
+		{"birthday 2026-11-25", "birthday 2026-11-25"},
+		{"wrong number on task 42", "wrong number on task 42: correct the phone"},
+		{"callback on task 7: surgery 2026-11-20 隆鼻, step +3d",
+		 "callback agreed on task 7 (surgery 2026-11-20 隆鼻, day 3 call)"},
+		{"next contact on task 9: birthday 2026-11-25",
+		 "next contact set on task 9 (birthday 2026-11-25)"},
+		{"next contact on task 31: callback on task 30: course 2026-10-01 光子嫩肤, step +7d from "
+		 "course end 2026-11-01",
+		 "next contact set on task 31 (callback agreed on task 30 (treatment course 2026-10-01 "
+		 "光子嫩肤, day 7 call after the course ended 2026-11-01))"},
+		/* Cut at version 2's 160 bytes: the cut part as written. */
+		{"callback on task 12: callback on task 11: callback on task 10: callback on task 9: "
+		 "callback on task 8: surgery 2026-11-20 隆鼻, step +3d from cou",
+		 "callback agreed on task 12 (callback agreed on task 11 (callback agreed on task 10 "
+		 "(callback agreed on task 9 (callback agreed on task 8 (surgery 2026-11-20 隆鼻, step "
+		 "+3d from cou)))))"},
+		/* Not one of the forms: shown as written. */
+		{"imported from the old CRM", "imported from the old CRM"},
+		{"surgery 2026-13-40 隆鼻, step +3d", "surgery 2026-13-40 隆鼻, step +3d"},
+		{"facelift 2026-11-20, step +3d", "facelift 2026-11-20, step +3d"},
+		{"birthday 2026-11-25 and more", "birthday 2026-11-25 and more"},
+		{"surgery 2026-08-16 吸脂, step +3m", "surgery 2026-08-16 吸脂, month 3 call"},
+		{"surgery 2026-11-20, step +1w", "surgery 2026-11-20, week 1 call"},
+		{"injection 2026-01-10 瘦脸针, step -2w from effect end 2026-05-10",
+		 "injection 2026-01-10 瘦脸针, reminder 2 weeks before the effect ends 2026-05-10"},
+		{"surgery 2026-11-20, step +3x", "surgery 2026-11-20, step +3x"},
+		{"", ""},
+	};
+	static const struct { const char *stored, *shown; } reasons[] = {
+		{"complaint (服务态度)", "Complaint (服务态度)"},
+		{"complaint", "Complaint"},
+		{"low score 1; risk word \"发烧\" in the note", "low score 1; risk word \"发烧\" in the note"},
+		{"complaint (术后并发症); low score 1; score dropped from 5 to 1; risk word \"化脓\" in the note",
+		 "Complaint (术后并发症); low score 1; score dropped from 5 to 1; risk word \"化脓\" in the note"},
+		{"score dropped from 5 to 2", "score dropped from 5 to 2"},
+		{"unreachable after 3 attempts in the first week after surgery",
+		 "unreachable after 3 attempts in the first week after surgery"},
+		{"post-op call missed: surgery 2026-11-22 隆鼻, step +1d; post-op call missed: surgery "
+		 "2026-11-22 隆鼻, step +3d",
+		 "post-op call missed: surgery 2026-11-22 隆鼻, day 1 call; post-op call missed: surgery "
+		 "2026-11-22 隆鼻, day 3 call"},
+		/* Written by hand or by an older version: shown as is. */
+		{"顾客来电投诉", "顾客来电投诉"},
+		{"no_answer", "No answer"},
+	};
+	char p[300], err[HF_ERRLEN] = "";
+	path_in(p, sizeof p, "v2.db");
+	/* The schema as version 2 left it (its own migrations, nothing after), and its rows. */
+	sqlite3 *db;
+	sqlite3_stmt *ins;
+	assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+	for (int v = 1; v <= 2; v++)
+		assert_int_equal(sqlite3_exec(db, store_migration(v), NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 2; INSERT INTO customer(id, name, "
+	                                  "created_at) VALUES (1, '李雪', '2026-11-01 09:00')",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO task(id, customer_id, kind, due_date, "
+	                                        "window_end, team, origin, created_at, updated_at) VALUES "
+	                                        "(?, 1, 'followup', '2026-11-23', '2026-11-23', 'service', "
+	                                        "?, '2026-11-01 09:00', '2026-11-01 09:00')", -1, &ins, NULL),
+	                 SQLITE_OK);
+	for (size_t i = 0; i < sizeof origins / sizeof origins[0]; i++) {
+		sqlite3_bind_int64(ins, 1, (sqlite3_int64)i + 1);
+		sqlite3_bind_text(ins, 2, origins[i].stored, -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(ins);
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO escalation(id, customer_id, severity, reason, "
+	                                        "sla_due, raised_by, raised_at) VALUES (?, 1, 'high', ?, "
+	                                        "'2026-11-23 10:00', 'op_a', '2026-11-23 09:00')", -1, &ins,
+	                                    NULL), SQLITE_OK);
+	for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++) {
+		sqlite3_bind_int64(ins, 1, (sqlite3_int64)i + 1);
+		sqlite3_bind_text(ins, 2, reasons[i].stored, -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(ins);
+	sqlite3_close(db);
+
+	struct store *st = store_open(p, STORE_EXISTING, err, sizeof err);
+	assert_non_null(st);
+	assert_int_equal(store_schema_version(st), store_current_version());
+	assert_int_equal(store_int(st, -1, "SELECT count(*) FROM task WHERE origin <> '' AND "
+	                                   "json_extract(origin, '$.code') IS NULL", NULL), 0);
+	assert_int_equal(store_int(st, -1, "SELECT count(*) FROM escalation WHERE "
+	                                   "json_extract(reason, '$[0].code') IS NULL", NULL), 0);
+	struct hf_config cfg;
+	config_defaults(&cfg);
+	struct rules_task *tasks;
+	size_t n = store_customer_tasks(st, 1, &tasks);
+	assert_int_equal(n, sizeof origins / sizeof origins[0]);
+	for (size_t i = 0; i < n; i++) {
+		char out[1024];
+		assert_string_equal(rules_why_text(&cfg, &tasks[i].origin,
+		                                   out, sizeof out), origins[tasks[i].id - 1].shown);
+	}
+	free(tasks);
+	struct hf_escalation *esc;
+	n = store_customer_escalations(st, 1, &esc);
+	assert_int_equal(n, sizeof reasons / sizeof reasons[0]);
+	for (size_t i = 0; i < n; i++) {
+		char out[1024];
+		assert_string_equal(rules_why_text(&cfg, &esc[i].reason, out, sizeof out),
+		                    reasons[esc[i].id - 1].shown);
+	}
+	free(esc);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -262,6 +458,8 @@ int main(void)
 		cmocka_unit_test(test_newer_schema_refused),
 		cmocka_unit_test(test_statements_and_meta),
 		cmocka_unit_test(test_apply_and_audit_chain),
+		cmocka_unit_test(test_origins_and_reasons_round_trip),
+		cmocka_unit_test(test_version_2_origins_and_reasons_converted),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
