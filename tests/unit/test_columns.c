@@ -70,7 +70,7 @@ static const char *value(const struct col_model *m, const char *code, const void
 
 static void test_task_values(void **state)
 {
-	struct col_env env = {cfg, stamp_make(date_from_ymd(2026, 11, 23), 9 * 60), false};
+	struct col_env env = {cfg, stamp_make(date_from_ymd(2026, 11, 23), 9 * 60), false, NULL};
 	struct hf_task k = {0};
 	k.t.id = 42;
 	k.t.kind = TASK_WINBACK;
@@ -116,7 +116,7 @@ static void test_task_values(void **state)
 static void test_escalation_values(void **state)
 {
 	hf_stamp nine = stamp_make(date_from_ymd(2026, 11, 23), 9 * 60);
-	struct col_env env = {cfg, nine, false};
+	struct col_env env = {cfg, nine, false, NULL};
 	struct hf_escalation e = {0};
 	e.id = 3;
 	e.severity = SEV_URGENT;
@@ -138,7 +138,7 @@ static void test_escalation_values(void **state)
 
 static void test_customer_and_call_values(void **state)
 {
-	struct col_env env = {cfg, 0, false};
+	struct col_env env = {cfg, 0, false, NULL};
 	struct hf_customer c = {0};
 	c.id = 9;
 	str_copy(c.phone, sizeof c.phone, "13800001234");
