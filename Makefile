@@ -131,7 +131,7 @@ FUZZ_CFLAGS   = $(WARN) $(DEFS) -Iinclude -Ibuild \
                 $(shell pkg-config --cflags sqlite3 libconfig 2>/dev/null) \
                 -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_LIBS     = $(or $(shell pkg-config --libs sqlite3 libconfig 2>/dev/null),-lsqlite3 -lconfig) -lm
-FUZZ_SRC      = $(wildcard src/util/*.c) src/model.c src/config.c $(wildcard src/rules*.c) \
+FUZZ_SRC      = $(wildcard src/util/*.c) src/model.c src/config.c $(wildcard src/rules*.c) src/import.c \
                 src/scripts.c build/defaults.c
 FUZZ_OBJ      = $(FUZZ_SRC:%.c=build/fuzz/obj/%.o)
 FUZZ_BIN      = $(FUZZ_NAMES:%=build/fuzz/%)

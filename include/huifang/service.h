@@ -89,6 +89,42 @@ int svc_user_disable(struct hf_ctx *ctx, const char *login, char *err, size_t er
 /* An online, consistent copy of the database into a new file. */
 int svc_backup(struct hf_ctx *ctx, const char *dest, char *err, size_t errlen);
 
+/* ---- import (service-import.c) ------------------------------------------------------- */
+struct csv_record;
+struct import_opts {
+	int kind;                       /* enum import_kind */
+	const char *path;
+	int encoding;                   /* enum csv_encoding */
+	bool dry_run;                   /* check and count, write nothing */
+	bool skip_bad;                  /* import the good rows; bad ones go to io->reject */
+	bool plan;                      /* plan today at once afterwards */
+};
+/* What the service tells its caller while it reads. Every callback may be NULL. */
+struct import_io {
+	/* "file:line:column: message" for a bad row or header (warning: ignored column). */
+	void (*problem)(void *arg, const char *line);
+	void (*warning)(void *arg, const char *line);
+	/* A bad row to set aside: the header's names, the record and its problems ("; "-joined). */
+	void (*reject)(void *arg, char *const *header, size_t ncols, const struct csv_record *rec,
+	               const char *problems);
+	/* pass 1 checks, pass 2 writes; bytes of the file done out of total. */
+	void (*progress)(void *arg, int pass, long rows, long long done, long long total);
+	void *arg;
+};
+struct import_counts {
+	long rows, added, updated, merged, unchanged, bad, history;
+	int encoding;                   /* the encoding read (after auto-detection) */
+	bool planned;
+	struct plan_counts plan;
+};
+/* Import a customers or visits CSV file as ctx->me (admin): pass 1 reads and checks every row
+ * (nothing written); any bad row without skip_bad is 2 with nothing written; dry_run stops
+ * there with what would be done counted. Pass 2 upserts in batches (customers by external id,
+ * else merged by phone; visits by customer, day, kind and treatment) and writes one audit row
+ * with the counts. Re-importing a file changes nothing. */
+int svc_import(struct hf_ctx *ctx, const struct import_opts *o, const struct import_io *io,
+               struct import_counts *counts, char *err, size_t errlen);
+
 int svc_escalation_ack(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen);
 int svc_escalation_resolve(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen);
 

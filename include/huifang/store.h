@@ -156,6 +156,19 @@ size_t store_calls(struct store *st, hf_id customer, struct hf_call **out);     
 void store_calls_free(struct hf_call *calls, size_t n);
 size_t store_customer_escalations(struct store *st, hf_id customer, struct hf_escalation **out);
 
+/* Found and updated by what an imported file knows (store-upsert.c). 0 / false: none. */
+hf_id store_customer_by_external(struct store *st, const char *external_id);
+/* The oldest customer with this phone (without_external: only those with no external id). */
+hf_id store_customer_by_phone(struct store *st, const char *phone, bool without_external);
+/* Every field but do_not_call and created, by c->id. */
+bool store_customer_update(struct store *st, const struct hf_customer *c);
+bool store_visit_find(struct store *st, hf_id customer, hf_date date, enum hf_visit_kind kind,
+                      const char *treatment, struct hf_visit *out);
+/* doctor, team, course_end and amount, by v->id. */
+bool store_visit_update(struct store *st, const struct hf_visit *v);
+/* A visit kept as history: its curve is over, it is planned and gets no tasks. */
+bool store_visit_mark_history(struct store *st, hf_id visit);
+
 /* Tasks. */
 enum queue_scope { SCOPE_MINE_AND_POOL, SCOPE_USER, SCOPE_TEAM, SCOPE_ALL };
 struct queue_filter {

@@ -1,0 +1,69 @@
+/* store-upsert.c — customers and visits found by what an imported file knows of them
+ * (external id, phone, visit day and kind), and updated in place. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "huifang/str.h"
+#include "store-int.h"
+
+hf_id store_customer_by_external(struct store *st, const char *external_id)
+{
+	return (hf_id)store_int(st, 0, "SELECT id FROM customer WHERE external_id = :x",
+	                        ":x", 't', external_id, NULL);
+}
+
+hf_id store_customer_by_phone(struct store *st, const char *phone, bool without_external)
+{
+	if (without_external)
+		return (hf_id)store_int(st, 0, "SELECT id FROM customer WHERE phone = :p AND "
+		                               "external_id IS NULL ORDER BY id LIMIT 1",
+		                        ":p", 't', phone, NULL);
+	return (hf_id)store_int(st, 0, "SELECT id FROM customer WHERE phone = :p ORDER BY id LIMIT 1",
+	                        ":p", 't', phone, NULL);
+}
+
+bool store_customer_update(struct store *st, const struct hf_customer *c)
+{
+	char bd[16];
+	return store_exec(st,
+	    "UPDATE customer SET external_id = :ext, name = :name, phone = :phone, gender = :gender, "
+	    "birthday = :birthday, consultant = :consultant, source = :source, tags = :tags, "
+	    "phone_invalid = :pinv WHERE id = :id",
+	    ":ext", 't', str_empty(c->external_id) ? NULL : c->external_id, ":name", 't', c->name,
+	    ":phone", 't', c->phone, ":gender", 't', c->gender,
+	    ":birthday", 't', bind_date(c->birthday, bd), ":consultant", 't', c->consultant,
+	    ":source", 't', c->source, ":tags", 't', c->tags,
+	    ":pinv", 'i', (long long)c->phone_invalid, ":id", 'i', (long long)c->id, NULL);
+}
+
+bool store_visit_find(struct store *st, hf_id customer, hf_date date, enum hf_visit_kind kind,
+                      const char *treatment, struct hf_visit *out)
+{
+	struct hf_visit *v;
+	size_t n = store_visits(st, customer, &v);
+	bool found = false;
+	for (size_t i = 0; i < n && !found; i++) {
+		if (v[i].date == date && v[i].kind == kind && str_eq(v[i].treatment, treatment)) {
+			*out = v[i];
+			found = true;
+		}
+	}
+	free(v);
+	return found;
+}
+
+bool store_visit_update(struct store *st, const struct hf_visit *v)
+{
+	char ce[16];
+	return store_exec(st,
+	    "UPDATE visit SET doctor = :doctor, team = :team, course_end = :ce, amount = :amount "
+	    "WHERE id = :id",
+	    ":doctor", 't', v->doctor, ":team", 't', v->team, ":ce", 't', bind_date(v->course_end, ce),
+	    ":amount", 'i', (long long)v->amount, ":id", 'i', (long long)v->id, NULL);
+}
+
+bool store_visit_mark_history(struct store *st, hf_id visit)
+{
+	return store_exec(st, "UPDATE visit SET planned = 1 WHERE id = :id", ":id", 'i',
+	                  (long long)visit, NULL);
+}
