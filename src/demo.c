@@ -111,7 +111,7 @@ struct d_visit {
 };
 
 struct d_task {
-	struct rules_task t;
+	struct hf_task_rec t;
 	int cust, visit;                /* indexes; visit -1 when none */
 	hf_stamp created, updated;
 	char last_outcome[24];
@@ -728,7 +728,7 @@ static int add_task(struct demo *d, int cust, int visit, hf_stamp created)
 	d->tasks = xgrow(d->tasks, d->ntasks, &d->ctasks, sizeof *d->tasks);
 	struct d_task *t = &d->tasks[d->ntasks];
 	memset(t, 0, sizeof *t);
-	rules_task_init(&t->t);
+	task_rec_init(&t->t);
 	t->t.id = d->task_base + (hf_id)d->ntasks;
 	t->cust = cust;
 	t->visit = visit;
@@ -809,7 +809,7 @@ enum fate { FATE_DONE, FATE_OPEN, FATE_MISSED, FATE_UNREACHABLE };
 static void live_task(struct demo *d, int ti, bool force_open, bool allow_fail)
 {
 	struct d_task *task = &d->tasks[ti];
-	struct rules_task *t = &task->t;
+	struct hf_task_rec *t = &task->t;
 	t->status = TASK_OPEN;
 	if (t->due >= d->today)
 		return;
@@ -963,7 +963,7 @@ static int curve_task(struct demo *d, int vi, const struct planned_call *p, hf_s
 {
 	const struct d_visit *v = &d->visits[vi];
 	int ti = add_task(d, v->cust, vi, created);
-	struct rules_task *t = &d->tasks[ti].t;
+	struct hf_task_rec *t = &d->tasks[ti].t;
 	t->kind = v->kind == VISIT_INJECTION ? TASK_REPURCHASE : TASK_FOLLOWUP;
 	t->step = p->step;
 	t->due = p->due;
@@ -1134,7 +1134,7 @@ static int relog(struct demo *d, int ti, const char *code, int score, const char
 	struct d_task *task = &d->tasks[ti];
 	int ci = task->last_call;
 	struct d_call *c = &d->calls[ci];
-	struct rules_task before = task->t;
+	struct hf_task_rec before = task->t;
 	before.status = TASK_OPEN;
 	before.attempts = task->t.attempts - 1;
 	struct rules_customer rc;
@@ -1368,7 +1368,7 @@ static void assign_owners(struct demo *d)
 		at = d->now;
 	for (size_t i = 0; i < d->ntasks; i++) {
 		struct d_task *task = &d->tasks[i];
-		struct rules_task *t = &task->t;
+		struct hf_task_rec *t = &task->t;
 		if (task->deleted || t->status != TASK_OPEN)
 			continue;
 		const char *consultant = d->cust[task->cust].consultant;
@@ -1409,7 +1409,7 @@ static void assign_owners(struct demo *d)
 	}
 	for (size_t i = 0; i < d->ntasks && mine < 3; i++) {
 		struct d_task *task = &d->tasks[i];
-		struct rules_task *t = &task->t;
+		struct hf_task_rec *t = &task->t;
 		if (task->deleted || t->status != TASK_OPEN || t->due > d->today || !str_empty(t->owner) ||
 		    d->cust[task->cust].dnc)
 			continue;
@@ -1502,7 +1502,7 @@ static bool write_clinic(struct demo *d, hf_id cust_base, hf_id visit_base, hf_i
 	}
 	for (size_t i = 0; i < d->ntasks; i++) {
 		const struct d_task *task = &d->tasks[i];
-		const struct rules_task *t = &task->t;
+		const struct hf_task_rec *t = &task->t;
 		if (task->deleted)
 			continue;
 		char tm[8] = "";

@@ -1,4 +1,4 @@
-/* model.c — code <-> enum <-> translated label for the vocabulary tables in model.h. */
+/* model.c — code <-> enum <-> translated label for the vocabulary tables in model.h; a blank task. */
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -226,4 +226,16 @@ bool why_arg_set(struct hf_why_part *p, enum hf_why_arg a, const char *v)
 		return false;
 	}
 	return false;
+}
+
+void task_rec_init(struct hf_task_rec *t)
+{
+	memset(t, 0, sizeof *t);
+	t->kind = TASK_FOLLOWUP;
+	t->status = TASK_OPEN;
+	t->step = -1;
+	t->due = HF_NO_DATE;
+	t->due_minute = -1;
+	t->window_end = HF_NO_DATE;
+	t->touched = HF_NO_STAMP;
 }

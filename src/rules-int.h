@@ -6,7 +6,7 @@
 
 /* A surgery curve call in the first cfg->missed_postop_days after the operation. */
 bool rules_postop_first_days(const struct hf_config *cfg, const struct rules_visit *v,
-                             const struct rules_task *t);
+                             const struct hf_task_rec *t);
 
 /* Escalation triggers gathered during one decision: several become one escalation with the
  * most severe severity, the shortest SLA and every reason. */
@@ -19,15 +19,15 @@ struct esc_acc {
 /* Adds one item (a part and what it carries) to the reasons; false, e unchanged, when the
  * reasons are full. */
 bool esc_add(struct esc_acc *e, enum hf_severity sev, int sla_hours, const struct hf_why *item);
-void esc_emit(const struct esc_acc *e, const struct rules_task *task, struct decisions *out);
+void esc_emit(const struct esc_acc *e, const struct hf_task_rec *task, struct decisions *out);
 
 void notice(struct decisions *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The working set: a customer's tasks as decided so far, plus the ones this run creates.
  * Rules change the set; work_emit turns the differences into decisions. */
 struct work_task {
-	struct rules_task t;       /* the state decided so far */
-	struct rules_task orig;    /* existing tasks: as they came in */
+	struct hf_task_rec t;       /* the state decided so far */
+	struct hf_task_rec orig;    /* existing tasks: as they came in */
 	bool is_new;
 	int carrier;               /* merged into the new task at this index, else -1 */
 	int dec;                   /* index of its DEC_CREATE_TASK once emitted */
@@ -38,10 +38,10 @@ struct work {
 	size_t n, cap;
 };
 
-void work_init(struct work *w, const struct rules_task *tasks, size_t n);
+void work_init(struct work *w, const struct hf_task_rec *tasks, size_t n);
 void work_free(struct work *w);
 /* Adds a new task; returns its index. */
-size_t work_add(struct work *w, const struct rules_task *t);
+size_t work_add(struct work *w, const struct hf_task_rec *t);
 /* Index of the existing task with this id, or -1. */
 long work_find(const struct work *w, hf_id id);
 /* Ends a task with `status`. When the call it stood for will not happen (cancelled, missed),

@@ -133,7 +133,7 @@ void rules_why_append(const struct hf_config *cfg, const struct hf_why *w, struc
 	}
 }
 
-void rules_task_why(const struct hf_config *cfg, const struct rules_task *t, struct sbuf *b)
+void rules_task_why(const struct hf_config *cfg, const struct hf_task_rec *t, struct sbuf *b)
 {
 	if (t->origin.n)
 		rules_why_append(cfg, &t->origin, b);

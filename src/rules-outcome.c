@@ -57,7 +57,7 @@ bool rules_parse_next(const char *s, struct outcome_input *in)
 	return true;
 }
 
-bool rules_check_outcome(const struct hf_config *cfg, const struct rules_task *task,
+bool rules_check_outcome(const struct hf_config *cfg, const struct hf_task_rec *task,
                          const struct outcome_input *in, hf_stamp now, char *err, size_t errlen)
 {
 	char list[HF_ERRLEN / 2], when[20];
@@ -156,7 +156,7 @@ static void place_next(const struct hf_config *cfg, const struct outcome_input *
 		       stamp_format(t, moved));
 }
 
-static const char *due_words(const struct rules_task *t, char *buf)
+static const char *due_words(const struct hf_task_rec *t, char *buf)
 {
 	if (t->due_minute >= 0)
 		return stamp_format(stamp_make(t->due, t->due_minute), buf);
@@ -201,8 +201,8 @@ static void add_reason(struct esc_acc *esc, struct hf_why *why, enum hf_severity
 }
 
 void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer *cust,
-                       const struct rules_visit *visit, const struct rules_task *task,
-                       const struct rules_task *others, size_t nothers,
+                       const struct rules_visit *visit, const struct hf_task_rec *task,
+                       const struct hf_task_rec *others, size_t nothers,
                        const struct outcome_input *in, hf_stamp now, struct decisions *out)
 {
 	const struct hf_outcome *o = config_outcome(cfg, in->code);
@@ -246,7 +246,7 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 				add_reason(&esc, &why, SEV_URGENT, cfg->missed_postop_sla_hours);
 			}
 		} else {
-			struct rules_task *t = &w.v[ci].t;
+			struct hf_task_rec *t = &w.v[ci].t;
 			if (in->has_next) {
 				t->due = next_day;
 				t->due_minute = next_minute;
@@ -278,8 +278,8 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 		for (size_t i = 0; i < w.n && !open_fix; i++)
 			open_fix = w.v[i].t.kind == TASK_DATAFIX && w.v[i].t.status == TASK_OPEN;
 		if (!open_fix) {
-			struct rules_task t;
-			rules_task_init(&t);
+			struct hf_task_rec t;
+			task_rec_init(&t);
 			t.kind = TASK_DATAFIX;
 			t.visit_id = task->visit_id;
 			t.due = rules_next_work_day(cfg, today);
@@ -295,8 +295,8 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 
 	size_t fresh = (size_t)-1;
 	if (in->has_next && o->ends_task && !o->cancels_future && !o->flags_phone) {
-		struct rules_task t;
-		rules_task_init(&t);
+		struct hf_task_rec t;
+		task_rec_init(&t);
 		t.kind = o->needs_next ? TASK_CALLBACK : TASK_FOLLOWUP;
 		t.visit_id = task->visit_id;
 		t.due = next_day;
@@ -346,7 +346,7 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 		work_cap(cfg, &w);
 	merge_notices(&w, fresh, &notes);
 
-	struct rules_task logged = w.v[ci].t;
+	struct hf_task_rec logged = w.v[ci].t;
 	work_emit(&w, out);
 	if (o->cancels_future || o->flags_phone) {
 		struct decision *d = decisions_push(out, DEC_SET_CUSTOMER);
@@ -360,7 +360,7 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 	work_free(&w);
 }
 
-bool rules_propose_next(const struct hf_config *cfg, const struct rules_task *task,
+bool rules_propose_next(const struct hf_config *cfg, const struct hf_task_rec *task,
                         const char *outcome, hf_stamp now, hf_stamp *out)
 {
 	const struct hf_outcome *o = config_outcome(cfg, outcome);

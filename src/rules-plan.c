@@ -23,7 +23,7 @@ struct plan {
 	hf_date today;
 	struct work w;
 	struct esc_acc esc;
-	struct rules_task esc_task;
+	struct hf_task_rec esc_task;
 	struct decisions full;          /* escalations whose reasons filled up, raised as well */
 };
 
@@ -69,7 +69,7 @@ static const struct rules_visit *last_visit(const struct plan *p)
 }
 
 /* A curve call's origin: the visit, the step's offset, and what the curve counts from. */
-static struct hf_why_part *curve_origin(struct rules_task *t, enum hf_why_code code,
+static struct hf_why_part *curve_origin(struct hf_task_rec *t, enum hf_why_code code,
                                         const struct rules_visit *v, const char *offset)
 {
 	t->origin.n = 0;
@@ -83,7 +83,7 @@ static struct hf_why_part *curve_origin(struct rules_task *t, enum hf_why_code c
 
 /* Judged by the step's nominal day, so a weekend shift does not hide the day-7 call. */
 bool rules_postop_first_days(const struct hf_config *cfg, const struct rules_visit *v,
-                             const struct rules_task *t)
+                             const struct hf_task_rec *t)
 {
 	if (!v || v->kind != VISIT_SURGERY || t->kind != TASK_FOLLOWUP || t->step < 0 ||
 	    t->visit_id != v->id || cfg->missed_postop_days <= 0)
@@ -113,7 +113,7 @@ static void cancel_everything(struct plan *p)
 
 /* ---- (b) came back, (c) windows ------------------------------------------------------- */
 
-static bool made_moot(const struct plan *p, const struct rules_task *t)
+static bool made_moot(const struct plan *p, const struct hf_task_rec *t)
 {
 	const struct rules_visit *v = visit_by_id(p, t->visit_id);
 	if (!v)
@@ -137,7 +137,7 @@ static void close_moot_and_missed(struct plan *p)
 	while (again) {
 		again = false;
 		for (size_t i = 0; i < p->w.n; i++) {
-			struct rules_task *t = &p->w.v[i].t;
+			struct hf_task_rec *t = &p->w.v[i].t;
 			if (t->status != TASK_OPEN)
 				continue;
 			if (made_moot(p, t)) {
@@ -166,9 +166,9 @@ static void close_moot_and_missed(struct plan *p)
 /* ---- (a) curves ----------------------------------------------------------------------- */
 
 static void curve_task(struct plan *p, const struct rules_visit *v, const struct planned_call *c,
-                       struct rules_task *t)
+                       struct hf_task_rec *t)
 {
-	rules_task_init(t);
+	task_rec_init(t);
 	t->visit_id = v->id;
 	t->kind = v->kind == VISIT_INJECTION ? TASK_REPURCHASE : TASK_FOLLOWUP;
 	t->step = c->step;
@@ -196,7 +196,7 @@ static void create_curve(struct plan *p, const struct rules_visit *v)
 		/* A visit entered late does not get calls whose window has already closed. */
 		if (calls[i].window_end < p->today)
 			continue;
-		struct rules_task t;
+		struct hf_task_rec t;
 		curve_task(p, v, &calls[i], &t);
 		struct hf_why_part *o = curve_origin(&t, effect ? WHY_EFFECT_REMINDER : WHY_CURVE, v,
 		                                     calls[i].offset);
@@ -209,7 +209,7 @@ static void create_curve(struct plan *p, const struct rules_visit *v)
 }
 
 /* The previous call was made (or its chance passed): a carrier no longer open counts too. */
-static bool call_over(const struct plan *p, const struct rules_task *t)
+static bool call_over(const struct plan *p, const struct hf_task_rec *t)
 {
 	switch (t->status) {
 	case TASK_DONE:
@@ -233,9 +233,9 @@ static void repeat_consult(struct plan *p, const struct rules_visit *v)
 	if (v->kind != VISIT_CONSULT || !c || c->nsteps == 0 || c->repeat_days <= 0 ||
 	    c->repeat_max <= 0 || converted(p, v) || visit_after(p, v->date))
 		return;
-	const struct rules_task *prev = NULL;
+	const struct hf_task_rec *prev = NULL;
 	for (size_t i = 0; i < p->w.n; i++) {
-		const struct rules_task *t = &p->w.v[i].t;
+		const struct hf_task_rec *t = &p->w.v[i].t;
 		if (t->visit_id == v->id && t->step >= 0 && (!prev || t->step > prev->step))
 			prev = t;
 	}
@@ -257,7 +257,7 @@ static void repeat_consult(struct plan *p, const struct rules_visit *v)
 	call.window_end = call.due + (c->steps[last].window_days > 0 ? c->steps[last].window_days : 0);
 	if (call.window_end < p->today)
 		return;
-	struct rules_task t;
+	struct hf_task_rec t;
 	curve_task(p, v, &call, &t);
 	curve_origin(&t, WHY_CURVE, v, call.offset)->count = rep;
 	work_add(&p->w, &t);
@@ -303,15 +303,15 @@ static void dormant_call(struct plan *p, const struct rules_visit *last, enum hf
 	hf_date window_end = due + keep;
 	/* One per last-visit day, and never two open at once. */
 	for (size_t i = 0; i < p->w.n; i++) {
-		const struct rules_task *t = &p->w.v[i].t;
+		const struct hf_task_rec *t = &p->w.v[i].t;
 		if (t->kind != kind)
 			continue;
 		const struct rules_visit *v = visit_by_id(p, t->visit_id);
 		if (t->status == TASK_OPEN || (v && v->date == last->date))
 			return;
 	}
-	struct rules_task t;
-	rules_task_init(&t);
+	struct hf_task_rec t;
+	task_rec_init(&t);
 	t.kind = kind;
 	t.visit_id = last->id;
 	t.due = due;
@@ -350,14 +350,14 @@ static void birthday_call(struct plan *p)
 			continue;
 		bool made = false;
 		for (size_t i = 0; i < p->w.n && !made; i++) {
-			const struct rules_task *t = &p->w.v[i].t;
+			const struct hf_task_rec *t = &p->w.v[i].t;
 			made = t->kind == TASK_BIRTHDAY && t->due != HF_NO_DATE &&
 			       t->due >= b - BIRTHDAY_SAME_DAYS && t->due <= b + BIRTHDAY_SAME_DAYS;
 		}
 		if (made)
 			continue;
-		struct rules_task t;
-		rules_task_init(&t);
+		struct hf_task_rec t;
+		task_rec_init(&t);
 		t.kind = TASK_BIRTHDAY;
 		t.due = due;
 		t.window_end = window_end;
@@ -378,7 +378,7 @@ static void release_stale(struct plan *p)
 	if (days <= 0)
 		return;
 	for (size_t i = 0; i < p->w.n; i++) {
-		struct rules_task *t = &p->w.v[i].t;
+		struct hf_task_rec *t = &p->w.v[i].t;
 		if (p->w.v[i].is_new || t->status != TASK_OPEN || !t->owner[0] || t->due == HF_NO_DATE)
 			continue;
 		hf_date since = t->due;
@@ -391,7 +391,7 @@ static void release_stale(struct plan *p)
 
 void rules_plan_customer(const struct hf_config *cfg, const struct rules_customer *cust,
                          const struct rules_visit *visits, size_t nvisits,
-                         const struct rules_task *tasks, size_t ntasks,
+                         const struct hf_task_rec *tasks, size_t ntasks,
                          hf_stamp now, struct decisions *out)
 {
 	struct plan p;

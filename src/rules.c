@@ -26,25 +26,13 @@ void decisions_free(struct decisions *d)
 	decisions_init(d);
 }
 
-void rules_task_init(struct rules_task *t)
-{
-	memset(t, 0, sizeof *t);
-	t->kind = TASK_FOLLOWUP;
-	t->status = TASK_OPEN;
-	t->step = -1;
-	t->due = HF_NO_DATE;
-	t->due_minute = -1;
-	t->window_end = HF_NO_DATE;
-	t->touched = HF_NO_STAMP;
-}
-
 struct decision *decisions_push(struct decisions *d, enum decision_kind kind)
 {
 	d->v = xgrow(d->v, d->n, &d->cap, sizeof *d->v);
 	struct decision *x = &d->v[d->n++];
 	memset(x, 0, sizeof *x);
 	x->kind = kind;
-	rules_task_init(&x->task);
+	task_rec_init(&x->task);
 	x->severity = SEV_NONE;
 	x->carrier = -1;
 	return x;
@@ -73,7 +61,7 @@ bool esc_add(struct esc_acc *e, enum hf_severity sev, int sla_hours, const struc
 	return true;
 }
 
-void esc_emit(const struct esc_acc *e, const struct rules_task *task, struct decisions *out)
+void esc_emit(const struct esc_acc *e, const struct hf_task_rec *task, struct decisions *out)
 {
 	if (!e->any)
 		return;
@@ -377,7 +365,7 @@ bool rules_release_consultant(const struct hf_config *cfg, const struct rules_cu
 
 /* ---- the working set ------------------------------------------------------------------ */
 
-void work_init(struct work *w, const struct rules_task *tasks, size_t n)
+void work_init(struct work *w, const struct hf_task_rec *tasks, size_t n)
 {
 	w->v = NULL;
 	w->n = w->cap = 0;
@@ -395,7 +383,7 @@ void work_free(struct work *w)
 	w->n = w->cap = 0;
 }
 
-size_t work_add(struct work *w, const struct rules_task *t)
+size_t work_add(struct work *w, const struct hf_task_rec *t)
 {
 	w->v = xgrow(w->v, w->n, &w->cap, sizeof *w->v);
 	struct work_task *x = &w->v[w->n];
@@ -458,7 +446,7 @@ int work_close(struct work *w, size_t i, enum hf_task_status status)
  * happen any time; then tasks that exist already, higher priority, lower id. */
 static int call_order(const struct work *w, size_t a, size_t b)
 {
-	const struct rules_task *x = &w->v[a].t, *y = &w->v[b].t;
+	const struct hf_task_rec *x = &w->v[a].t, *y = &w->v[b].t;
 	if (x->due != y->due)
 		return x->due < y->due ? -1 : 1;
 	int mx = x->due_minute >= 0 ? x->due_minute : 1440, my = y->due_minute >= 0 ? y->due_minute : 1440;
@@ -481,7 +469,7 @@ int work_cap(const struct hf_config *cfg, struct work *w)
 	size_t *idx = xcalloc(w->n, sizeof *idx);
 	size_t m = 0;
 	for (size_t i = 0; i < w->n; i++) {
-		const struct rules_task *t = &w->v[i].t;
+		const struct hf_task_rec *t = &w->v[i].t;
 		/* A data fix is office work, not a call to the customer. */
 		if (t->status == TASK_OPEN && t->kind != TASK_DATAFIX && t->due != HF_NO_DATE)
 			idx[m++] = i;
@@ -513,7 +501,7 @@ int work_cap(const struct hf_config *cfg, struct work *w)
 
 static bool task_changed(const struct work_task *x)
 {
-	const struct rules_task *a = &x->t, *b = &x->orig;
+	const struct hf_task_rec *a = &x->t, *b = &x->orig;
 	return x->carrier >= 0 || a->status != b->status || a->due != b->due ||
 	       a->due_minute != b->due_minute || a->window_end != b->window_end ||
 	       a->attempts != b->attempts || strcmp(a->owner, b->owner) != 0 ||

@@ -309,10 +309,7 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_
 
 	int rc = HF_OK;
 	struct hf_task t;
-	struct rules_customer cust;
-	struct rules_task *tasks = NULL;
-	struct rules_visit *visits = NULL;
-	size_t ntasks = 0, nvisits = 0;
+	struct customer_facts f = {0};
 	if (!store_task_get(ctx->st, task, &t)) {
 		errf(err, errlen, _("no task %lld"), (long long)task);
 		rc = HF_EUSAGE;
@@ -331,18 +328,16 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_
 	if ((rc = check_may_work(ctx, &t, err, errlen)) != HF_OK ||
 	    (rc = check_claim(ctx, &t, err, errlen)) != HF_OK)
 		goto out;
-	if (!store_customer_rules(ctx->st, t.customer_id, &cust)) {
+	if (svc_facts_read(ctx->st, t.customer_id, &f) != STORE_FOUND) {
 		errf(err, errlen, _("no customer %lld"), (long long)t.customer_id);
 		rc = HF_EFAIL;
 		goto out;
 	}
-	ntasks = store_customer_tasks(ctx->st, t.customer_id, &tasks);
-	nvisits = store_customer_visits_rules(ctx->st, t.customer_id, &visits);
 	const struct rules_visit *visit = NULL;
-	for (size_t i = 0; i < nvisits; i++)
-		if (visits[i].id == t.t.visit_id)
-			visit = &visits[i];
-	rules_log_outcome(&ctx->cfg, &cust, visit, &t.t, tasks, ntasks, &in, ctx->now, &res->dec);
+	for (size_t i = 0; i < f.nvisits; i++)
+		if (f.visits[i].id == t.t.visit_id)
+			visit = &f.visits[i];
+	rules_log_outcome(&ctx->cfg, &f.cust, visit, &t.t, f.tasks, f.ntasks, &in, ctx->now, &res->dec);
 
 	struct hf_call call = {0};
 	call.task_id = task;
@@ -366,7 +361,7 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_
 	if (in.has_nps)
 		snprintf(detail + strlen(detail), sizeof detail - strlen(detail), " nps=%d", in.nps);
 	if (!res->call_id ||
-	    !store_apply(ctx->st, t.customer_id, task, res->call_id, ctx->login, ctx->now, &res->dec) ||
+	    !svc_apply(ctx->st, t.customer_id, task, res->call_id, ctx->login, ctx->now, &res->dec) ||
 	    !store_exec(ctx->st, "UPDATE task SET last_outcome = :o, claimed_by = '', claimed_until = '' "
 	                         "WHERE id = :id", ":o", 't', in.code, ":id", 'i', (long long)task, NULL) ||
 	    !store_audit(ctx->st, ctx->login, ctx->now, "log", "call", res->call_id, detail) ||
@@ -378,8 +373,7 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_
 		svc_event_raised_since(ctx, esc_before);
 	}
 out:
-	free(tasks);
-	free(visits);
+	svc_facts_free(&f);
 	if (rc != HF_OK)
 		store_rollback(ctx->st);
 	return rc;
@@ -390,7 +384,7 @@ void svc_describe(struct hf_ctx *ctx, const struct log_result *res, struct sbuf 
 	char when[20];
 	for (size_t i = 0; i < res->dec.n; i++) {
 		const struct decision *d = &res->dec.v[i];
-		const struct rules_task *t = &d->task;
+		const struct hf_task_rec *t = &d->task;
 		switch (d->kind) {
 		case DEC_CREATE_TASK:
 			if (t->due_minute >= 0)
@@ -463,19 +457,14 @@ static void count_decisions(const struct decisions *d, struct plan_counts *c)
 static bool plan_customer(struct hf_ctx *ctx, hf_id id, hf_stamp now, struct decisions *d,
                           struct plan_counts *counts)
 {
-	struct rules_customer cust;
-	struct rules_task *tasks;
-	struct rules_visit *visits;
-	if (!store_customer_rules(ctx->st, id, &cust))
+	struct customer_facts f;
+	if (svc_facts_read(ctx->st, id, &f) != STORE_FOUND)
 		return true;
-	size_t nt = store_customer_tasks(ctx->st, id, &tasks);
-	size_t nv = store_customer_visits_rules(ctx->st, id, &visits);
 	d->n = 0;
-	rules_plan_customer(&ctx->cfg, &cust, visits, nv, tasks, nt, now, d);
+	rules_plan_customer(&ctx->cfg, &f.cust, f.visits, f.nvisits, f.tasks, f.ntasks, now, d);
 	count_decisions(d, counts);
-	bool ok = store_apply(ctx->st, id, 0, 0, "plan", now, d);
-	free(tasks);
-	free(visits);
+	bool ok = svc_apply(ctx->st, id, 0, 0, "plan", now, d);
+	svc_facts_free(&f);
 	return ok;
 }
 

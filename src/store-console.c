@@ -27,18 +27,18 @@ bool store_script_get(struct store *st, const char *key, const char *lang, char 
 	return found;
 }
 
-size_t store_merged_tasks(struct store *st, hf_id task, struct rules_task **out)
+size_t store_merged_tasks(struct store *st, hf_id task, struct hf_task_rec **out)
 {
 	struct stmt *s = stmt_prepare(st,
 	    "SELECT id, coalesce(visit_id, 0), kind, script, origin, step FROM task "
 	    "WHERE merged_into = :t AND status = 'merged' ORDER BY due_date, id");
 	stmt_bind_int(s, ":t", task);
-	struct rules_task *v = NULL;
+	struct hf_task_rec *v = NULL;
 	size_t n = 0, cap = 0;
 	while (stmt_step(s) == 1) {
 		v = xgrow(v, n, &cap, sizeof *v);
-		struct rules_task *t = &v[n++];
-		rules_task_init(t);
+		struct hf_task_rec *t = &v[n++];
+		task_rec_init(t);
 		t->id = stmt_int(s, 0);
 		t->visit_id = stmt_int(s, 1);
 		t->kind = task_kind_from_code(stmt_text(s, 2));

@@ -170,39 +170,11 @@ size_t store_visits(struct store *st, hf_id customer, struct hf_visit **out)
 	return n;
 }
 
-size_t store_customer_visits_rules(struct store *st, hf_id customer, struct rules_visit **out)
+int store_last_score(struct store *st, hf_id customer)
 {
-	struct hf_visit *hv;
-	size_t n = store_visits(st, customer, &hv);
-	struct rules_visit *rv = n ? xcalloc(n, sizeof *rv) : NULL;
-	for (size_t i = 0; i < n; i++) {
-		rv[i].id = hv[i].id;
-		rv[i].date = hv[i].date;
-		rv[i].kind = hv[i].kind;
-		str_copy(rv[i].treatment, sizeof rv[i].treatment, hv[i].treatment);
-		str_copy(rv[i].team, sizeof rv[i].team, hv[i].team);
-		rv[i].course_end = hv[i].course_end;
-	}
-	free(hv);
-	*out = rv;
-	return n;
-}
-
-bool store_customer_rules(struct store *st, hf_id customer, struct rules_customer *out)
-{
-	struct hf_customer c;
-	if (!store_customer_get(st, customer, &c))
-		return false;
-	memset(out, 0, sizeof *out);
-	out->id = c.id;
-	str_copy(out->consultant, sizeof out->consultant, c.consultant);
-	out->birthday = c.birthday;
-	out->do_not_call = c.do_not_call;
-	out->phone_invalid = c.phone_invalid;
-	out->last_score = (int)store_int(st, 0,
+	return (int)store_int(st, 0,
 	    "SELECT score FROM call WHERE customer_id = :c AND score IS NOT NULL "
 	    "ORDER BY started_at DESC, id DESC LIMIT 1", ":c", 'i', (long long)customer, NULL);
-	return true;
 }
 
 /* ---- calls --------------------------------------------------------------------------- */
@@ -307,6 +279,22 @@ static size_t read_escalations(struct stmt *s, struct hf_escalation **out)
 	stmt_done(s);
 	*out = v;
 	return n;
+}
+
+hf_id store_escalation_add(struct store *st, const struct hf_escalation *e)
+{
+	char sla[20], at[20];
+	char *reason = store_why_json(st, &e->reason, true);
+	bool ok = reason && store_exec(st,
+	    "INSERT INTO escalation(call_id, customer_id, task_id, severity, reason, sla_due, "
+	    "status, raised_by, raised_at) VALUES (:call, :c, :task, :sev, :reason, :sla, "
+	    "'open', :by, :at)",
+	    ":call", 'z', (long long)e->call_id, ":c", 'i', (long long)e->customer_id,
+	    ":task", 'z', (long long)e->task_id, ":sev", 't', severity_code(e->severity),
+	    ":reason", 't', reason, ":sla", 't', bind_stamp(e->sla_due, sla),
+	    ":by", 't', e->raised_by, ":at", 't', bind_stamp(e->raised_at, at), NULL);
+	free(reason);
+	return ok ? store_last_id(st) : 0;
 }
 
 size_t store_escalations(struct store *st, bool all, struct hf_escalation **out)

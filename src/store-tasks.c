@@ -1,4 +1,4 @@
-/* store-tasks.c — tasks: the queue, a customer's tasks for the rules, and applying decisions. */
+/* store-tasks.c — tasks: the queue, a customer's tasks for the rules, writing task records. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +15,7 @@
 #define TASK_FROM \
 	" FROM task t JOIN customer c ON c.id = t.customer_id LEFT JOIN visit v ON v.id = t.visit_id "
 
-static void read_rules_task(struct stmt *s, struct rules_task *t)
+static void read_task_rec(struct stmt *s, struct hf_task_rec *t)
 {
 	memset(t, 0, sizeof *t);
 	t->id = stmt_int(s, 0);
@@ -41,7 +41,7 @@ static void read_rules_task(struct stmt *s, struct rules_task *t)
 static void read_task(struct stmt *s, struct hf_task *t, hf_date day)
 {
 	memset(t, 0, sizeof *t);
-	read_rules_task(s, &t->t);
+	read_task_rec(s, &t->t);
 	t->customer_id = stmt_int(s, 1);
 	col_copy(s, 17, t->last_outcome, sizeof t->last_outcome);
 	col_copy(s, 18, t->claimed_by, sizeof t->claimed_by);
@@ -101,16 +101,16 @@ bool store_tasks_to_pool(struct store *st, const char *owner)
 	                  ":l", 't', owner, NULL);
 }
 
-size_t store_customer_tasks(struct store *st, hf_id customer, struct rules_task **out)
+size_t store_customer_tasks(struct store *st, hf_id customer, struct hf_task_rec **out)
 {
 	struct stmt *s = stmt_prepare(st, "SELECT " TASK_COLS TASK_FROM
 	                                  "WHERE t.customer_id = :c ORDER BY t.due_date, t.id");
 	stmt_bind_int(s, ":c", customer);
-	struct rules_task *v = NULL;
+	struct hf_task_rec *v = NULL;
 	size_t n = 0, cap = 0;
 	while (stmt_step(s) == 1) {
 		v = xgrow(v, n, &cap, sizeof *v);
-		read_rules_task(s, &v[n++]);
+		read_task_rec(s, &v[n++]);
 	}
 	stmt_done(s);
 	*out = v;
@@ -125,7 +125,7 @@ static const char *bind_time(int minute, char buf[8])
 	return buf;
 }
 
-static bool insert_task(struct store *st, hf_id customer, const struct rules_task *t, hf_stamp now)
+hf_id store_task_insert(struct store *st, hf_id customer, const struct hf_task_rec *t, hf_stamp now)
 {
 	char due[16], we[16], tm[8], nw[20];
 	char *origin = store_why_json(st, &t->origin, false);
@@ -144,10 +144,10 @@ static bool insert_task(struct store *st, hf_id customer, const struct rules_tas
 	    ":script", 't', t->script, ":origin", 't', origin,
 	    ":merged", 'z', (long long)t->merged_into, ":now", 't', stamp_format(now, nw), NULL);
 	free(origin);
-	return ok;
+	return ok ? store_last_id(st) : 0;
 }
 
-static bool update_task(struct store *st, const struct rules_task *t, bool touched, hf_stamp now)
+bool store_task_update(struct store *st, const struct hf_task_rec *t, bool touched, hf_stamp now)
 {
 	char due[16], we[16], tm[8], nw[20];
 	return store_exec(st,
@@ -160,55 +160,4 @@ static bool update_task(struct store *st, const struct rules_task *t, bool touch
 	    ":attempts", 'i', (long long)t->attempts, ":owner", 't', t->owner,
 	    ":merged", 'z', (long long)t->merged_into, ":now", 't', stamp_format(now, nw),
 	    ":touched", 'i', (long long)touched, ":id", 'i', (long long)t->id, NULL);
-}
-
-bool store_apply(struct store *st, hf_id customer, hf_id task_id, hf_id call_id,
-                 const char *actor, hf_stamp now, const struct decisions *d)
-{
-	/* A contact-cap merge may point at a task created earlier in this same list (carrier). */
-	hf_id *created = d->n ? xcalloc(d->n, sizeof *created) : NULL;
-	bool ok = true;
-	for (size_t i = 0; ok && i < d->n; i++) {
-		const struct decision *dec = &d->v[i];
-		struct rules_task t = dec->task;
-		char sla[20], nw[20];
-		if ((dec->kind == DEC_CREATE_TASK || dec->kind == DEC_UPDATE_TASK) && dec->carrier >= 0 &&
-		    (size_t)dec->carrier < i)
-			t.merged_into = created[dec->carrier];
-		switch (dec->kind) {
-		case DEC_CREATE_TASK:
-			ok = insert_task(st, customer, &t, now);
-			created[i] = ok ? store_last_id(st) : 0;
-			break;
-		case DEC_UPDATE_TASK:
-			ok = update_task(st, &t, t.id == task_id, now);
-			break;
-		case DEC_SET_CUSTOMER:
-			if (dec->flag_do_not_call)
-				ok = store_exec(st, "UPDATE customer SET do_not_call = 1 WHERE id = :c",
-				                ":c", 'i', (long long)customer, NULL);
-			if (ok && dec->flag_phone_invalid)
-				ok = store_exec(st, "UPDATE customer SET phone_invalid = 1 WHERE id = :c",
-				                ":c", 'i', (long long)customer, NULL);
-			break;
-		case DEC_ESCALATE: {
-			char *reason = store_why_json(st, &dec->reason, true);
-			ok = reason && store_exec(st,
-			    "INSERT INTO escalation(call_id, customer_id, task_id, severity, reason, sla_due, "
-			    "status, raised_by, raised_at) VALUES (:call, :c, :task, :sev, :reason, :sla, "
-			    "'open', :by, :now)",
-			    ":call", 'z', (long long)call_id, ":c", 'i', (long long)customer,
-			    ":task", 'z', (long long)(t.id ? t.id : task_id), ":sev", 't', severity_code(dec->severity),
-			    ":reason", 't', reason,
-			    ":sla", 't', stamp_format(now + (hf_stamp)dec->sla_hours * 60, sla),
-			    ":by", 't', actor, ":now", 't', stamp_format(now, nw), NULL);
-			free(reason);
-			break;
-		}
-		case DEC_NOTICE:
-			break;
-		}
-	}
-	free(created);
-	return ok;
 }

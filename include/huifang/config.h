@@ -5,7 +5,6 @@
 #include "huifang/date.h"
 #include "huifang/model.h"
 
-#define HF_NAME_MAX 64
 #define HF_MAX_STEPS 12
 #define HF_MAX_OUTCOMES 16
 #define HF_MAX_HOLIDAYS 128

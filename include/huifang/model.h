@@ -15,6 +15,10 @@ typedef long long hf_stamp;
 #define HF_NO_DATE  (-2147483647)
 #define HF_NO_STAMP (-1LL)
 
+/* Names, codes and logins; a call's note. */
+#define HF_NAME_MAX 64
+#define HF_NOTE_MAX 4096
+
 /* Error messages travel in a caller-provided buffer of this size. */
 #define HF_ERRLEN 512
 
@@ -171,6 +175,28 @@ struct hf_why {
 	int n;
 	struct hf_why_part part[HF_WHY_PARTS];
 };
+
+/* A task as it is stored: what the rules read and decide, what the store writes. */
+struct hf_task_rec {
+	hf_id id;                       /* 0 for a task the rules propose */
+	hf_id visit_id;                 /* 0 when not tied to a visit */
+	enum hf_task_kind kind;
+	enum hf_task_status status;
+	int step;                       /* index in the visit's curve; -1 otherwise */
+	hf_date due;
+	int due_minute;                 /* -1: any time that day */
+	hf_date window_end;             /* last day it stays callable */
+	int attempts;
+	int priority;
+	char team[HF_NAME_MAX];
+	char owner[HF_NAME_MAX];        /* "" = the team's pool */
+	char script[HF_NAME_MAX];
+	struct hf_why origin;           /* why it is in a queue (at most HF_WHY_PARTS - 1 parts) */
+	hf_stamp touched;               /* last change by a person (owner release), HF_NO_STAMP */
+	hf_id merged_into;              /* TASK_MERGED: the task that carries this reason */
+};
+/* A blank task: id 0, step -1, no time, no window, open, no owner, never touched. */
+void task_rec_init(struct hf_task_rec *t);
 
 /* code <-> enum for each table; *_from_code returns the NONE value when unknown.
  * *_label returns the translated label. */

@@ -6,7 +6,6 @@
 #include "huifang/model.h"
 
 #define HF_ORIGIN_MAX 160       /* a notice's text */
-#define HF_NOTE_MAX 4096
 
 struct sbuf;
 
@@ -29,24 +28,6 @@ struct rules_visit {
 	hf_date course_end;             /* HF_NO_DATE unless a course */
 };
 
-struct rules_task {
-	hf_id id;                       /* 0 for a task the rules propose */
-	hf_id visit_id;                 /* 0 when not tied to a visit */
-	enum hf_task_kind kind;
-	enum hf_task_status status;
-	int step;                       /* index in the visit's curve; -1 otherwise */
-	hf_date due;
-	int due_minute;                 /* -1: any time that day */
-	hf_date window_end;             /* last day it stays callable */
-	int attempts;
-	int priority;
-	char team[HF_NAME_MAX];
-	char owner[HF_NAME_MAX];        /* "" = the team's pool */
-	char script[HF_NAME_MAX];
-	struct hf_why origin;           /* why it is in a queue (at most HF_WHY_PARTS - 1 parts) */
-	hf_stamp touched;               /* last change by a person (owner release), HF_NO_STAMP */
-	hf_id merged_into;              /* TASK_MERGED: the task that carries this reason */
-};
 
 /* ---- decisions ------------------------------------------------------------------------ */
 
@@ -60,7 +41,7 @@ enum decision_kind {
 
 struct decision {
 	enum decision_kind kind;
-	struct rules_task task;
+	struct hf_task_rec task;
 	bool flag_do_not_call, flag_phone_invalid;
 	enum hf_severity severity;
 	int sla_hours;
@@ -79,8 +60,6 @@ struct decisions {
 void decisions_init(struct decisions *d);
 void decisions_free(struct decisions *d);
 struct decision *decisions_push(struct decisions *d, enum decision_kind kind);
-/* A blank task: id 0, step -1, no time, no window, open, no owner, never touched. */
-void rules_task_init(struct rules_task *t);
 
 /* ---- calendar ------------------------------------------------------------------------- */
 
@@ -127,7 +106,7 @@ int rules_schedule(const struct hf_config *cfg, enum hf_visit_kind kind, const c
  * - Do-not-call customers: every open task is cancelled, nothing is created. */
 void rules_plan_customer(const struct hf_config *cfg, const struct rules_customer *cust,
                          const struct rules_visit *visits, size_t nvisits,
-                         const struct rules_task *tasks, size_t ntasks,
+                         const struct hf_task_rec *tasks, size_t ntasks,
                          hf_stamp now, struct decisions *out);
 
 /* ---- logging an outcome --------------------------------------------------------------- */
@@ -154,19 +133,19 @@ bool rules_parse_next(const char *s, struct outcome_input *in);
 /* Validate the input against the config and the task (exit-2 class problems: unknown outcome,
  * score out of range, next date in the past / beyond a year / missing for a callback, task not
  * open). Returns false and fills err with one line. */
-bool rules_check_outcome(const struct hf_config *cfg, const struct rules_task *task,
+bool rules_check_outcome(const struct hf_config *cfg, const struct hf_task_rec *task,
                          const struct outcome_input *in, hf_stamp now, char *err, size_t errlen);
 
 /* Decide what logging `in` on `task` does. visit may be NULL. others: the customer's other
  * tasks (for refused, contact-cap merges of a next contact). Call rules_check_outcome first. */
 void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer *cust,
-                       const struct rules_visit *visit, const struct rules_task *task,
-                       const struct rules_task *others, size_t nothers,
+                       const struct rules_visit *visit, const struct hf_task_rec *task,
+                       const struct hf_task_rec *others, size_t nothers,
                        const struct outcome_input *in, hf_stamp now, struct decisions *out);
 
 /* The next contact the rules propose after this outcome (for the console's prefill):
  * returns false when none. */
-bool rules_propose_next(const struct hf_config *cfg, const struct rules_task *task,
+bool rules_propose_next(const struct hf_config *cfg, const struct hf_task_rec *task,
                         const char *outcome, hf_stamp now, hf_stamp *out);
 
 /* An origin or a reason as a person reads it: each part's translated template (model.h's
@@ -174,7 +153,7 @@ bool rules_propose_next(const struct hf_config *cfg, const struct rules_task *ta
  * a reason joined by "; ". cfg names the outcomes (NULL: their codes). Appended to b. */
 void rules_why_append(const struct hf_config *cfg, const struct hf_why *w, struct sbuf *b);
 /* Why a task is in a queue: its origin, or its kind when it has none. Appended to b. */
-void rules_task_why(const struct hf_config *cfg, const struct rules_task *t, struct sbuf *b);
+void rules_task_why(const struct hf_config *cfg, const struct hf_task_rec *t, struct sbuf *b);
 /* The same into out, cut at a character boundary when it does not fit; returns out. */
 char *rules_why_text(const struct hf_config *cfg, const struct hf_why *w, char *out, size_t size);
 

@@ -128,6 +128,24 @@ int svc_import(struct hf_ctx *ctx, const struct import_opts *o, const struct imp
 int svc_escalation_ack(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen);
 int svc_escalation_resolve(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen);
 
+/* ---- the rules' facts and decisions (service-apply.c) --------------------------------- */
+/* What the rules know of a customer: the customer, every visit (newest first), every task. */
+struct customer_facts {
+	struct rules_customer cust;
+	struct rules_visit *visits;
+	size_t nvisits;
+	struct hf_task_rec *tasks;
+	size_t ntasks;
+};
+/* Read them (inside the caller's transaction); STORE_NONE when there is no such customer. */
+enum store_found svc_facts_read(struct store *st, hf_id customer, struct customer_facts *f);
+void svc_facts_free(struct customer_facts *f);
+/* Write the rules' decisions for a customer as records, inside the caller's transaction:
+ * tasks created and updated (task_id: the task being worked, marked touched), flags set,
+ * escalations raised (linked to call_id, 0 when none; raised by actor). False on a SQL error. */
+bool svc_apply(struct store *st, hf_id customer, hf_id task_id, hf_id call_id, const char *actor,
+               hf_stamp now, const struct decisions *d);
+
 /* ---- the console (service-console.c) ------------------------------------------------- */
 /* Plan today when meta "last_plan" is not today (*ran tells whether it did). */
 int svc_plan_today(struct hf_ctx *ctx, bool *ran, struct plan_counts *counts, char *err,

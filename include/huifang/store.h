@@ -5,7 +5,6 @@
 #include <stdarg.h>
 
 #include "huifang/model.h"
-#include "huifang/rules.h"
 
 struct store;       /* opaque; wraps sqlite3 */
 struct stmt;        /* opaque; wraps sqlite3_stmt */
@@ -103,7 +102,7 @@ struct hf_visit {
 
 /* A queue row: a task with what the queue shows of its customer. */
 struct hf_task {
-	struct rules_task t;
+	struct hf_task_rec t;
 	hf_id customer_id;
 	char customer_name[HF_NAME_MAX];
 	char phone[32];
@@ -183,9 +182,15 @@ bool store_task_get(struct store *st, hf_id id, struct hf_task *out);
 /* A user's open tasks go back to their team's pool. */
 bool store_tasks_to_pool(struct store *st, const char *owner);
 /* Every task of a customer (any status), for the rules. *out malloc'd. */
-size_t store_customer_tasks(struct store *st, hf_id customer, struct rules_task **out);
-size_t store_customer_visits_rules(struct store *st, hf_id customer, struct rules_visit **out);
-bool store_customer_rules(struct store *st, hf_id customer, struct rules_customer *out);
+size_t store_customer_tasks(struct store *st, hf_id customer, struct hf_task_rec **out);
+/* Write a new task of customer (status NONE is open; window_end NONE is its due day); its id,
+ * or 0 on a SQL error. */
+hf_id store_task_insert(struct store *st, hf_id customer, const struct hf_task_rec *t, hf_stamp now);
+/* Write a task's status, due day and time, window, attempts, owner and carrier; touched: a
+ * person worked it now. */
+bool store_task_update(struct store *st, const struct hf_task_rec *t, bool touched, hf_stamp now);
+/* The customer's latest satisfaction score, 0 when none was given. */
+int store_last_score(struct store *st, hf_id customer);
 
 /* Origins and reasons as stored: an origin one JSON object, a reason (list) an array of them;
  * "" when w is empty. malloc'd; NULL on a failure (store_errmsg). */
@@ -193,13 +198,11 @@ char *store_why_json(struct store *st, const struct hf_why *w, bool list);
 /* Reads what store_why_json wrote ("": none; text that is not JSON: one text part). */
 bool store_why_read(struct store *st, const char *json, struct hf_why *w);
 
-/* Apply rules' decisions for a customer (inside the caller's transaction). call_id links an
- * escalation to its call (0 when none); actor is the login. Returns false on a SQL error. */
-bool store_apply(struct store *st, hf_id customer, hf_id task_id, hf_id call_id,
-                 const char *actor, hf_stamp now, const struct decisions *d);
-
 /* Calls and escalations. */
 hf_id store_call_add(struct store *st, const struct hf_call *c);
+/* Raise an escalation: call_id, customer_id, task_id (0: none), severity, reason, sla_due,
+ * raised_by, raised_at; it is open. Its id, or 0 on a SQL error. */
+hf_id store_escalation_add(struct store *st, const struct hf_escalation *e);
 size_t store_escalations(struct store *st, bool all, struct hf_escalation **out);
 bool store_escalation_get(struct store *st, hf_id id, struct hf_escalation *out);
 /* The newest escalation's id, 0 when there is none. */
@@ -239,7 +242,7 @@ bool store_script_has(struct store *st, const char *key, const char *lang);
 bool store_script_get(struct store *st, const char *key, const char *lang, char **title,
                       char **body);
 /* Tasks merged into `task` by the contact cap (kind, script, origin, visit); *out malloc'd. */
-size_t store_merged_tasks(struct store *st, hf_id task, struct rules_task **out);
+size_t store_merged_tasks(struct store *st, hf_id task, struct hf_task_rec **out);
 /* Calls logged by login on day. */
 int store_calls_on(struct store *st, const char *login, hf_date day);
 

@@ -287,10 +287,10 @@ static void build_script(struct tui *t, struct call_view *cv, const struct hf_vi
 	struct hf_ctx *ctx = t->ctx;
 	pager_clear(&cv->script);
 	cv->script_title[0] = 0;
-	struct rules_task *merged;
+	struct hf_task_rec *merged;
 	size_t nm = store_merged_tasks(ctx->st, cv->task_id, &merged);
 	for (size_t i = 0; i <= nm; i++) {
-		const struct rules_task *rt = i == 0 ? &cv->task.t : &merged[i - 1];
+		const struct hf_task_rec *rt = i == 0 ? &cv->task.t : &merged[i - 1];
 		const struct hf_visit *v = find_visit(visits, nv, rt->visit_id);
 		char days[16] = "", vdate[16] = "";
 		if (v) {

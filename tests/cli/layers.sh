@@ -56,6 +56,16 @@ hits=$(grep -nw -E -- "$(echo $view_syms | tr ' ' '|')" src/tui/*.c include/huif
 # The command line and the console speak to the service, never to SQLite.
 refuse "src/cli and src/views reach no sqlite3.h" '^<sqlite3\.h>$' src/cli/*.c src/views/*.c
 
+# Commands and screens speak to use cases and record readers, never SQL.
+hits=$(grep -rnwE "SELECT|INSERT|UPDATE|DELETE|store_exec|store_int|store_text|stmt_[a-z_]+" src/cli src/views)
+[ -z "$hits" ] && ok "no SQL under src/cli or src/views" || notok "SQL under src/cli or src/views: $hits"
+
+# The store speaks records: it reaches neither the rules nor their decisions.
+refuse "the store reaches no rules" '^include/huifang/(rules|service|config)\.h$' \
+	src/store*.c src/store-int.h include/huifang/store.h
+hits=$(grep -nE 'decision|rules_' include/huifang/store.h src/store*.c)
+[ -z "$hits" ] && ok "the store names no decision" || notok "the store names decisions: $hits"
+
 # The rules are pure: no database, no screen, no service, no config file parser.
 refuse "the rules reach no store, service, screen or SQLite" \
 	'^(<sqlite3\.h>|<curses\.h>|<ncursesw/.*>|<libconfig\.h>|include/huifang/(store|service|tui[a-z-]*|console)\.h|src/store-int\.h)$' \

@@ -94,9 +94,9 @@ static void decode_calendar(struct reader *r, struct hf_config *cfg, hf_date tod
 	cfg->contact_cap_days = (int)(byte(r) % 4);
 }
 
-static void decode_task(struct reader *r, struct rules_task *t, hf_id id, hf_date today)
+static void decode_task(struct reader *r, struct hf_task_rec *t, hf_id id, hf_date today)
 {
-	rules_task_init(t);
+	task_rec_init(t);
 	t->id = id;
 	unsigned st = byte(r);
 	t->status = st < 192 ? TASK_OPEN : (enum hf_task_status)(st % TASK_STATUS__COUNT);
@@ -134,7 +134,7 @@ static bool valid_text(const char *s, size_t size)
 }
 
 /* Where a call may be placed: a working day from today on, inside hours when timed. */
-static void check_placed(const struct hf_config *cfg, const struct rules_task *t, hf_date today,
+static void check_placed(const struct hf_config *cfg, const struct hf_task_rec *t, hf_date today,
                          hf_stamp now)
 {
 	CHECK(t->due != HF_NO_DATE);
@@ -148,7 +148,7 @@ static void check_placed(const struct hf_config *cfg, const struct rules_task *t
 }
 
 static void check_decisions(const struct hf_config *cfg, const struct hf_outcome *o,
-                            const struct rules_task *task, const struct rules_task *others,
+                            const struct hf_task_rec *task, const struct hf_task_rec *others,
                             size_t nothers, const struct outcome_input *in, hf_stamp now,
                             const struct decisions *out)
 {
@@ -307,7 +307,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	visit.course_end = HF_NO_DATE;
 	bool has_visit = v & 0x80;
 
-	struct rules_task task, others[MAX_OTHERS];
+	struct hf_task_rec task, others[MAX_OTHERS];
 	decode_task(&r, &task, 10, today);
 	if (has_visit)
 		task.visit_id = visit.id;

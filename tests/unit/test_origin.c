@@ -128,8 +128,8 @@ static void test_reason_items(void **state)
 	/* Empty: nothing; a task without an origin is named by its kind. */
 	w.n = 0;
 	assert_string_equal(rules_why_text(NULL, &w, out, sizeof out), "");
-	struct rules_task t;
-	rules_task_init(&t);
+	struct hf_task_rec t;
+	task_rec_init(&t);
 	t.kind = TASK_BIRTHDAY;
 	struct sbuf b;
 	sbuf_init(&b);

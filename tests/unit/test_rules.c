@@ -371,8 +371,8 @@ static void test_decisions_helpers(void **state)
 	decisions_free(&d);
 	assert_int_equal(d.n, 0);
 	assert_null(d.v);
-	struct rules_task t;
-	rules_task_init(&t);
+	struct hf_task_rec t;
+	task_rec_init(&t);
 	assert_int_equal(t.status, TASK_OPEN);
 	assert_int_equal(t.step, -1);
 	assert_int_equal(t.due, HF_NO_DATE);

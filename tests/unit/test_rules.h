@@ -65,7 +65,7 @@ static inline const char *WHY(const struct hf_why *w)
 }
 
 /* A text origin, for tasks whose origin the test does not look at. */
-static inline void set_origin(struct rules_task *t, const char *text)
+static inline void set_origin(struct hf_task_rec *t, const char *text)
 {
 	t->origin.n = 0;
 	str_set(why_add(&t->origin, WHY_TEXT)->text, HF_WHY_TEXT_MAX, text);
@@ -176,7 +176,7 @@ struct world {
 	struct rules_customer cust;
 	struct rules_visit visits[32];
 	size_t nv;
-	struct rules_task tasks[WORLD_TASKS];
+	struct hf_task_rec tasks[WORLD_TASKS];
 	size_t nt;
 	hf_id next_id;
 };
@@ -203,11 +203,11 @@ static inline struct rules_visit *add_visit(struct world *w, hf_id id, enum hf_v
 	return v;
 }
 
-static inline struct rules_task *add_task(struct world *w, hf_id id, enum hf_task_kind kind,
+static inline struct hf_task_rec *add_task(struct world *w, hf_id id, enum hf_task_kind kind,
                                           const char *due, const char *window_end)
 {
-	struct rules_task *t = &w->tasks[w->nt++];
-	rules_task_init(t);
+	struct hf_task_rec *t = &w->tasks[w->nt++];
+	task_rec_init(t);
 	t->id = id;
 	t->kind = kind;
 	t->due = D(due);
@@ -219,7 +219,7 @@ static inline struct rules_task *add_task(struct world *w, hf_id id, enum hf_tas
 	return t;
 }
 
-static inline struct rules_task *task_by_id(struct world *w, hf_id id)
+static inline struct hf_task_rec *task_by_id(struct world *w, hf_id id)
 {
 	for (size_t i = 0; i < w->nt; i++)
 		if (w->tasks[i].id == id)
@@ -228,7 +228,7 @@ static inline struct rules_task *task_by_id(struct world *w, hf_id id)
 }
 
 /* The curve task of a visit's step. */
-static inline struct rules_task *step_task(struct world *w, hf_id visit, int step)
+static inline struct hf_task_rec *step_task(struct world *w, hf_id visit, int step)
 {
 	for (size_t i = 0; i < w->nt; i++)
 		if (w->tasks[i].visit_id == visit && w->tasks[i].step == step)
@@ -253,7 +253,7 @@ static inline void apply(struct world *w, const struct decisions *d)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct decision *x = &d->v[i];
 		made[i] = 0;
-		struct rules_task t = x->task;
+		struct hf_task_rec t = x->task;
 		if (x->kind == DEC_CREATE_TASK || x->kind == DEC_UPDATE_TASK) {
 			if (x->carrier >= 0) {
 				assert_true((size_t)x->carrier < i);
@@ -277,7 +277,7 @@ static inline void apply(struct world *w, const struct decisions *d)
 			w->tasks[w->nt++] = t;
 			break;
 		case DEC_UPDATE_TASK: {
-			struct rules_task *old = task_by_id(w, t.id);
+			struct hf_task_rec *old = task_by_id(w, t.id);
 			if (!old)
 				fail_msg("update of unknown task %lld", (long long)t.id);
 			*old = t;

@@ -6,8 +6,8 @@ struct fx {
 	struct rules_customer cust;
 	struct rules_visit visit;
 	const struct rules_visit *visitp;
-	struct rules_task task;
-	struct rules_task others[16];
+	struct hf_task_rec task;
+	struct hf_task_rec others[16];
 	size_t nothers;
 	struct outcome_input in;
 	struct decisions d;
@@ -30,7 +30,7 @@ static void fx_init(const char *code)
 	fx.visit.course_end = HF_NO_DATE;
 	str_set(fx.visit.treatment, sizeof fx.visit.treatment, "隆鼻");
 	fx.visitp = &fx.visit;
-	rules_task_init(&fx.task);
+	task_rec_init(&fx.task);
 	fx.task.id = 12;
 	fx.task.visit_id = 7;
 	fx.task.kind = TASK_FOLLOWUP;
@@ -62,10 +62,10 @@ static void fx_next(const char *when)
 	}
 }
 
-static struct rules_task *fx_other(hf_id id, enum hf_task_kind kind, const char *due)
+static struct hf_task_rec *fx_other(hf_id id, enum hf_task_kind kind, const char *due)
 {
-	struct rules_task *t = &fx.others[fx.nothers++];
-	rules_task_init(t);
+	struct hf_task_rec *t = &fx.others[fx.nothers++];
+	task_rec_init(t);
 	t->id = id;
 	t->kind = kind;
 	t->due = D(due);
@@ -95,7 +95,7 @@ static void fx_log(const char *now)
 	const char *err = fx_check(now);
 	if (err)
 		fail_msg("valid input refused: %s", err);
-	struct rules_task all[17];
+	struct hf_task_rec all[17];
 	all[0] = fx.task;
 	memcpy(all + 1, fx.others, fx.nothers * sizeof *all);
 	fx.d.n = 0;
@@ -107,7 +107,7 @@ static const struct decision *cur(void)
 	return must(update_of(&fx.d, 12), "update of the logged task");
 }
 
-static const struct rules_task *created(size_t n)
+static const struct hf_task_rec *created(size_t n)
 {
 	return &must(nth(&fx.d, DEC_CREATE_TASK, n), "a created task")->task;
 }
@@ -118,7 +118,7 @@ static const struct decision *escalation(void)
 	return nth(&fx.d, DEC_ESCALATE, 0);
 }
 
-static void assert_due(const struct rules_task *t, const char *when)
+static void assert_due(const struct hf_task_rec *t, const char *when)
 {
 	if (strlen(when) > 10) {
 		assert_true(t->due_minute >= 0);
@@ -319,7 +319,7 @@ static void test_reached_with_next_creates_followup(void **state)
 	fx_next("2026-05-20");
 	fx_log("2026-05-04 10:00");
 	assert_int_equal(cur()->task.status, TASK_DONE);
-	const struct rules_task *t = created(0);
+	const struct hf_task_rec *t = created(0);
 	assert_int_equal(t->kind, TASK_FOLLOWUP);
 	assert_int_equal(t->status, TASK_OPEN);
 	assert_due(t, "2026-05-20");
@@ -349,7 +349,7 @@ static void test_no_answer_retry_times(void **state)
 		fx_init("no_answer");
 		fx.task.attempts = rows[i].attempts;
 		fx_log(rows[i].now);
-		const struct rules_task *t = &cur()->task;
+		const struct hf_task_rec *t = &cur()->task;
 		assert_int_equal(t->status, TASK_OPEN);
 		assert_int_equal(t->attempts, rows[i].attempts + 1);
 		assert_due(t, rows[i].due);
@@ -500,7 +500,7 @@ static void test_callback_owned_by_operator(void **state)
 	fx_next("2026-05-05 15:00");
 	fx_log("2026-05-04 10:00");
 	assert_int_equal(cur()->task.status, TASK_DONE);
-	const struct rules_task *t = created(0);
+	const struct hf_task_rec *t = created(0);
 	assert_int_equal(t->kind, TASK_CALLBACK);
 	assert_due(t, "2026-05-05 15:00");
 	assert_string_equal(t->owner, "wang");
@@ -519,7 +519,7 @@ static void test_callback_to_a_team_pool(void **state)
 	fx_next("2026-05-05 15:00");
 	fx.in.callback_team = "postop";
 	fx_log("2026-05-04 10:00");
-	const struct rules_task *t = created(0);
+	const struct hf_task_rec *t = created(0);
 	assert_string_equal(t->owner, "");
 	assert_string_equal(t->team, "postop");
 }
@@ -583,7 +583,7 @@ static void test_wrong_number(void **state)
 	assert_true(c->flag_phone_invalid);
 	assert_false(c->flag_do_not_call);
 	assert_int_equal(count_kind(&fx.d, DEC_CREATE_TASK), 1);
-	const struct rules_task *t = created(0);
+	const struct hf_task_rec *t = created(0);
 	assert_int_equal(t->kind, TASK_DATAFIX);
 	assert_string_equal(t->owner, "zhang");
 	assert_string_equal(t->team, cfg.consultant_team);
@@ -616,7 +616,7 @@ static void test_refused_cancels_every_future_call(void **state)
 	fx_other(13, TASK_FOLLOWUP, "2026-06-01");
 	fx_other(14, TASK_FOLLOWUP, "2026-04-20")->status = TASK_DONE;
 	fx_other(15, TASK_BIRTHDAY, "2026-05-03");
-	struct rules_task *m = fx_other(16, TASK_REPURCHASE, "2026-06-01");
+	struct hf_task_rec *m = fx_other(16, TASK_REPURCHASE, "2026-06-01");
 	m->status = TASK_MERGED;
 	m->merged_into = 13;
 	fx_log("2026-05-04 10:00");
@@ -795,7 +795,7 @@ static void test_next_contact_joins_task_due_that_day(void **state)
 	fx_other(20, TASK_FOLLOWUP, "2026-05-07");
 	fx_next("2026-05-07");
 	fx_log("2026-05-04 10:00");
-	const struct rules_task *t = created(0);
+	const struct hf_task_rec *t = created(0);
 	assert_int_equal(t->status, TASK_MERGED);
 	assert_int_equal(t->merged_into, 20);
 	assert_null(update_of(&fx.d, 20));

@@ -21,18 +21,18 @@ static int teardown_world(void **state)
 
 static void mark(hf_id visit, int step, enum hf_task_status st)
 {
-	struct rules_task *t = step_task(&w, visit, step);
+	struct hf_task_rec *t = step_task(&w, visit, step);
 	if (!t)
 		fail_msg("no task for visit %lld step %d", (long long)visit, step);
 	t->status = st;
 }
 
-static const struct rules_task *created_task(size_t n)
+static const struct hf_task_rec *created_task(size_t n)
 {
 	return &must(nth(&d, DEC_CREATE_TASK, n), "a created task")->task;
 }
 
-static const struct rules_task *kind_task(enum hf_task_kind kind)
+static const struct hf_task_rec *kind_task(enum hf_task_kind kind)
 {
 	for (size_t i = 0; i < w.nt; i++)
 		if (w.tasks[i].kind == kind)
@@ -56,7 +56,7 @@ static void test_plan_new_surgery_writes_whole_curve(void **state)
 	plan_day(&w, "2026-11-20 18:00", &d);
 	assert_int_equal(d.n, COUNT(want));
 	for (size_t i = 0; i < COUNT(want); i++) {
-		const struct rules_task *t = created_task(i);
+		const struct hf_task_rec *t = created_task(i);
 		assert_string_equal(WHY(&t->origin), want[i].origin);
 		assert_date(t->due, want[i].due);
 		assert_date(t->window_end, want[i].window);
@@ -108,7 +108,7 @@ static void test_plan_default_curve_of_every_visit_kind(void **state)
 		if (w.nt != (size_t)rows[i].n)
 			fail_msg("%s %s: %zu tasks, want %d", visit_kind_code(rows[i].kind), rows[i].treatment,
 			         w.nt, rows[i].n);
-		const struct rules_task *t = step_task(&w, 1, rows[i].step);
+		const struct hf_task_rec *t = step_task(&w, 1, rows[i].step);
 		assert_non_null(t);
 		assert_int_equal(t->kind, rows[i].task);
 		assert_date(t->due, rows[i].due);
@@ -161,7 +161,7 @@ static void test_plan_old_visit_gets_only_why_they_left(void **state)
 	add_visit(&w, 1, VISIT_SURGERY, "2020-03-01", "隆鼻");
 	plan_day(&w, "2026-05-04 09:00", &d);
 	assert_int_equal(d.n, 1);
-	const struct rules_task *t = kind_task(TASK_WINBACK);
+	const struct hf_task_rec *t = kind_task(TASK_WINBACK);
 	assert_date(t->due, "2026-05-04");
 	assert_date(t->window_end, "2026-05-11");
 	assert_string_equal(WHY(&t->origin), "why they left: no visit since 2020-03-01 (12 months)");
@@ -221,10 +221,10 @@ static void test_plan_missed_later_step_no_escalation(void **state)
 static void test_plan_missed_carrier_reopens_merged(void **state)
 {
 	add_task(&w, 60, TASK_FOLLOWUP, "2026-05-01", "2026-05-02");
-	struct rules_task *m = add_task(&w, 61, TASK_BIRTHDAY, "2026-05-01", "2026-05-10");
+	struct hf_task_rec *m = add_task(&w, 61, TASK_BIRTHDAY, "2026-05-01", "2026-05-10");
 	m->status = TASK_MERGED;
 	m->merged_into = 60;
-	struct rules_task *gone = add_task(&w, 62, TASK_FOLLOWUP, "2026-05-01", "2026-05-03");
+	struct hf_task_rec *gone = add_task(&w, 62, TASK_FOLLOWUP, "2026-05-01", "2026-05-03");
 	gone->status = TASK_MERGED;
 	gone->merged_into = 60;
 	plan_day(&w, "2026-05-04 08:00", &d);
@@ -273,7 +273,7 @@ static void test_plan_reactivation_six_months_after_last_visit(void **state)
 	assert_int_equal(d.n, 0);
 	plan_day(&w, "2026-07-10 08:00", &d);
 	assert_int_equal(d.n, 1);
-	const struct rules_task *t = kind_task(TASK_REACTIVATION);
+	const struct hf_task_rec *t = kind_task(TASK_REACTIVATION);
 	assert_date(t->due, "2026-07-10");
 	assert_date(t->window_end, "2026-07-17");
 	assert_string_equal(t->team, cfg.reactivation_team);
@@ -310,7 +310,7 @@ static void test_plan_winback_twelve_months_after(void **state)
 	add_visit(&w, 1, VISIT_DISCHARGE, "2026-01-10", "");
 	plan_day(&w, "2027-01-11 08:00", &d);
 	assert_int_equal(d.n, 1);
-	const struct rules_task *t = kind_task(TASK_WINBACK);
+	const struct hf_task_rec *t = kind_task(TASK_WINBACK);
 	assert_date(t->due, "2027-01-10");
 	assert_string_equal(t->team, cfg.winback_team);
 	assert_string_equal(t->script, "winback");
@@ -342,7 +342,7 @@ static void test_plan_carrier_cancelled_reopens_merged(void **state)
 	add_visit(&w, 1, VISIT_INJECTION, "2025-05-01", "玻尿酸"); /* reminder due 2026-01-01 */
 	plan_day(&w, "2025-05-01 18:00", &d);
 	plan_day(&w, "2025-12-25 08:00", &d);
-	const struct rules_task *b = kind_task(TASK_BIRTHDAY);
+	const struct hf_task_rec *b = kind_task(TASK_BIRTHDAY);
 	assert_int_equal(b->status, TASK_MERGED);
 	assert_int_equal(b->merged_into, kind_task(TASK_REPURCHASE)->id);
 	add_visit(&w, 2, VISIT_CONSULT, "2025-12-28", "");
@@ -375,7 +375,7 @@ static void test_plan_consult_repeats_while_not_converted(void **state)
 	assert_int_equal(d.n, 0); /* +7d still to come */
 	mark(1, 1, TASK_DONE);
 	plan_day(&w, "2026-05-12 08:00", &d);
-	const struct rules_task *r1 = step_task(&w, 1, 2);
+	const struct hf_task_rec *r1 = step_task(&w, 1, 2);
 	assert_non_null(r1);
 	assert_date(r1->due, "2026-05-18");
 	assert_string_equal(r1->script, "consult.d7");
@@ -417,7 +417,7 @@ static void test_plan_birthday_a_week_ahead(void **state)
 	assert_int_equal(d.n, 0);
 	plan_day(&w, "2026-05-03 08:00", &d);
 	assert_int_equal(d.n, 1);
-	const struct rules_task *t = kind_task(TASK_BIRTHDAY);
+	const struct hf_task_rec *t = kind_task(TASK_BIRTHDAY);
 	assert_date(t->due, "2026-05-10");
 	assert_date(t->window_end, "2026-05-17");
 	assert_string_equal(t->team, cfg.service_team);
@@ -477,7 +477,7 @@ static void test_plan_birthday_off_or_unknown(void **state)
 static void test_plan_releases_stale_owners(void **state)
 {
 	str_set(add_task(&w, 40, TASK_CALLBACK, "2026-05-01", "2026-05-30")->owner, HF_NAME_MAX, "li");
-	struct rules_task *t = add_task(&w, 41, TASK_FOLLOWUP, "2026-05-01", "2026-05-30");
+	struct hf_task_rec *t = add_task(&w, 41, TASK_FOLLOWUP, "2026-05-01", "2026-05-30");
 	str_set(t->owner, HF_NAME_MAX, "li");
 	t->touched = S("2026-05-06 10:00");
 	str_set(add_task(&w, 42, TASK_FOLLOWUP, "2026-05-20", "2026-05-30")->owner, HF_NAME_MAX, "li");
@@ -507,7 +507,7 @@ static void test_plan_cap_merges_calls_of_two_visits(void **state)
 	add_visit(&w, 2, VISIT_DISCHARGE, "2026-05-04", "");
 	plan_day(&w, "2026-05-04 18:00", &d);
 	/* Both day-3 calls fall on 05-07: the higher priority post-op call carries the other. */
-	const struct rules_task *carrier = step_task(&w, 1, 1), *merged = step_task(&w, 2, 0);
+	const struct hf_task_rec *carrier = step_task(&w, 1, 1), *merged = step_task(&w, 2, 0);
 	assert_int_equal(carrier->status, TASK_OPEN);
 	assert_int_equal(merged->status, TASK_MERGED);
 	assert_int_equal(merged->merged_into, carrier->id);
@@ -518,7 +518,7 @@ static void test_plan_cap_merges_calls_of_two_visits(void **state)
 
 static void test_plan_cap_existing_call_carries_new_one(void **state)
 {
-	struct rules_task *cb = add_task(&w, 50, TASK_CALLBACK, "2026-05-07", "2026-05-14");
+	struct hf_task_rec *cb = add_task(&w, 50, TASK_CALLBACK, "2026-05-07", "2026-05-14");
 	cb->due_minute = 10 * 60;
 	add_visit(&w, 1, VISIT_DISCHARGE, "2026-05-04", "");
 	plan_day(&w, "2026-05-04 18:00", &d);
@@ -544,7 +544,7 @@ static void test_plan_cap_chain_keeps_every_reason_on_one_call(void **state)
 	/* A task already merged into one that is now merged follows it to the new carrier. */
 	cfg.contact_cap_days = 3;
 	add_task(&w, 50, TASK_FOLLOWUP, "2026-05-09", "2026-05-14");
-	struct rules_task *m = add_task(&w, 51, TASK_BIRTHDAY, "2026-05-09", "2026-05-14");
+	struct hf_task_rec *m = add_task(&w, 51, TASK_BIRTHDAY, "2026-05-09", "2026-05-14");
 	m->status = TASK_MERGED;
 	m->merged_into = 50;
 	add_visit(&w, 1, VISIT_DISCHARGE, "2026-05-04", "");
@@ -598,7 +598,7 @@ static void check_invariants(hf_date today)
 {
 	char buf[16];
 	for (size_t i = 0; i < w.nt; i++) {
-		const struct rules_task *t = &w.tasks[i];
+		const struct hf_task_rec *t = &w.tasks[i];
 		if (t->status == TASK_OPEN && t->window_end < today)
 			fail_msg("%s: open task %lld past its window", date_format(today, buf), (long long)t->id);
 		if (t->status == TASK_MERGED && !task_by_id(&w, t->merged_into))
@@ -606,7 +606,7 @@ static void check_invariants(hf_date today)
 		if (t->status != TASK_OPEN || t->kind == TASK_DATAFIX)
 			continue;
 		for (size_t k = i + 1; k < w.nt; k++) {
-			const struct rules_task *u = &w.tasks[k];
+			const struct hf_task_rec *u = &w.tasks[k];
 			if (u->status == TASK_OPEN && u->kind != TASK_DATAFIX &&
 			    abs(u->due - t->due) < cfg.contact_cap_days)
 				fail_msg("%s: open tasks %lld and %lld within the contact cap",
@@ -657,7 +657,7 @@ static void test_plan_every_day_is_idempotent(void **state)
 			continue;
 		/* The operators work part of the day's queue. */
 		for (size_t i = 0; i < w.nt; i++) {
-			struct rules_task t = w.tasks[i];
+			struct hf_task_rec t = w.tasks[i];
 			unsigned r = mix((unsigned long long)t.id, (unsigned long long)day);
 			if (t.status != TASK_OPEN || t.due > day || r % 3 == 0)
 				continue;

@@ -1,4 +1,4 @@
-/* test_store.c — the store on real SQLite files: migrations from empty, refusals, statements, apply. */
+/* test_store.c — the store on real SQLite files: migrations from empty, refusals, statements, the audit chain. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,28 +17,7 @@
 #include "huifang/store.h"
 #include "../../src/store-int.h"
 #include "huifang/str.h"
-
-static char dir[256];
-
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/huifang-unit.XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-static void path_in(char *out, size_t size, const char *name)
-{
-	snprintf(out, size, "%s/%s", dir, name);
-}
+#include "tmpdir.h"
 
 static void test_migrate_from_empty(void **state)
 {
@@ -195,50 +174,15 @@ static void test_statements_and_meta(void **state)
 	store_close(st);
 }
 
-static void test_apply_and_audit_chain(void **state)
+static void test_audit_chain(void **state)
 {
 	(void)state;
 	char p[300], err[HF_ERRLEN] = "";
-	path_in(p, sizeof p, "apply.db");
+	path_in(p, sizeof p, "audit.db");
 	struct store *st = store_open(p, STORE_CREATE, err, sizeof err);
 	assert_non_null(st);
-	struct hf_customer c = {0};
-	str_copy(c.name, sizeof c.name, "李雪");
-	c.birthday = HF_NO_DATE;
-	c.created = stamp_make(date_from_ymd(2026, 11, 23), 0);
-	hf_id cid = store_customer_add(st, &c);
+	hf_id cid = 1;
 	hf_stamp now = stamp_make(date_from_ymd(2026, 11, 23), 10 * 60);
-
-	struct decisions d;
-	decisions_init(&d);
-	struct decision *x = decisions_push(&d, DEC_CREATE_TASK);
-	x->task.kind = TASK_CALLBACK;
-	x->task.status = TASK_OPEN;
-	x->task.step = -1;
-	x->task.due = date_from_ymd(2026, 11, 24);
-	x->task.due_minute = 15 * 60;
-	x->task.window_end = date_from_ymd(2026, 11, 26);
-	str_copy(x->task.team, sizeof x->task.team, "postop");
-	str_copy(x->task.owner, sizeof x->task.owner, "op_a");
-	x = decisions_push(&d, DEC_ESCALATE);
-	x->severity = SEV_URGENT;
-	x->sla_hours = 2;
-	str_copy(why_add(&x->reason, WHY_RISK_WORD)->text, HF_WHY_TEXT_MAX, "发烧");
-	x = decisions_push(&d, DEC_SET_CUSTOMER);
-	x->flag_phone_invalid = true;
-	assert_true(store_begin(st));
-	assert_true(store_apply(st, cid, 0, 0, "op_a", now, &d));
-	assert_true(store_commit(st));
-	decisions_free(&d);
-
-	char *due = store_text(st, "SELECT due_date || ' ' || due_time FROM task", NULL);
-	assert_string_equal(due, "2026-11-24 15:00");
-	free(due);
-	char *sla = store_text(st, "SELECT severity || ' ' || sla_due FROM escalation", NULL);
-	assert_string_equal(sla, "urgent 2026-11-23 12:00");
-	free(sla);
-	assert_int_equal(store_int(st, 0, "SELECT phone_invalid FROM customer", NULL), 1);
-
 	/* Audit rows chain: each prev_hash is the previous row's hash; the hash covers the fields. */
 	assert_true(store_audit(st, "op_a", now, "view", "customer", cid, ""));
 	assert_true(store_audit(st, "op_a", now, "log", "call", 1, "outcome=reached"));
@@ -427,7 +371,7 @@ static void test_version_2_origins_and_reasons_converted(void **state)
 	                                   "json_extract(reason, '$[0].code') IS NULL", NULL), 0);
 	struct hf_config cfg;
 	config_defaults(&cfg);
-	struct rules_task *tasks;
+	struct hf_task_rec *tasks;
 	size_t n = store_customer_tasks(st, 1, &tasks);
 	assert_int_equal(n, sizeof origins / sizeof origins[0]);
 	for (size_t i = 0; i < n; i++) {
@@ -457,7 +401,7 @@ int main(void)
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_newer_schema_refused),
 		cmocka_unit_test(test_statements_and_meta),
-		cmocka_unit_test(test_apply_and_audit_chain),
+		cmocka_unit_test(test_audit_chain),
 		cmocka_unit_test(test_origins_and_reasons_round_trip),
 		cmocka_unit_test(test_version_2_origins_and_reasons_converted),
 	};
