@@ -315,6 +315,21 @@ static bool call_score(const void *rec, const struct col_env *env, enum col_form
 	return false;
 }
 
+/* The recommendation (NPS, 0 to 10); none is empty, "-" to a person. */
+static bool call_nps(const void *rec, const struct col_env *env, enum col_form form, char *buf,
+                     size_t size)
+{
+	(void)env;
+	int nps = ((const struct hf_call *)rec)->nps;
+	if (nps < 0)
+		str_copy(buf, size, form == COL_CODE ? "" : "-");
+	else if (form == COL_CODE)
+		put_int(nps, buf, size);
+	else
+		snprintf(buf, size, "%d/10", nps);
+	return false;
+}
+
 VALUE_(call_id, struct hf_call, put_id(r->id, buf, size))
 VALUE_(call_started, struct hf_call, put_stamp(r->started, buf, size))
 VALUE_(call_ended, struct hf_call, put_stamp(r->ended, buf, size))
@@ -335,6 +350,7 @@ static const struct col_def call_cols[] = {
 	{"operator", N_("operator"), D_ | T_ | S_, 10, 0, -1, NULL, call_operator},
 	{"outcome", N_("outcome"), D_ | T_ | S_, 12, 0, -1, outcome_widest, call_outcome},
 	{"score", N_("score"), D_ | T_ | S_, 5, 0, 1, NULL, call_score},
+	{"nps", N_("recommend"), D_ | T_, 6, 0, 1, NULL, call_nps},
 	{"next", N_("next contact"), D_ | T_, 16, 0, -1, NULL, call_next},
 	{"complaint", N_("complaint"), D_ | T_, 10, 0, -1, NULL, call_complaint},
 	{"note", N_("note"), D_ | T_ | S_, 0, 12, -1, NULL, call_note},

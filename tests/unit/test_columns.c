@@ -160,12 +160,18 @@ static void test_customer_and_call_values(void **state)
 	struct hf_call call = {0};
 	str_copy(call.outcome, sizeof call.outcome, "wrong_number");
 	call.next = HF_NO_STAMP;
+	call.nps = -1;
 	assert_string_equal(value(&col_calls, "outcome", &call, &env, COL_CODE, NULL), "wrong_number");
 	assert_string_equal(value(&col_calls, "outcome", &call, &env, COL_LABEL, NULL), "Wrong number");
 	assert_string_equal(value(&col_calls, "score", &call, &env, COL_CODE, NULL), "");
 	call.score = 4;
 	assert_string_equal(value(&col_calls, "score", &call, &env, COL_CODE, NULL), "4");
 	assert_string_equal(value(&col_calls, "score", &call, &env, COL_LABEL, NULL), "4/5");
+	assert_string_equal(value(&col_calls, "nps", &call, &env, COL_CODE, NULL), "");
+	assert_string_equal(value(&col_calls, "nps", &call, &env, COL_LABEL, NULL), "-");
+	call.nps = 9;
+	assert_string_equal(value(&col_calls, "nps", &call, &env, COL_CODE, NULL), "9");
+	assert_string_equal(value(&col_calls, "nps", &call, &env, COL_LABEL, NULL), "9/10");
 	assert_string_equal(value(&col_calls, "note", &call, &env, COL_CODE, NULL), "");
 	assert_string_equal(value(&col_calls, "next", &call, &env, COL_CODE, NULL), "");
 }
