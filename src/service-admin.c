@@ -158,3 +158,31 @@ int svc_backup(struct hf_ctx *ctx, const char *dest, char *err, size_t errlen)
 		return rc;
 	return finish(ctx, "backup", "database", 0, dest, err, errlen);
 }
+
+int svc_restore(struct hf_ctx *ctx, const char *backup, bool force, long long *audit_rows,
+                char *err, size_t errlen)
+{
+	if (!store_check_backup(backup, audit_rows, err, errlen))
+		return HF_EUSAGE;
+	char who[256];
+	size_t held = store_claims_held(ctx->st, ctx->now, who, sizeof who);
+	if (held && !force)
+		return errf(err, errlen, _("%zu tasks are open in consoles (%s); restore when they are "
+		                           "done, or with --force"), held, who), HF_EFAIL;
+	char head[65], detail[1024];
+	long long before;
+	store_audit_head(ctx->st, &before, head);
+	snprintf(detail, sizeof detail, "from=%s rows=%lld replaced_rows=%lld replaced_head=%s%s",
+	         backup, *audit_rows, before, head, held ? " forced" : "");
+	if (!store_restore(ctx->st, backup, err, errlen))
+		return HF_EFAIL;
+	/* Reopened, an older backup's schema is migrated forward. */
+	store_close(ctx->st);
+	ctx->st = store_open(ctx->db_path, STORE_EXISTING, err, errlen);
+	if (!ctx->st)
+		return HF_EFAIL;
+	int rc = begin(ctx, err, errlen);
+	if (rc != HF_OK)
+		return rc;
+	return finish(ctx, "restore", "database", 0, detail, err, errlen);
+}

@@ -135,7 +135,7 @@ static enum row_result upsert_customer(struct importer *m, struct import_row *ro
 		return !write || store_customer_add(st, &c) ? ROW_ADDED : ROW_FAILED;
 	}
 	struct hf_customer cur, next;
-	if (!store_customer_get(st, id, &cur))
+	if (store_customer_get(st, id, &cur) != STORE_FOUND)
 		return ROW_FAILED;
 	next = cur;
 	TAKE(name, IF_NAME);

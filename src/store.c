@@ -561,12 +561,14 @@ bool store_backup(struct store *st, const char *dest, char *err, size_t errlen)
 		ok = b != NULL;
 		if (b) {
 			int rc;
-			while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
-			       rc == SQLITE_LOCKED)
+			/* All pages in one step: a source written meanwhile would restart a paged copy. */
+			while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
 				sqlite3_sleep(5);
 			ok = rc == SQLITE_DONE;
 			sqlite3_backup_finish(b);
 		}
+		/* The copy stands alone (no -wal beside it): it is read without writing next to it. */
+		ok = ok && sqlite3_exec(to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) == SQLITE_OK;
 	}
 	if (!ok)
 		errf(err, errlen, _("%s: backup failed: %s"), dest, to ? sqlite3_errmsg(to) : "out of memory");

@@ -88,6 +88,11 @@ int svc_user_put(struct hf_ctx *ctx, const char *login, enum hf_role role, const
 int svc_user_disable(struct hf_ctx *ctx, const char *login, char *err, size_t errlen);
 /* An online, consistent copy of the database into a new file. */
 int svc_backup(struct hf_ctx *ctx, const char *dest, char *err, size_t errlen);
+/* Put a backup back: refused (2) unless its integrity and audit chain check out, refused (1)
+ * while consoles hold claims unless force; one step, then the restore is audited on the
+ * restored chain (with the replaced trail's row count and head). *audit_rows: the backup's. */
+int svc_restore(struct hf_ctx *ctx, const char *backup, bool force, long long *audit_rows,
+                char *err, size_t errlen);
 
 /* ---- import (service-import.c) ------------------------------------------------------- */
 struct csv_record;

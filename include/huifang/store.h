@@ -27,6 +27,17 @@ const char *store_path(struct store *st);
 
 /* An online, consistent copy into a new file dest (0660); an existing dest is refused. */
 bool store_backup(struct store *st, const char *dest, char *err, size_t errlen);
+/* A backup fit to restore: an SQLite file whose integrity check passes, of a schema version
+ * this program knows, with a whole audit chain (*audit_rows rows). false with err filled. */
+bool store_check_backup(const char *path, long long *audit_rows, char *err, size_t errlen);
+/* Replace the open database's content with the backup's, in one step under the write lock;
+ * other connections see the restored database when it is done. Migrate by reopening. */
+bool store_restore(struct store *st, const char *path, char *err, size_t errlen);
+/* Tasks whose claim (a console working on them) is still running at `now`, and who holds
+ * them (comma separated, into who). */
+size_t store_claims_held(struct store *st, hf_stamp now, char *who, size_t size);
+/* The audit trail's row count and its last hash ("" when empty). */
+void store_audit_head(struct store *st, long long *rows, char head[65]);
 
 /* ---- transactions and statements (fossil-style) --------------------------------------- */
 

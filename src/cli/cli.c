@@ -12,7 +12,7 @@
 
 extern const struct command cmd_init, cmd_user_add, cmd_user_list, cmd_user_disable, cmd_queue,
 	cmd_show_customer, cmd_check_config, cmd_plan, cmd_log, cmd_add_customer, cmd_add_visit,
-	cmd_simulate, cmd_escalations, cmd_escalation_ack, cmd_escalation_resolve, cmd_lift_dnc, cmd_audit, cmd_keys, cmd_backup,
+	cmd_simulate, cmd_escalations, cmd_escalation_ack, cmd_escalation_resolve, cmd_lift_dnc, cmd_audit, cmd_keys, cmd_backup, cmd_restore,
 	cmd_import;
 
 const struct command *const cli_commands[] = {
@@ -34,6 +34,7 @@ const struct command *const cli_commands[] = {
 	&cmd_user_disable,
 	&cmd_audit,
 	&cmd_backup,
+	&cmd_restore,
 	&cmd_keys,
 	&cmd_check_config,
 	NULL,

@@ -54,3 +54,24 @@ fingerprint() {
 	sqlite3 "$DB" "SELECT * FROM customer; SELECT * FROM visit; SELECT * FROM task;
 	  SELECT * FROM call; SELECT * FROM escalation; SELECT * FROM user; SELECT * FROM audit;" | md5sum
 }
+# clinic_logging N: a clinic of N discharged customers with open follow-up tasks, and an
+# operator op_a logging every one of them in a loop of its own process group (LOOP: wait for
+# it, or kill the group); returns once at least 5 calls have landed.
+clinic_logging() {
+	hf init >/dev/null
+	hf user add op_a --role operator --team service
+	for i in $(seq 1 "$1"); do
+		hf add customer --name "顾客$i" --phone "1350000$((1000 + i))"
+		hf add visit "$OUT" --kind discharge --date 2026-11-20
+	done
+	local ids
+	ids=$(sql "SELECT id FROM task WHERE status='open' ORDER BY id")
+	export HF DB
+	setsid bash -c 'for id in '"$(echo $ids)"'; do HUIFANG_AS=op_a "$HF" -d "$DB" log "$id" \
+		--outcome reached --score 5 --note "恢复良好" >/dev/null 2>&1; done' &
+	LOOP=$!
+	for i in $(seq 1 500); do
+		[ "$(sqlite3 "$DB" 'SELECT count(*) FROM call' 2>/dev/null || echo 0)" -ge 5 ] && break
+		sleep 0.01
+	done
+}
