@@ -1579,7 +1579,9 @@ static bool write_clinic(struct demo *d, hf_id cust_base, hf_id visit_base, hf_i
 
 static hf_id next_id(struct store *st, const char *sql)
 {
-	return store_int(st, 0, sql, NULL) + 1;
+	long long max = 0;
+	store_int(st, &max, sql, NULL);
+	return max + 1;
 }
 
 /* ---- the whole clinic ------------------------------------------------------------------ */

@@ -18,9 +18,9 @@ enum store_found svc_facts_read(struct store *st, hf_id customer, struct custome
 	f->cust.do_not_call = c.do_not_call;
 	f->cust.phone_invalid = c.phone_invalid;
 	f->cust.last_score = store_last_score(st, customer);
-
 	struct hf_visit *hv;
-	f->nvisits = store_visits(st, customer, &hv);
+	if (f->cust.last_score < 0 || !store_visits(st, customer, &hv, &f->nvisits))
+		return STORE_ERROR;
 	f->visits = f->nvisits ? xcalloc(f->nvisits, sizeof *f->visits) : NULL;
 	for (size_t i = 0; i < f->nvisits; i++) {
 		struct rules_visit *rv = &f->visits[i];
@@ -32,7 +32,10 @@ enum store_found svc_facts_read(struct store *st, hf_id customer, struct custome
 		rv->course_end = hv[i].course_end;
 	}
 	free(hv);
-	f->ntasks = store_customer_tasks(st, customer, &f->tasks);
+	if (!store_customer_tasks(st, customer, &f->tasks, &f->ntasks)) {
+		svc_facts_free(f);
+		return STORE_ERROR;
+	}
 	return STORE_FOUND;
 }
 

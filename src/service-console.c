@@ -16,7 +16,9 @@ int svc_plan_today(struct hf_ctx *ctx, bool *ran, struct plan_counts *counts, ch
 {
 	char today[16];
 	date_format(stamp_date(ctx->now), today);
-	char *last = store_meta_get(ctx->st, "last_plan");
+	char *last;
+	if (store_meta_get(ctx->st, "last_plan", &last) == STORE_ERROR)
+		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
 	*ran = !last || strcmp(last, today) != 0;
 	free(last);
 	memset(counts, 0, sizeof *counts);

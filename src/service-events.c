@@ -32,7 +32,7 @@ void svc_event_escalation(struct hf_ctx *ctx, const char *step, hf_id id, const 
                           const char *value)
 {
 	struct hf_escalation e;
-	if (!*ctx->cfg.events_path || !store_escalation_get(ctx->st, id, &e))
+	if (!*ctx->cfg.events_path || store_escalation_get(ctx->st, id, &e) != STORE_FOUND)
 		return;
 	char name[48], due[20];
 	snprintf(name, sizeof name, "escalation.%s", step);
@@ -58,7 +58,7 @@ void svc_event_escalation(struct hf_ctx *ctx, const char *step, hf_id id, const 
 
 void svc_event_raised_since(struct hf_ctx *ctx, hf_id after)
 {
-	if (!*ctx->cfg.events_path)
+	if (!*ctx->cfg.events_path || after < 0)
 		return;
 	hf_id last = store_escalation_last_id(ctx->st);
 	for (hf_id id = after + 1; id <= last; id++)

@@ -129,6 +129,8 @@ static enum row_result upsert_customer(struct importer *m, struct import_row *ro
 	bool by_phone = false;
 	if (!id)
 		by_phone = (id = store_customer_by_phone(st, in->phone, in->external_id[0] != 0)) != 0;
+	if (id < 0)
+		return ROW_FAILED; /* a failed read */
 	if (!id) {
 		struct hf_customer c = *in;
 		c.created = m->ctx->now;
@@ -166,7 +168,11 @@ static enum row_result upsert_visit(struct importer *m, struct import_row *row, 
 	struct store *st = m->ctx->st;
 	struct hf_visit *in = &row->v, cur, next;
 	in->customer_id = customer;
-	if (!store_visit_find(st, customer, in->date, in->kind, in->treatment, &cur)) {
+	enum store_found found = customer < 0 ? STORE_ERROR
+	                         : store_visit_find(st, customer, in->date, in->kind, in->treatment, &cur);
+	if (found == STORE_ERROR)
+		return ROW_FAILED;
+	if (found == STORE_NONE) {
 		*history = import_visit_is_history(&m->ctx->cfg, in, m->today);
 		if (!write)
 			return ROW_ADDED;
@@ -319,7 +325,10 @@ int svc_import(struct hf_ctx *ctx, const struct import_opts *o, const struct imp
 	m.o = o;
 	m.io = io;
 	m.today = stamp_date(ctx->now);
-	m.nusers = store_users(ctx->st, &m.users);
+	if (!store_users(ctx->st, &m.users, &m.nusers)) {
+		fclose(f);
+		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
+	}
 	sbuf_init(&m.why);
 
 	rc = pass(&m, f, (long long)sb.st_size, false, counts, err, errlen);

@@ -176,12 +176,19 @@ int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size
 	}
 	bool known = f == STORE_FOUND;
 	/* An existing clinic: only its admins may re-run init, and never with --demo. */
-	if (store_user_count(ctx->st) > 0 && !(known && me.active && me.role == ROLE_ADMIN)) {
+	long long users = store_user_count(ctx->st), customers = 0;
+	if (users < 0 || (demo && store_int(ctx->st, &customers, "SELECT count(*) FROM customer",
+	                                    NULL) == STORE_ERROR)) {
+		errf(err, errlen, "%s", store_errmsg(ctx->st));
+		store_rollback(ctx->st);
+		return HF_EFAIL;
+	}
+	if (users > 0 && !(known && me.active && me.role == ROLE_ADMIN)) {
 		store_rollback(ctx->st);
 		return errf(err, errlen, _("%s already has users and %s is not an admin of it"),
 		            ctx->db_path, ctx->login), HF_EPERM;
 	}
-	if (demo && store_int(ctx->st, 0, "SELECT count(*) FROM customer", NULL) > 0) {
+	if (customers > 0) {
 		store_rollback(ctx->st);
 		return errf(err, errlen, _("%s already has customers; the demo clinic needs a new database"),
 		            ctx->db_path), HF_EUSAGE;
@@ -197,7 +204,8 @@ int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size
 	if (!known)
 		me.created = ctx->now;
 	ok = store_user_put(ctx->st, &me) && load_scripts(ctx, err, errlen);
-	char *clinic = ok ? store_meta_get(ctx->st, "clinic") : NULL;
+	char *clinic = NULL;
+	ok = ok && store_meta_get(ctx->st, "clinic", &clinic) != STORE_ERROR;
 	if (ok && !clinic)
 		ok = store_meta_set(ctx->st, "clinic", ctx->cfg.clinic);
 	free(clinic);
@@ -253,16 +261,27 @@ static int check_may_work(struct hf_ctx *ctx, const struct hf_task *t, char *err
 	return HF_EPERM;
 }
 
+/* Read a task: 2 when there is none, 1 when it cannot be read. */
+static int task_get(struct hf_ctx *ctx, hf_id id, struct hf_task *t, char *err, size_t errlen)
+{
+	switch (store_task_get(ctx->st, id, t)) {
+	case STORE_ERROR:
+		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
+	case STORE_NONE:
+		return errf(err, errlen, _("no task %lld"), (long long)id), HF_EUSAGE;
+	case STORE_FOUND:
+		break;
+	}
+	return HF_OK;
+}
+
 int svc_claim(struct hf_ctx *ctx, hf_id task, char *err, size_t errlen)
 {
 	if (!store_begin(ctx->st))
 		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
 	struct hf_task t;
-	int rc = HF_OK;
-	if (!store_task_get(ctx->st, task, &t)) {
-		errf(err, errlen, _("no task %lld"), (long long)task);
-		rc = HF_EUSAGE;
-	} else {
+	int rc = task_get(ctx, task, &t, err, errlen);
+	if (rc == HF_OK) {
 		rc = check_may_work(ctx, &t, err, errlen);
 		if (rc == HF_OK)
 			rc = check_claim(ctx, &t, err, errlen);
@@ -278,8 +297,13 @@ int svc_claim(struct hf_ctx *ctx, hf_id task, char *err, size_t errlen)
 	}
 	if (rc == HF_OK && store_commit(ctx->st))
 		return HF_OK;
+	if (rc == HF_OK) {
+		errf(err, errlen, _("could not claim task %lld: %s"), (long long)task,
+		     store_errmsg(ctx->st));
+		rc = HF_EFAIL;
+	}
 	store_rollback(ctx->st);
-	return rc == HF_OK ? HF_EFAIL : rc;
+	return rc;
 }
 
 int svc_release(struct hf_ctx *ctx, hf_id task)
@@ -310,11 +334,8 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_
 	int rc = HF_OK;
 	struct hf_task t;
 	struct customer_facts f = {0};
-	if (!store_task_get(ctx->st, task, &t)) {
-		errf(err, errlen, _("no task %lld"), (long long)task);
-		rc = HF_EUSAGE;
+	if ((rc = task_get(ctx, task, &t, err, errlen)) != HF_OK)
 		goto out;
-	}
 	if (t.t.status != TASK_OPEN) {
 		errf(err, errlen, _("task %lld is already %s"), (long long)task,
 		     task_status_label(t.t.status));
@@ -328,10 +349,17 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_
 	if ((rc = check_may_work(ctx, &t, err, errlen)) != HF_OK ||
 	    (rc = check_claim(ctx, &t, err, errlen)) != HF_OK)
 		goto out;
-	if (svc_facts_read(ctx->st, t.customer_id, &f) != STORE_FOUND) {
+	switch (svc_facts_read(ctx->st, t.customer_id, &f)) {
+	case STORE_ERROR:
+		errf(err, errlen, "%s", store_errmsg(ctx->st));
+		rc = HF_EFAIL;
+		goto out;
+	case STORE_NONE:
 		errf(err, errlen, _("no customer %lld"), (long long)t.customer_id);
 		rc = HF_EFAIL;
 		goto out;
+	case STORE_FOUND:
+		break;
 	}
 	const struct rules_visit *visit = NULL;
 	for (size_t i = 0; i < f.nvisits; i++)
@@ -458,8 +486,9 @@ static bool plan_customer(struct hf_ctx *ctx, hf_id id, hf_stamp now, struct dec
                           struct plan_counts *counts)
 {
 	struct customer_facts f;
-	if (svc_facts_read(ctx->st, id, &f) != STORE_FOUND)
-		return true;
+	enum store_found found = svc_facts_read(ctx->st, id, &f);
+	if (found != STORE_FOUND)
+		return found == STORE_NONE;
 	d->n = 0;
 	rules_plan_customer(&ctx->cfg, &f.cust, f.visits, f.nvisits, f.tasks, f.ntasks, now, d);
 	count_decisions(d, counts);
@@ -476,9 +505,13 @@ int svc_add_customer(struct hf_ctx *ctx, const struct hf_customer *c, hf_id *id,
 	if (!store_begin(ctx->st))
 		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
 	/* Checked inside the write lock, so two imports of one id cannot both pass. */
-	if (!str_empty(c->external_id) &&
-	    store_int(ctx->st, 0, "SELECT id FROM customer WHERE external_id = :x", ":x", 't',
-	              c->external_id, NULL)) {
+	hf_id existing = str_empty(c->external_id) ? 0 : store_customer_by_external(ctx->st, c->external_id);
+	if (existing < 0) {
+		errf(err, errlen, "%s", store_errmsg(ctx->st));
+		store_rollback(ctx->st);
+		return HF_EFAIL;
+	}
+	if (existing > 0) {
 		store_rollback(ctx->st);
 		return errf(err, errlen, _("--external-id: a customer with id \"%s\" already exists"),
 		            c->external_id), HF_EUSAGE;
@@ -576,7 +609,18 @@ int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *
 	return HF_OK;
 }
 
-size_t svc_unseen_customers(struct hf_ctx *ctx, hf_date day, struct unseen_customer **out)
+static void read_unseen(struct stmt *s, void *row, const void *arg)
+{
+	(void)arg;
+	struct unseen_customer *u = row;
+	u->id = stmt_int(s, 0);
+	str_copy(u->name, sizeof u->name, stmt_text(s, 1));
+	str_copy(u->consultant, sizeof u->consultant, stmt_text(s, 2));
+	if (!date_parse(stmt_text(s, 3), &u->last_visit))
+		u->last_visit = HF_NO_DATE;
+}
+
+bool svc_unseen_customers(struct hf_ctx *ctx, hf_date day, struct unseen_customer **out, size_t *n)
 {
 	char cutoff[16];
 	date_format(date_add_months(day, -ctx->cfg.consultant_release_months), cutoff);
@@ -585,19 +629,7 @@ size_t svc_unseen_customers(struct hf_ctx *ctx, hf_date day, struct unseen_custo
 	    "JOIN visit v ON v.customer_id = c.id WHERE c.consultant <> '' AND c.do_not_call = 0 "
 	    "GROUP BY c.id HAVING last < :cutoff ORDER BY c.consultant, last, c.id");
 	stmt_bind_text(s, ":cutoff", cutoff);
-	struct unseen_customer *v = NULL;
-	size_t n = 0, cap = 0;
-	while (stmt_step(s) == 1) {
-		v = xgrow(v, n, &cap, sizeof *v);
-		v[n].id = stmt_int(s, 0);
-		str_copy(v[n].name, sizeof v[n].name, stmt_text(s, 1));
-		str_copy(v[n].consultant, sizeof v[n].consultant, stmt_text(s, 2));
-		date_parse(stmt_text(s, 3), &v[n].last_visit);
-		n++;
-	}
-	stmt_done(s);
-	*out = v;
-	return n;
+	return store_rows(s, out, n, sizeof **out, read_unseen, NULL, NULL);
 }
 
 /* ---- escalations --------------------------------------------------------------------- */
@@ -618,9 +650,14 @@ static int escalation_step(struct hf_ctx *ctx, hf_id id, const char *note, bool 
 	if (!store_begin(ctx->st))
 		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
 	struct hf_escalation e;
-	if (!store_escalation_get(ctx->st, id, &e)) {
+	enum store_found found = store_escalation_get(ctx->st, id, &e);
+	if (found != STORE_FOUND) {
+		if (found == STORE_ERROR)
+			errf(err, errlen, "%s", store_errmsg(ctx->st));
+		else
+			errf(err, errlen, _("no escalation %lld"), (long long)id);
 		store_rollback(ctx->st);
-		return errf(err, errlen, _("no escalation %lld"), (long long)id), HF_EUSAGE;
+		return found == STORE_ERROR ? HF_EFAIL : HF_EUSAGE;
 	}
 	if (e.status == ESC_RESOLVED || (!resolve && e.status == ESC_ACKNOWLEDGED)) {
 		store_rollback(ctx->st);

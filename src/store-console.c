@@ -3,54 +3,53 @@
 #include <string.h>
 
 #include "huifang/date.h"
-#include "huifang/store.h"
 #include "huifang/str.h"
+#include "store-int.h"
 
 bool store_script_has(struct store *st, const char *key, const char *lang)
 {
-	return store_int(st, 0, "SELECT count(*) FROM script WHERE key = :k AND lang = :l",
-	                 ":k", 't', key, ":l", 't', lang, NULL) > 0;
+	long long n = 0;
+	store_int(st, &n, "SELECT count(*) FROM script WHERE key = :k AND lang = :l",
+	          ":k", 't', key, ":l", 't', lang, NULL);
+	return n > 0;
 }
 
-bool store_script_get(struct store *st, const char *key, const char *lang, char **title,
-                      char **body)
+enum store_found store_script_get(struct store *st, const char *key, const char *lang,
+                                  char **title, char **body)
 {
 	struct stmt *s = stmt_prepare(st, "SELECT title, body FROM script WHERE key = :k AND lang = :l");
 	stmt_bind_text(s, ":k", key);
 	stmt_bind_text(s, ":l", lang);
-	bool found = stmt_step(s) == 1;
-	if (found) {
+	int rc = stmt_step(s);
+	if (rc == 1) {
 		*title = xstrdup(stmt_text(s, 0));
 		*body = xstrdup(stmt_text(s, 1));
 	}
 	stmt_done(s);
-	return found;
+	return found_of(rc);
 }
 
-size_t store_merged_tasks(struct store *st, hf_id task, struct hf_task_rec **out)
+static void read_merged(struct stmt *s, void *row, const void *task)
+{
+	struct hf_task_rec *t = row;
+	task_rec_init(t);
+	t->id = stmt_int(s, 0);
+	t->visit_id = stmt_int(s, 1);
+	t->kind = task_kind_from_code(stmt_text(s, 2));
+	t->status = TASK_MERGED;
+	str_copy(t->script, sizeof t->script, stmt_text(s, 3));
+	store_why_read(s->st, stmt_text(s, 4), &t->origin);
+	t->step = (int)stmt_int(s, 5);
+	t->merged_into = *(const hf_id *)task;
+}
+
+bool store_merged_tasks(struct store *st, hf_id task, struct hf_task_rec **out, size_t *n)
 {
 	struct stmt *s = stmt_prepare(st,
 	    "SELECT id, coalesce(visit_id, 0), kind, script, origin, step FROM task "
 	    "WHERE merged_into = :t AND status = 'merged' ORDER BY due_date, id");
 	stmt_bind_int(s, ":t", task);
-	struct hf_task_rec *v = NULL;
-	size_t n = 0, cap = 0;
-	while (stmt_step(s) == 1) {
-		v = xgrow(v, n, &cap, sizeof *v);
-		struct hf_task_rec *t = &v[n++];
-		task_rec_init(t);
-		t->id = stmt_int(s, 0);
-		t->visit_id = stmt_int(s, 1);
-		t->kind = task_kind_from_code(stmt_text(s, 2));
-		t->status = TASK_MERGED;
-		str_copy(t->script, sizeof t->script, stmt_text(s, 3));
-		store_why_read(st, stmt_text(s, 4), &t->origin);
-		t->step = (int)stmt_int(s, 5);
-		t->merged_into = task;
-	}
-	stmt_done(s);
-	*out = v;
-	return n;
+	return store_rows(s, out, n, sizeof **out, read_merged, &task, NULL);
 }
 
 int store_calls_on(struct store *st, const char *login, hf_date day)
@@ -58,7 +57,9 @@ int store_calls_on(struct store *st, const char *login, hf_date day)
 	char from[16], to[16];
 	date_format(day, from);
 	date_format(day + 1, to);
-	return (int)store_int(st, 0,
+	long long n = -1;
+	store_int(st, &n,
 	    "SELECT count(*) FROM call WHERE operator = :op AND started_at >= :from AND started_at < :to",
 	    ":op", 't', login, ":from", 't', from, ":to", 't', to, NULL);
+	return (int)n;
 }

@@ -45,23 +45,23 @@ bool store_user_put(struct store *st, const struct hf_user *u)
 	                  ":created", 't', bind_stamp(u->created, created) ? created : "", NULL);
 }
 
-size_t store_users(struct store *st, struct hf_user **out)
+static void read_user_row(struct stmt *s, void *row, const void *arg)
 {
-	struct stmt *s = stmt_prepare(st, "SELECT " USER_COLS " FROM user ORDER BY login");
-	struct hf_user *v = NULL;
-	size_t n = 0, cap = 0;
-	while (stmt_step(s) == 1) {
-		v = xgrow(v, n, &cap, sizeof *v);
-		read_user(s, &v[n++]);
-	}
-	stmt_done(s);
-	*out = v;
-	return n;
+	(void)arg;
+	read_user(s, row);
 }
 
-size_t store_user_count(struct store *st)
+bool store_users(struct store *st, struct hf_user **out, size_t *n)
 {
-	return (size_t)store_int(st, 0, "SELECT count(*) FROM user", NULL);
+	struct stmt *s = stmt_prepare(st, "SELECT " USER_COLS " FROM user ORDER BY login");
+	return store_rows(s, out, n, sizeof **out, read_user_row, NULL, NULL);
+}
+
+long long store_user_count(struct store *st)
+{
+	long long n = -1;
+	store_int(st, &n, "SELECT count(*) FROM user", NULL);
+	return n;
 }
 
 /* ---- customers ----------------------------------------------------------------------- */
@@ -154,27 +154,28 @@ hf_id store_visit_add(struct store *st, const struct hf_visit *v)
 	return ok ? store_last_id(st) : 0;
 }
 
-size_t store_visits(struct store *st, hf_id customer, struct hf_visit **out)
+static void read_visit_row(struct stmt *s, void *row, const void *arg)
+{
+	(void)arg;
+	read_visit(s, row);
+}
+
+bool store_visits(struct store *st, hf_id customer, struct hf_visit **out, size_t *n)
 {
 	struct stmt *s = stmt_prepare(st, "SELECT " VISIT_COLS " FROM visit WHERE customer_id = :c "
 	                                  "ORDER BY date DESC, id DESC");
 	stmt_bind_int(s, ":c", customer);
-	struct hf_visit *v = NULL;
-	size_t n = 0, cap = 0;
-	while (stmt_step(s) == 1) {
-		v = xgrow(v, n, &cap, sizeof *v);
-		read_visit(s, &v[n++]);
-	}
-	stmt_done(s);
-	*out = v;
-	return n;
+	return store_rows(s, out, n, sizeof **out, read_visit_row, NULL, NULL);
 }
 
 int store_last_score(struct store *st, hf_id customer)
 {
-	return (int)store_int(st, 0,
-	    "SELECT score FROM call WHERE customer_id = :c AND score IS NOT NULL "
-	    "ORDER BY started_at DESC, id DESC LIMIT 1", ":c", 'i', (long long)customer, NULL);
+	long long score = 0;
+	if (store_int(st, &score, "SELECT score FROM call WHERE customer_id = :c AND score IS NOT NULL "
+	              "ORDER BY started_at DESC, id DESC LIMIT 1", ":c", 'i', (long long)customer,
+	              NULL) == STORE_ERROR)
+		return -1;
+	return (int)score;
 }
 
 /* ---- calls --------------------------------------------------------------------------- */
@@ -202,7 +203,31 @@ hf_id store_call_add(struct store *st, const struct hf_call *c)
 	return ok ? store_last_id(st) : 0;
 }
 
-size_t store_calls(struct store *st, hf_id customer, struct hf_call **out)
+static void read_call(struct stmt *s, void *row, const void *arg)
+{
+	(void)arg;
+	struct hf_call *c = row;
+	memset(c, 0, sizeof *c);
+	c->id = stmt_int(s, 0);
+	c->task_id = stmt_int(s, 1);
+	c->customer_id = stmt_int(s, 2);
+	col_copy(s, 3, c->operator_login, sizeof c->operator_login);
+	c->started = col_stamp(s, 4);
+	c->ended = col_stamp(s, 5);
+	col_copy(s, 6, c->outcome, sizeof c->outcome);
+	c->score = (int)stmt_int(s, 7);
+	c->note = xstrdup(stmt_text(s, 8));
+	c->next = stmt_is_null(s, 9) ? HF_NO_STAMP : col_stamp(s, 9);
+	col_copy(s, 10, c->complaint, sizeof c->complaint);
+	c->nps = (int)stmt_int(s, 11);
+}
+
+static void drop_call(void *row)
+{
+	free(((struct hf_call *)row)->note);
+}
+
+bool store_calls(struct store *st, hf_id customer, struct hf_call **out, size_t *n)
 {
 	struct stmt *s = stmt_prepare(st,
 	    "SELECT id, coalesce(task_id,0), customer_id, operator, started_at, ended_at, outcome, "
@@ -210,28 +235,7 @@ size_t store_calls(struct store *st, hf_id customer, struct hf_call **out)
 	    "WHERE customer_id = :c "
 	    "ORDER BY started_at DESC, id DESC");
 	stmt_bind_int(s, ":c", customer);
-	struct hf_call *v = NULL;
-	size_t n = 0, cap = 0;
-	while (stmt_step(s) == 1) {
-		v = xgrow(v, n, &cap, sizeof *v);
-		struct hf_call *c = &v[n++];
-		memset(c, 0, sizeof *c);
-		c->id = stmt_int(s, 0);
-		c->task_id = stmt_int(s, 1);
-		c->customer_id = stmt_int(s, 2);
-		col_copy(s, 3, c->operator_login, sizeof c->operator_login);
-		c->started = col_stamp(s, 4);
-		c->ended = col_stamp(s, 5);
-		col_copy(s, 6, c->outcome, sizeof c->outcome);
-		c->score = (int)stmt_int(s, 7);
-		c->note = xstrdup(stmt_text(s, 8));
-		c->next = stmt_is_null(s, 9) ? HF_NO_STAMP : col_stamp(s, 9);
-		col_copy(s, 10, c->complaint, sizeof c->complaint);
-		c->nps = (int)stmt_int(s, 11);
-	}
-	stmt_done(s);
-	*out = v;
-	return n;
+	return store_rows(s, out, n, sizeof **out, read_call, NULL, drop_call);
 }
 
 void store_calls_free(struct hf_call *calls, size_t n)
@@ -268,17 +272,10 @@ static void read_escalation(struct stmt *s, struct hf_escalation *e)
 	col_copy(s, 15, e->resolution, sizeof e->resolution);
 }
 
-static size_t read_escalations(struct stmt *s, struct hf_escalation **out)
+static void read_escalation_row(struct stmt *s, void *row, const void *arg)
 {
-	struct hf_escalation *v = NULL;
-	size_t n = 0, cap = 0;
-	while (stmt_step(s) == 1) {
-		v = xgrow(v, n, &cap, sizeof *v);
-		read_escalation(s, &v[n++]);
-	}
-	stmt_done(s);
-	*out = v;
-	return n;
+	(void)arg;
+	read_escalation(s, row);
 }
 
 hf_id store_escalation_add(struct store *st, const struct hf_escalation *e)
@@ -297,7 +294,7 @@ hf_id store_escalation_add(struct store *st, const struct hf_escalation *e)
 	return ok ? store_last_id(st) : 0;
 }
 
-size_t store_escalations(struct store *st, bool all, struct hf_escalation **out)
+bool store_escalations(struct store *st, bool all, struct hf_escalation **out, size_t *n)
 {
 	/* Unresolved first, then by severity (urgent first) and SLA due. */
 	struct stmt *s = stmt_prepare(st,
@@ -306,32 +303,36 @@ size_t store_escalations(struct store *st, bool all, struct hf_escalation **out)
 	    "ORDER BY e.status = 'resolved', "
 	    "CASE e.severity WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, e.sla_due, e.id");
 	stmt_bind_int(s, ":all", all);
-	return read_escalations(s, out);
+	return store_rows(s, out, n, sizeof **out, read_escalation_row, NULL, NULL);
 }
 
-size_t store_customer_escalations(struct store *st, hf_id customer, struct hf_escalation **out)
+bool store_customer_escalations(struct store *st, hf_id customer, struct hf_escalation **out,
+                                size_t *n)
 {
 	struct stmt *s = stmt_prepare(st,
 	    "SELECT " ESC_COLS " FROM escalation e JOIN customer c ON c.id = e.customer_id "
 	    "WHERE e.customer_id = :c ORDER BY e.raised_at DESC, e.id DESC");
 	stmt_bind_int(s, ":c", customer);
-	return read_escalations(s, out);
+	return store_rows(s, out, n, sizeof **out, read_escalation_row, NULL, NULL);
 }
 
-bool store_escalation_get(struct store *st, hf_id id, struct hf_escalation *out)
+enum store_found store_escalation_get(struct store *st, hf_id id, struct hf_escalation *out)
 {
 	struct stmt *s = stmt_prepare(st,
 	    "SELECT " ESC_COLS " FROM escalation e JOIN customer c ON c.id = e.customer_id "
 	    "WHERE e.id = :id");
 	stmt_bind_int(s, ":id", id);
-	bool found = stmt_step(s) == 1;
-	if (found)
+	int rc = stmt_step(s);
+	if (rc == 1)
 		read_escalation(s, out);
 	stmt_done(s);
-	return found;
+	return found_of(rc);
 }
 
 hf_id store_escalation_last_id(struct store *st)
 {
-	return store_int(st, 0, "SELECT max(id) FROM escalation", NULL);
+	long long id = 0;
+	if (store_int(st, &id, "SELECT max(id) FROM escalation", NULL) == STORE_ERROR)
+		return -1;
+	return id;
 }

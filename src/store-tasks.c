@@ -52,13 +52,24 @@ static void read_task(struct stmt *s, struct hf_task *t, hf_date day)
 	t->overdue = day != HF_NO_DATE && t->t.due < day;
 }
 
+static void read_task_row(struct stmt *s, void *row, const void *day)
+{
+	read_task(s, row, *(const hf_date *)day);
+}
+
+static void read_task_rec_row(struct stmt *s, void *row, const void *arg)
+{
+	(void)arg;
+	read_task_rec(s, row);
+}
+
 /* One statement per scope, so each can use its own index. */
 #define QUEUE_SQL(scope) \
 	"SELECT " TASK_COLS TASK_FROM \
 	"WHERE t.status = 'open' AND t.due_date <= :day AND c.do_not_call = 0 AND " scope " " \
 	"ORDER BY t.due_date < :day DESC, t.due_date, coalesce(t.due_time, ''), t.priority DESC, t.id"
 
-size_t store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out)
+bool store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out, size_t *n)
 {
 	static const char *const sql[] = {
 		[SCOPE_MINE_AND_POOL] = QUEUE_SQL("(t.owner = :login OR (t.owner = '' AND t.team = :team))"),
@@ -73,26 +84,18 @@ size_t store_queue(struct store *st, const struct queue_filter *f, struct hf_tas
 		stmt_bind_text(s, ":login", f->login ? f->login : "");
 	if (f->scope == SCOPE_MINE_AND_POOL || f->scope == SCOPE_TEAM)
 		stmt_bind_text(s, ":team", f->team ? f->team : "");
-	struct hf_task *v = NULL;
-	size_t n = 0, cap = 0;
-	while (stmt_step(s) == 1) {
-		v = xgrow(v, n, &cap, sizeof *v);
-		read_task(s, &v[n++], f->day);
-	}
-	stmt_done(s);
-	*out = v;
-	return n;
+	return store_rows(s, out, n, sizeof **out, read_task_row, &f->day, NULL);
 }
 
-bool store_task_get(struct store *st, hf_id id, struct hf_task *out)
+enum store_found store_task_get(struct store *st, hf_id id, struct hf_task *out)
 {
 	struct stmt *s = stmt_prepare(st, "SELECT " TASK_COLS TASK_FROM "WHERE t.id = :id");
 	stmt_bind_int(s, ":id", id);
-	bool found = stmt_step(s) == 1;
-	if (found)
+	int rc = stmt_step(s);
+	if (rc == 1)
 		read_task(s, out, HF_NO_DATE);
 	stmt_done(s);
-	return found;
+	return found_of(rc);
 }
 
 bool store_tasks_to_pool(struct store *st, const char *owner)
@@ -101,20 +104,12 @@ bool store_tasks_to_pool(struct store *st, const char *owner)
 	                  ":l", 't', owner, NULL);
 }
 
-size_t store_customer_tasks(struct store *st, hf_id customer, struct hf_task_rec **out)
+bool store_customer_tasks(struct store *st, hf_id customer, struct hf_task_rec **out, size_t *n)
 {
 	struct stmt *s = stmt_prepare(st, "SELECT " TASK_COLS TASK_FROM
 	                                  "WHERE t.customer_id = :c ORDER BY t.due_date, t.id");
 	stmt_bind_int(s, ":c", customer);
-	struct hf_task_rec *v = NULL;
-	size_t n = 0, cap = 0;
-	while (stmt_step(s) == 1) {
-		v = xgrow(v, n, &cap, sizeof *v);
-		read_task_rec(s, &v[n++]);
-	}
-	stmt_done(s);
-	*out = v;
-	return n;
+	return store_rows(s, out, n, sizeof **out, read_task_rec_row, NULL, NULL);
 }
 
 static const char *bind_time(int minute, char buf[8])

@@ -6,20 +6,25 @@
 #include "huifang/str.h"
 #include "store-int.h"
 
+/* The id a one-row query finds: 0 for none, -1 on a failure. */
+static hf_id find_id(struct store *st, const char *sql, const char *name, const char *value)
+{
+	long long id = 0;
+	enum store_found f = store_int(st, &id, sql, name, 't', value, NULL);
+	return f == STORE_FOUND ? id : f == STORE_NONE ? 0 : -1;
+}
+
 hf_id store_customer_by_external(struct store *st, const char *external_id)
 {
-	return (hf_id)store_int(st, 0, "SELECT id FROM customer WHERE external_id = :x",
-	                        ":x", 't', external_id, NULL);
+	return find_id(st, "SELECT id FROM customer WHERE external_id = :x", ":x", external_id);
 }
 
 hf_id store_customer_by_phone(struct store *st, const char *phone, bool without_external)
 {
 	if (without_external)
-		return (hf_id)store_int(st, 0, "SELECT id FROM customer WHERE phone = :p AND "
-		                               "external_id IS NULL ORDER BY id LIMIT 1",
-		                        ":p", 't', phone, NULL);
-	return (hf_id)store_int(st, 0, "SELECT id FROM customer WHERE phone = :p ORDER BY id LIMIT 1",
-	                        ":p", 't', phone, NULL);
+		return find_id(st, "SELECT id FROM customer WHERE phone = :p AND external_id IS NULL "
+		                   "ORDER BY id LIMIT 1", ":p", phone);
+	return find_id(st, "SELECT id FROM customer WHERE phone = :p ORDER BY id LIMIT 1", ":p", phone);
 }
 
 bool store_customer_update(struct store *st, const struct hf_customer *c)
@@ -36,16 +41,18 @@ bool store_customer_update(struct store *st, const struct hf_customer *c)
 	    ":pinv", 'i', (long long)c->phone_invalid, ":id", 'i', (long long)c->id, NULL);
 }
 
-bool store_visit_find(struct store *st, hf_id customer, hf_date date, enum hf_visit_kind kind,
+enum store_found store_visit_find(struct store *st, hf_id customer, hf_date date, enum hf_visit_kind kind,
                       const char *treatment, struct hf_visit *out)
 {
 	struct hf_visit *v;
-	size_t n = store_visits(st, customer, &v);
-	bool found = false;
+	size_t n;
+	if (!store_visits(st, customer, &v, &n))
+		return STORE_ERROR;
+	enum store_found found = STORE_NONE;
 	for (size_t i = 0; i < n && !found; i++) {
 		if (v[i].date == date && v[i].kind == kind && str_eq(v[i].treatment, treatment)) {
 			*out = v[i];
-			found = true;
+			found = STORE_FOUND;
 		}
 	}
 	free(v);

@@ -195,7 +195,9 @@ const char *store_path(struct store *st) { return st->path; }
 
 long long store_data_version(struct store *st)
 {
-	return store_int(st, -1, "PRAGMA data_version", NULL);
+	long long v = -1;
+	store_int(st, &v, "PRAGMA data_version", NULL);
+	return v;
 }
 
 bool store_begin(struct store *st) { return exec_plain(st, "BEGIN IMMEDIATE"); }
@@ -327,40 +329,68 @@ bool store_exec(struct store *st, const char *sql, ...)
 	return rc == 0;
 }
 
-long long store_int(struct store *st, long long dflt, const char *sql, ...)
+enum store_found store_int(struct store *st, long long *out, const char *sql, ...)
 {
 	struct stmt *s = stmt_prepare(st, sql);
 	va_list ap;
 	va_start(ap, sql);
 	stmt_bind_va(s, ap);
 	va_end(ap);
-	long long v = dflt;
-	if (stmt_step(s) == 1 && !stmt_is_null(s, 0))
-		v = stmt_int(s, 0);
+	int rc = stmt_step(s);
+	if (rc == 1 && stmt_is_null(s, 0))
+		rc = 0;
+	if (rc == 1)
+		*out = stmt_int(s, 0);
 	stmt_done(s);
-	return v;
+	return found_of(rc);
 }
 
-char *store_text(struct store *st, const char *sql, ...)
+enum store_found store_text(struct store *st, char **out, const char *sql, ...)
 {
 	struct stmt *s = stmt_prepare(st, sql);
 	va_list ap;
 	va_start(ap, sql);
 	stmt_bind_va(s, ap);
 	va_end(ap);
-	char *v = NULL;
-	if (stmt_step(s) == 1 && !stmt_is_null(s, 0))
-		v = xstrdup(stmt_text(s, 0));
+	int rc = stmt_step(s);
+	if (rc == 1 && stmt_is_null(s, 0))
+		rc = 0;
+	*out = rc == 1 ? xstrdup(stmt_text(s, 0)) : NULL;
 	stmt_done(s);
-	return v;
+	return found_of(rc);
+}
+
+bool store_rows(struct stmt *s, void *out, size_t *n, size_t size,
+                void (*read)(struct stmt *s, void *row, const void *arg), const void *arg,
+                void (*drop)(void *row))
+{
+	char *v = NULL;
+	size_t cap = 0;
+	int rc;
+	*n = 0;
+	while ((rc = stmt_step(s)) == 1) {
+		v = xgrow(v, *n, &cap, size);
+		read(s, v + *n * size, arg);
+		(*n)++;
+	}
+	stmt_done(s);
+	if (rc != 0) {
+		for (size_t i = 0; drop && i < *n; i++)
+			drop(v + i * size);
+		free(v);
+		v = NULL;
+		*n = 0;
+	}
+	memcpy(out, &v, sizeof v);
+	return rc == 0;
 }
 
 hf_id store_last_id(struct store *st) { return sqlite3_last_insert_rowid(st->db); }
 int store_changes(struct store *st) { return sqlite3_changes(st->db); }
 
-char *store_meta_get(struct store *st, const char *key)
+enum store_found store_meta_get(struct store *st, const char *key, char **value)
 {
-	return store_text(st, "SELECT value FROM meta WHERE key = :k", ":k", 't', key, NULL);
+	return store_text(st, value, "SELECT value FROM meta WHERE key = :k", ":k", 't', key, NULL);
 }
 
 bool store_meta_set(struct store *st, const char *key, const char *value)
@@ -444,7 +474,9 @@ bool store_audit(struct store *st, const char *login, hf_stamp at, const char *a
                  const char *entity, hf_id entity_id, const char *detail)
 {
 	char prev[65] = "0000000000000000000000000000000000000000000000000000000000000000";
-	char *last = store_text(st, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", NULL);
+	char *last;
+	if (store_text(st, &last, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", NULL) == STORE_ERROR)
+		return false;
 	if (last) {
 		str_copy(prev, sizeof prev, last);
 		free(last);
@@ -467,7 +499,8 @@ long long store_audit_verify(struct store *st, long long *checked)
 	struct stmt *s = stmt_prepare(st, "SELECT id, at, login, action, entity, coalesce(entity_id, 0), "
 	                                  "detail, prev_hash, hash FROM audit ORDER BY id");
 	long long bad = 0, n = 0;
-	while (!bad && stmt_step(s) == 1) {
+	int rc = 1;
+	while (!bad && (rc = stmt_step(s)) == 1) {
 		char hash[65];
 		n++;
 		audit_hash(prev, stmt_text(s, 1), stmt_text(s, 2), stmt_text(s, 3), stmt_text(s, 4),
@@ -479,7 +512,7 @@ long long store_audit_verify(struct store *st, long long *checked)
 	stmt_done(s);
 	if (checked)
 		*checked = n;
-	return bad;
+	return rc < 0 ? -1 : bad;
 }
 
 bool store_audit_list(struct store *st, long long limit, struct hf_audit_entry **out, size_t *n)

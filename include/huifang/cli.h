@@ -44,6 +44,9 @@ int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **po
 int cli_setup(struct cli *cli, bool need_db, enum hf_role role);
 void cli_finish(struct cli *cli);
 
+/* A read that failed: its message in cli->err; returns HF_EFAIL. */
+int cli_read_failed(struct cli *cli);
+
 /* Parse helpers that fill cli->err with one clear line naming the option and value. */
 int cli_date(struct cli *cli, const char *opt, const char *s, hf_date *out);
 int cli_id(struct cli *cli, const char *what, const char *s, hf_id *out);

@@ -69,7 +69,7 @@ struct unseen_customer {
 	char consultant[HF_NAME_MAX];
 	hf_date last_visit;
 };
-size_t svc_unseen_customers(struct hf_ctx *ctx, hf_date day, struct unseen_customer **out);
+bool svc_unseen_customers(struct hf_ctx *ctx, hf_date day, struct unseen_customer **out, size_t *n);
 
 /* Add a customer; add a visit and plan its customer at once (the whole curve is visible). */
 int svc_add_customer(struct hf_ctx *ctx, const struct hf_customer *c, hf_id *id, char *err,
@@ -142,7 +142,8 @@ struct customer_facts {
 	struct hf_task_rec *tasks;
 	size_t ntasks;
 };
-/* Read them (inside the caller's transaction); STORE_NONE when there is no such customer. */
+/* Read them (inside the caller's transaction); STORE_NONE when there is no such customer,
+ * STORE_ERROR when they cannot be read (store_errmsg). */
 enum store_found svc_facts_read(struct store *st, hf_id customer, struct customer_facts *f);
 void svc_facts_free(struct customer_facts *f);
 /* Write the rules' decisions for a customer as records, inside the caller's transaction:

@@ -6,6 +6,9 @@
 
 #include "huifang/model.h"
 
+/* What a reader of one record found. */
+enum store_found { STORE_ERROR = -1, STORE_NONE = 0, STORE_FOUND = 1 };
+
 struct store;       /* opaque; wraps sqlite3 */
 struct stmt;        /* opaque; wraps sqlite3_stmt */
 
@@ -62,19 +65,30 @@ void stmt_done(struct stmt *s);
  *   types: 'i' long long, 't' const char * (NULL binds NULL), 'n' null (no value follows),
  *   'z' long long bound as NULL when 0. Pass integers as long long. */
 bool store_exec(struct store *st, const char *sql, ...);
-long long store_int(struct store *st, long long dflt, const char *sql, ...);
-char *store_text(struct store *st, const char *sql, ...);           /* malloc'd or NULL */
+/* The first column of the first row: STORE_FOUND with *out set (store_text: malloc'd),
+ * STORE_NONE for no row or NULL (*out untouched; store_text: NULL), STORE_ERROR on failure
+ * (message in store_errmsg). */
+enum store_found store_int(struct store *st, long long *out, const char *sql, ...);
+enum store_found store_text(struct store *st, char **out, const char *sql, ...);
+/* Step s through every row, each read by read(s, row, arg) into a new element (size bytes) of
+ * *out. On a failure the rows read so far are dropped (drop, when not NULL, frees what one row
+ * holds), *out is NULL, *n 0, and it returns false. */
+bool store_rows(struct stmt *s, void *out, size_t *n, size_t size,
+                void (*read)(struct stmt *s, void *row, const void *arg), const void *arg,
+                void (*drop)(void *row));
 hf_id store_last_id(struct store *st);
 int store_changes(struct store *st);
 
 /* ---- meta ----------------------------------------------------------------------------- */
-char *store_meta_get(struct store *st, const char *key);             /* malloc'd or NULL */
+/* *value malloc'd when found, NULL otherwise. */
+enum store_found store_meta_get(struct store *st, const char *key, char **value);
 bool store_meta_set(struct store *st, const char *key, const char *value);
 
 /* ---- records -------------------------------------------------------------------------- */
 
-/* What a reader of one record found: a failed read is never taken for a missing record. */
-enum store_found { STORE_ERROR = -1, STORE_NONE = 0, STORE_FOUND = 1 };
+/* Readers of one record say what they found: a failed read is never taken for a missing
+ * record. Readers of lists return false on a failure (message in store_errmsg) with *out NULL
+ * and *n 0; readers of a count or an id return -1. */
 
 struct hf_user {
 	char login[HF_NAME_MAX];
@@ -152,8 +166,8 @@ struct hf_escalation {
 enum store_found store_user_get(struct store *st, const char *login, struct hf_user *out);
 bool store_user_put(struct store *st, const struct hf_user *u);   /* insert or update */
 /* Every user, by login; *out malloc'd. */
-size_t store_users(struct store *st, struct hf_user **out);
-size_t store_user_count(struct store *st);
+bool store_users(struct store *st, struct hf_user **out, size_t *n);
+long long store_user_count(struct store *st);
 
 /* Customers and visits. */
 enum store_found store_customer_get(struct store *st, hf_id id, struct hf_customer *out);
@@ -161,19 +175,22 @@ hf_id store_customer_add(struct store *st, const struct hf_customer *c);
 enum customer_flag { CUSTOMER_DO_NOT_CALL, CUSTOMER_PHONE_INVALID };
 bool store_customer_flag(struct store *st, hf_id id, enum customer_flag flag, bool on);
 hf_id store_visit_add(struct store *st, const struct hf_visit *v);
-size_t store_visits(struct store *st, hf_id customer, struct hf_visit **out);     /* newest first */
-size_t store_calls(struct store *st, hf_id customer, struct hf_call **out);       /* newest first */
+bool store_visits(struct store *st, hf_id customer, struct hf_visit **out, size_t *n);     /* newest first */
+bool store_calls(struct store *st, hf_id customer, struct hf_call **out, size_t *n);       /* newest first */
 void store_calls_free(struct hf_call *calls, size_t n);
-size_t store_customer_escalations(struct store *st, hf_id customer, struct hf_escalation **out);
+bool store_customer_escalations(struct store *st, hf_id customer, struct hf_escalation **out,
+                                size_t *n);
 
-/* Found and updated by what an imported file knows (store-upsert.c). 0 / false: none. */
+/* Found and updated by what an imported file knows (store-upsert.c). An id: 0 none, -1 a
+ * failure. */
 hf_id store_customer_by_external(struct store *st, const char *external_id);
 /* The oldest customer with this phone (without_external: only those with no external id). */
 hf_id store_customer_by_phone(struct store *st, const char *phone, bool without_external);
 /* Every field but do_not_call and created, by c->id. */
 bool store_customer_update(struct store *st, const struct hf_customer *c);
-bool store_visit_find(struct store *st, hf_id customer, hf_date date, enum hf_visit_kind kind,
-                      const char *treatment, struct hf_visit *out);
+enum store_found store_visit_find(struct store *st, hf_id customer, hf_date date,
+                                  enum hf_visit_kind kind, const char *treatment,
+                                  struct hf_visit *out);
 /* doctor, team, course_end and amount, by v->id. */
 bool store_visit_update(struct store *st, const struct hf_visit *v);
 /* A visit kept as history: its curve is over, it is planned and gets no tasks. */
@@ -188,19 +205,19 @@ struct queue_filter {
 	hf_date day;                    /* open tasks due on or before this day */
 };
 /* Overdue first, then due time, then priority. *out malloc'd. */
-size_t store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out);
-bool store_task_get(struct store *st, hf_id id, struct hf_task *out);
+bool store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out, size_t *n);
+enum store_found store_task_get(struct store *st, hf_id id, struct hf_task *out);
 /* A user's open tasks go back to their team's pool. */
 bool store_tasks_to_pool(struct store *st, const char *owner);
 /* Every task of a customer (any status), for the rules. *out malloc'd. */
-size_t store_customer_tasks(struct store *st, hf_id customer, struct hf_task_rec **out);
+bool store_customer_tasks(struct store *st, hf_id customer, struct hf_task_rec **out, size_t *n);
 /* Write a new task of customer (status NONE is open; window_end NONE is its due day); its id,
  * or 0 on a SQL error. */
 hf_id store_task_insert(struct store *st, hf_id customer, const struct hf_task_rec *t, hf_stamp now);
 /* Write a task's status, due day and time, window, attempts, owner and carrier; touched: a
  * person worked it now. */
 bool store_task_update(struct store *st, const struct hf_task_rec *t, bool touched, hf_stamp now);
-/* The customer's latest satisfaction score, 0 when none was given. */
+/* The customer's latest satisfaction score, 0 when none was given, -1 on a failure. */
 int store_last_score(struct store *st, hf_id customer);
 
 /* Origins and reasons as stored: an origin one JSON object, a reason (list) an array of them;
@@ -214,8 +231,8 @@ hf_id store_call_add(struct store *st, const struct hf_call *c);
 /* Raise an escalation: call_id, customer_id, task_id (0: none), severity, reason, sla_due,
  * raised_by, raised_at; it is open. Its id, or 0 on a SQL error. */
 hf_id store_escalation_add(struct store *st, const struct hf_escalation *e);
-size_t store_escalations(struct store *st, bool all, struct hf_escalation **out);
-bool store_escalation_get(struct store *st, hf_id id, struct hf_escalation *out);
+bool store_escalations(struct store *st, bool all, struct hf_escalation **out, size_t *n);
+enum store_found store_escalation_get(struct store *st, hf_id id, struct hf_escalation *out);
 /* The newest escalation's id, 0 when there is none. */
 hf_id store_escalation_last_id(struct store *st);
 
@@ -223,7 +240,8 @@ hf_id store_escalation_last_id(struct store *st);
  * and this row's fields). */
 bool store_audit(struct store *st, const char *login, hf_stamp at, const char *action,
                  const char *entity, hf_id entity_id, const char *detail);
-/* Recompute the chain: the id of the first row whose hash or link is wrong, or 0 when whole.
+/* Recompute the chain: the id of the first row whose hash or link is wrong, 0 when whole, -1
+ * when it cannot be read.
  * *checked gets the number of rows read. */
 long long store_audit_verify(struct store *st, long long *checked);
 
@@ -250,11 +268,11 @@ bool store_clinic_counts(struct store *st, struct hf_clinic_counts *out);
 /* ---- the console (store-console.c) --------------------------------------------------- */
 bool store_script_has(struct store *st, const char *key, const char *lang);
 /* A stored script's title and body (both malloc'd); false when there is none. */
-bool store_script_get(struct store *st, const char *key, const char *lang, char **title,
+enum store_found store_script_get(struct store *st, const char *key, const char *lang, char **title,
                       char **body);
 /* Tasks merged into `task` by the contact cap (kind, script, origin, visit); *out malloc'd. */
-size_t store_merged_tasks(struct store *st, hf_id task, struct hf_task_rec **out);
-/* Calls logged by login on day. */
+bool store_merged_tasks(struct store *st, hf_id task, struct hf_task_rec **out, size_t *n);
+/* Calls logged by login on day, -1 on a failure. */
 int store_calls_on(struct store *st, const char *login, hf_date day);
 
 #endif

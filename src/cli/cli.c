@@ -120,6 +120,12 @@ void cli_finish(struct cli *cli)
 	svc_close(&cli->ctx);
 }
 
+int cli_read_failed(struct cli *cli)
+{
+	errf(cli->err, sizeof cli->err, "%s", store_errmsg(cli->ctx.st));
+	return HF_EFAIL;
+}
+
 int cli_date(struct cli *cli, const char *opt, const char *s, hf_date *out)
 {
 	if (!date_parse(s, out))

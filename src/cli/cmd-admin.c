@@ -118,7 +118,9 @@ static int run_user_list(struct cli *cli, int argc, char **argv)
 	if (rc != HF_OK)
 		return rc;
 	struct hf_user *users;
-	size_t n = store_users(cli->ctx.st, &users);
+	size_t n;
+	if (!store_users(cli->ctx.st, &users, &n))
+		return cli_read_failed(cli);
 	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false, cli->ctx.st};
 	out_records(fmt, &col_users, users, n, &env, stdout);
 	free(users);

@@ -30,6 +30,8 @@ static int run_audit(struct cli *cli, int argc, char **argv)
 	struct store *st = cli->ctx.st;
 	if (verify) {
 		long long n = 0, bad = store_audit_verify(st, &n);
+		if (bad < 0)
+			return cli_read_failed(cli);
 		if (bad)
 			return errf(cli->err, sizeof cli->err,
 			            _("audit trail broken at row %lld: it was changed or removed after it was "

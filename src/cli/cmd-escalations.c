@@ -18,7 +18,9 @@ static int run_escalations(struct cli *cli, int argc, char **argv)
 	if (rc != HF_OK)
 		return rc;
 	struct hf_escalation *e;
-	size_t n = store_escalations(cli->ctx.st, all, &e);
+	size_t n;
+	if (!store_escalations(cli->ctx.st, all, &e, &n))
+		return cli_read_failed(cli);
 	/* tsv, json and csv carry the reason as stored, which the store writes. */
 	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false, cli->ctx.st};
 	out_records(fmt, &col_escalations, e, n, &env, stdout);

@@ -41,7 +41,9 @@ static int run_plan(struct cli *cli, int argc, char **argv)
 	date_to_ymd(day, &y, &m, &dd);
 	if (dd == 1) {
 		struct unseen_customer *u;
-		size_t n = svc_unseen_customers(&cli->ctx, day, &u);
+		size_t n;
+		if (!svc_unseen_customers(&cli->ctx, day, &u, &n))
+			return cli_read_failed(cli);
 		printf(_("%zu consultants' customers unseen for %d months, to reassign:\n"), n,
 		       cli->ctx.cfg.consultant_release_months);
 		for (size_t i = 0; i < n; i++)

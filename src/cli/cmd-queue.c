@@ -53,7 +53,9 @@ static int run_queue(struct cli *cli, int argc, char **argv)
 		return rc;
 
 	struct hf_task *tasks;
-	size_t n = store_queue(ctx->st, &f, &tasks);
+	size_t n;
+	if (!store_queue(ctx->st, &f, &tasks, &n))
+		return cli_read_failed(cli);
 	struct col_env env = {&ctx->cfg, ctx->now, false, ctx->st};
 	out_records(fmt, &col_tasks, tasks, n, &env, stdout);
 	free(tasks);

@@ -48,6 +48,17 @@ static int run_show_customer(struct cli *cli, int argc, char **argv)
 	rc = svc_view_customer(ctx, id, reveal, "", &c, cli->err, sizeof cli->err);
 	if (rc != HF_OK)
 		return rc;
+	/* Everything is read before anything is printed: a failed read prints no half card. */
+	struct hf_visit *visits = NULL;
+	struct hf_call *calls = NULL;
+	struct hf_escalation *esc = NULL;
+	size_t nv = 0, nc = 0, ne = 0;
+	if (!store_visits(ctx->st, id, &visits, &nv) || !store_calls(ctx->st, id, &calls, &nc) ||
+	    !store_customer_escalations(ctx->st, id, &esc, &ne)) {
+		free(visits);
+		store_calls_free(calls, nc);
+		return cli_read_failed(cli);
+	}
 
 	char buf[256], d1[20];
 	printf("%s #%lld\n", _("Customer"), (long long)c.id);
@@ -74,8 +85,6 @@ static int run_show_customer(struct cli *cli, int argc, char **argv)
 	field(_("flags"), flags.len ? flags.s : "-");
 	sbuf_free(&flags);
 
-	struct hf_visit *visits;
-	size_t nv = store_visits(ctx->st, id, &visits);
 	printf("\n%s (%zu)\n", _("Visits"), nv);
 	for (size_t i = 0; i < nv; i++) {
 		char *t = utf8_clean(visits[i].treatment, false), *doc = utf8_clean(visits[i].doctor, false);
@@ -87,8 +96,6 @@ static int run_show_customer(struct cli *cli, int argc, char **argv)
 	}
 	free(visits);
 
-	struct hf_call *calls;
-	size_t nc = store_calls(ctx->st, id, &calls);
 	printf("\n%s (%zu)\n", _("Calls"), nc);
 	for (size_t i = 0; i < nc; i++) {
 		char score[96] = "";
@@ -107,8 +114,6 @@ static int run_show_customer(struct cli *cli, int argc, char **argv)
 	}
 	store_calls_free(calls, nc);
 
-	struct hf_escalation *esc;
-	size_t ne = store_customer_escalations(ctx->st, id, &esc);
 	printf("\n%s (%zu)\n", _("Escalations"), ne);
 	for (size_t i = 0; i < ne; i++) {
 		struct sbuf why;

@@ -235,7 +235,7 @@ static bool render_script(struct tui *t, struct call_view *cv, const char *want,
 		if (!scripts_pick(want, has_script, &h, key, sizeof key))
 			continue;
 		char *title = NULL, *body = NULL;
-		if (!store_script_get(t->ctx->st, key, langs[i], &title, &body))
+		if (store_script_get(t->ctx->st, key, langs[i], &title, &body) != STORE_FOUND)
 			continue;
 		struct script s;
 		char err[HF_ERRLEN];
@@ -288,7 +288,9 @@ static void build_script(struct tui *t, struct call_view *cv, const struct hf_vi
 	pager_clear(&cv->script);
 	cv->script_title[0] = 0;
 	struct hf_task_rec *merged;
-	size_t nm = store_merged_tasks(ctx->st, cv->task_id, &merged);
+	size_t nm;
+	if (!store_merged_tasks(ctx->st, cv->task_id, &merged, &nm))
+		tui_message(t, UI_COLOR_ERROR, "%s", store_errmsg(ctx->st));
 	for (size_t i = 0; i <= nm; i++) {
 		const struct hf_task_rec *rt = i == 0 ? &cv->task.t : &merged[i - 1];
 		const struct hf_visit *v = find_visit(visits, nv, rt->visit_id);
@@ -329,9 +331,15 @@ static void build_script(struct tui *t, struct call_view *cv, const struct hf_vi
 static bool load(struct tui *t, struct call_view *cv)
 {
 	struct hf_ctx *ctx = t->ctx;
-	if (!store_task_get(ctx->st, cv->task_id, &cv->task)) {
+	switch (store_task_get(ctx->st, cv->task_id, &cv->task)) {
+	case STORE_ERROR:
+		tui_message(t, UI_COLOR_ERROR, "%s", store_errmsg(ctx->st));
+		return false;
+	case STORE_NONE:
 		tui_message(t, UI_COLOR_ERROR, _("no task %lld"), (long long)cv->task_id);
 		return false;
+	case STORE_FOUND:
+		break;
 	}
 	switch (store_customer_get(ctx->st, cv->task.customer_id, &cv->cust)) {
 	case STORE_ERROR:
@@ -349,12 +357,18 @@ static bool load(struct tui *t, struct call_view *cv)
 	if (!str_empty(cv->cust.consultant) && store_user_get(ctx->st, cv->cust.consultant, &cu) == STORE_FOUND &&
 	    !str_empty(cu.name))
 		str_copy(cv->consultant, sizeof cv->consultant, cu.name);
-	struct hf_visit *visits;
-	struct hf_call *calls;
-	struct hf_escalation *esc;
-	size_t nv = store_visits(ctx->st, cv->cust.id, &visits);
-	size_t nc = store_calls(ctx->st, cv->cust.id, &calls);
-	size_t ne = store_customer_escalations(ctx->st, cv->cust.id, &esc);
+	struct hf_visit *visits = NULL;
+	struct hf_call *calls = NULL;
+	struct hf_escalation *esc = NULL;
+	size_t nv = 0, nc = 0, ne = 0;
+	if (!store_visits(ctx->st, cv->cust.id, &visits, &nv) ||
+	    !store_calls(ctx->st, cv->cust.id, &calls, &nc) ||
+	    !store_customer_escalations(ctx->st, cv->cust.id, &esc, &ne)) {
+		tui_message(t, UI_COLOR_ERROR, "%s", store_errmsg(ctx->st));
+		free(visits);
+		store_calls_free(calls, nc);
+		return false;
+	}
 	build_history(t, cv, visits, nv, calls, nc, esc, ne);
 	build_script(t, cv, visits, nv);
 	free(visits);
@@ -369,7 +383,7 @@ static bool still_open(struct tui *t, struct call_view *cv)
 {
 	struct hf_ctx *ctx = t->ctx;
 	struct hf_task now;
-	if (!store_task_get(ctx->st, cv->task_id, &now) || now.t.status == TASK_OPEN)
+	if (store_task_get(ctx->st, cv->task_id, &now) != STORE_FOUND || now.t.status == TASK_OPEN)
 		return true;
 	if (cv->claimed)
 		svc_release(ctx, cv->task_id);

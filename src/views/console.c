@@ -18,7 +18,8 @@ struct console {
 static void console_start(struct tui *t, void *data)
 {
 	struct console *c = data;
-	char *clinic = store_meta_get(t->ctx->st, "clinic");
+	char *clinic = NULL;
+	store_meta_get(t->ctx->st, "clinic", &clinic); /* unreadable: the configured name */
 	str_copy(t->clinic, sizeof t->clinic, !str_empty(clinic) ? clinic : t->ctx->cfg.clinic);
 	free(clinic);
 	t->script_lang = scripts_lang_for_locale(setlocale(LC_MESSAGES, NULL));

@@ -499,7 +499,7 @@ struct tui_view *outcome_view_new(struct tui *t, hf_id task, const char *custome
 	o->outcome = -1;
 	o->complaint = -1;
 	o->nps = -1;
-	if (!store_task_get(t->ctx->st, task, &o->task))
+	if (store_task_get(t->ctx->st, task, &o->task) != STORE_FOUND)
 		memset(&o->task, 0, sizeof o->task);
 	edit_init(&o->note, true, HF_NOTE_MAX - 1);
 	edit_init(&o->next, false, 20);

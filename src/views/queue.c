@@ -86,7 +86,8 @@ static void load(struct queue_view *q)
 		f.scope = SCOPE_ALL;
 	}
 	free(q->tasks);
-	q->ntasks = store_queue(ctx->st, &f, &q->tasks);
+	if (!store_queue(ctx->st, &f, &q->tasks, &q->ntasks))
+		tui_message(q->t, UI_COLOR_ERROR, "%s", store_errmsg(ctx->st));
 	free(q->rows);
 	q->rows = xmalloc((q->ntasks ? q->ntasks : 1) * sizeof *q->rows);
 	size_t n = 0;
@@ -101,6 +102,10 @@ static void load(struct queue_view *q)
 			q->due++;
 	}
 	q->done_today = store_calls_on(ctx->st, ctx->login, q->day);
+	if (q->done_today < 0) {
+		tui_message(q->t, UI_COLOR_ERROR, "%s", store_errmsg(ctx->st));
+		q->done_today = 0;
+	}
 	list_set_count(&q->list, n);
 	/* Keep the selection on the same task; when it is gone, on the same place. */
 	size_t row = keep_row < n ? keep_row : (n ? n - 1 : 0);

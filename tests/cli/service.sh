@@ -56,3 +56,35 @@ check_eq "audit --format tsv lists the newest rows as stored" "$OUT" \
 	"$(printf 'id\tat\tlogin\taction\tentity\tentity_id\tdetail\n'; sqlite3 -separator $'\t' "$DB" \
 	  "SELECT * FROM (SELECT id, at, login, action, entity, coalesce(entity_id, ''), detail FROM audit
 	   ORDER BY id DESC LIMIT 3) ORDER BY id")"
+
+# A failed read is an error (exit 1 with SQLite's message), never an empty list or "no such".
+# break_table NAME: a copy of the clinic whose table NAME cannot be read (every read of it fails).
+break_table() {
+	cp "$DB" "$T/broken.db"
+	sqlite3 "$T/broken.db" "PRAGMA legacy_alter_table = ON; ALTER TABLE $1 RENAME TO $1_kept;
+	  CREATE VIEW $1 AS SELECT * FROM $1_kept WHERE abs(-9223372036854775807 - 1);"
+}
+hfb() { run "$HF" -d "$T/broken.db" "$@"; }
+hf queue --all --format tsv;                                  check_rc "the queue reads" 0
+break_table task
+hfb queue --all --format tsv;                                 check_err "an unreadable queue: exit 1" 1 "integer overflow"
+check_eq "and no listing is printed" "$OUT" ""
+T2=$(sql "SELECT min(id) FROM task WHERE status = 'open'")
+hfb log "$T2" --outcome reached;                              check_err "an unreadable task: exit 1, not 'no task'" 1 "integer overflow"
+hfb plan;                                                     check_err "planning over an unreadable task table: exit 1" 1 "integer overflow"
+break_table call
+hfb show customer "$C1";                                      check_err "an unreadable call history: exit 1" 1 "integer overflow"
+check_eq "and no half card is printed" "$OUT" ""
+break_table escalation
+hfb escalations --all;                                        check_err "unreadable escalations: exit 1" 1 "integer overflow"
+break_table visit
+hfb show customer "$C1";                                      check_err "unreadable visits: exit 1" 1 "integer overflow"
+break_table audit
+hfb audit;                                                    check_err "an unreadable audit trail: exit 1" 1 "integer overflow"
+hfb audit --verify;                                           check_err "an unreadable trail is not called intact" 1 "integer overflow"
+break_table customer
+hfb lift-dnc "$C1" --note x;                                  check_err "an unreadable customer: exit 1, not 'no customer'" 1 "integer overflow"
+check_eq "a failed read writes nothing" "$(sqlite3 "$T/broken.db" "SELECT count(*) FROM audit WHERE action = 'lift-dnc'")" \
+	"$(sql "SELECT count(*) FROM audit WHERE action = 'lift-dnc'")"
+break_table user
+hfb queue;                                                    check_err "an unreadable user table: exit 1" 1 "integer overflow"

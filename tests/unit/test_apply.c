@@ -1,4 +1,4 @@
-/* test_apply.c — the rules' decisions written as records on a real SQLite file. */
+/* test_apply.c — the service on a real SQLite file: decisions written as records, failures told. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -52,17 +52,19 @@ static void test_apply(void **state)
 	assert_true(store_commit(st));
 	decisions_free(&d);
 
-	char *due = store_text(st, "SELECT due_date || ' ' || due_time FROM task", NULL);
+	char *due = DB_TEXT(st, "SELECT due_date || ' ' || due_time FROM task", NULL);
 	assert_string_equal(due, "2026-11-24 15:00");
 	free(due);
-	char *sla = store_text(st, "SELECT severity || ' ' || sla_due FROM escalation", NULL);
+	char *sla = DB_TEXT(st, "SELECT severity || ' ' || sla_due FROM escalation", NULL);
 	assert_string_equal(sla, "urgent 2026-11-23 12:00");
 	free(sla);
-	assert_int_equal(store_int(st, 0, "SELECT phone_invalid FROM customer", NULL), 1);
+	assert_int_equal(DB_INT(st, "SELECT phone_invalid FROM customer", NULL), 1);
 
 	struct hf_task_rec back[2];
 	struct hf_task_rec *tasks;
-	assert_int_equal(store_customer_tasks(st, cid, &tasks), 1);
+	size_t n;
+	assert_true(store_customer_tasks(st, cid, &tasks, &n));
+	assert_int_equal(n, 1);
 	back[0] = tasks[0];
 	free(tasks);
 	assert_string_equal(back[0].owner, "op_a");
@@ -82,7 +84,7 @@ static void test_apply(void **state)
 	assert_true(svc_apply(st, cid, back[0].id, 0, "op_a", now, &d));
 	assert_true(store_commit(st));
 	decisions_free(&d);
-	char *merged = store_text(st, "SELECT status || ' ' || (merged_into = (SELECT max(id) FROM task)) "
+	char *merged = DB_TEXT(st, "SELECT status || ' ' || (merged_into = (SELECT max(id) FROM task)) "
 	                              "|| ' ' || touched_at FROM task WHERE id = :id",
 	                          ":id", 'i', (long long)back[0].id, NULL);
 	assert_string_equal(merged, "merged 1 2026-11-23 10:00");
@@ -90,10 +92,51 @@ static void test_apply(void **state)
 	store_close(st);
 }
 
+/* A claim whose commit fails says why (a deferred foreign key the commit checks). */
+static void test_claim_failed_commit_says_why(void **state)
+{
+	(void)state;
+	char p[300], err[HF_ERRLEN] = "";
+	path_in(p, sizeof p, "claim.db");
+	struct hf_ctx ctx = {0};
+	config_defaults(&ctx.cfg);
+	ctx.st = store_open(p, STORE_CREATE, err, sizeof err);
+	assert_non_null(ctx.st);
+	str_copy(ctx.login, sizeof ctx.login, "sup");
+	ctx.me.role = ROLE_SUPERVISOR;
+	ctx.me_known = true;
+	ctx.now = stamp_make(date_from_ymd(2026, 11, 23), 10 * 60);
+	struct hf_customer c = {0};
+	str_copy(c.name, sizeof c.name, "李雪");
+	c.birthday = HF_NO_DATE;
+	hf_id cid = store_customer_add(ctx.st, &c);
+	struct hf_task_rec t;
+	task_rec_init(&t);
+	t.due = date_from_ymd(2026, 11, 23);
+	str_copy(t.team, sizeof t.team, "postop");
+	hf_id task = store_task_insert(ctx.st, cid, &t, ctx.now);
+	assert_true(task > 0);
+	assert_int_equal(svc_claim(&ctx, task, err, sizeof err), HF_OK);
+	assert_true(store_exec(ctx.st,
+	    "CREATE TABLE trap(c INTEGER REFERENCES customer(id) DEFERRABLE INITIALLY DEFERRED)", NULL));
+	assert_true(store_exec(ctx.st, "CREATE TRIGGER trap AFTER UPDATE OF claimed_by ON task "
+	                               "BEGIN INSERT INTO trap VALUES (424242); END", NULL));
+	err[0] = 0;
+	assert_int_equal(svc_claim(&ctx, task, err, sizeof err), HF_EFAIL);
+	assert_non_null(strstr(err, "FOREIGN KEY"));
+	/* Nothing of the failed claim stays: no half transaction, the trap row rolled back. */
+	assert_int_equal(DB_INT(ctx.st, "SELECT count(*) FROM trap", NULL), 0);
+	/* A missing task is "no task", a failed read is the failure. */
+	assert_int_equal(svc_claim(&ctx, 9999, err, sizeof err), HF_EUSAGE);
+	assert_string_equal(err, "no task 9999");
+	store_close(ctx.st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_apply),
+		cmocka_unit_test(test_claim_failed_commit_says_why),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -31,10 +31,10 @@ static void test_migrate_from_empty(void **state)
 	static const char *const tables[] = {"user", "customer", "visit", "task", "call",
 	                                     "escalation", "script", "audit", "meta"};
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
-		assert_int_equal(store_int(st, 0, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+		assert_int_equal(DB_INT(st, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
 		                                  "AND name = :n", ":n", 't', tables[i], NULL), 1);
-	assert_int_equal(store_int(st, 0, "PRAGMA foreign_keys", NULL), 1);
-	char *mode = store_text(st, "PRAGMA journal_mode", NULL);
+	assert_int_equal(DB_INT(st, "PRAGMA foreign_keys", NULL), 1);
+	char *mode = DB_TEXT(st, "PRAGMA journal_mode", NULL);
 	assert_string_equal(mode, "wal");
 	free(mode);
 	store_close(st);
@@ -64,10 +64,10 @@ static void test_migrates_an_older_database(void **state)
 	st = store_open(p, STORE_EXISTING, err, sizeof err);
 	assert_non_null(st);
 	assert_int_equal(store_schema_version(st), store_current_version());
-	assert_int_equal(store_int(st, 0, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+	assert_int_equal(DB_INT(st, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
 	                                  "name IN ('task_team_queue', 'task_owner_queue', "
 	                                  "'task_merged', 'escalation_customer')", NULL), 4);
-	assert_int_equal(store_int(st, 0, "SELECT count(*) FROM pragma_table_info('call') "
+	assert_int_equal(DB_INT(st, "SELECT count(*) FROM pragma_table_info('call') "
 	                                  "WHERE name = 'nps'", NULL), 1);
 	store_close(st);
 }
@@ -161,16 +161,27 @@ static void test_statements_and_meta(void **state)
 	assert_int_equal(back.birthday, HF_NO_DATE);
 	assert_true(store_meta_set(st, "clinic", "悦颜"));
 	assert_true(store_meta_set(st, "clinic", "悦颜二店"));
-	char *v = store_meta_get(st, "clinic");
+	char *v;
+	assert_int_equal(store_meta_get(st, "clinic", &v), STORE_FOUND);
 	assert_string_equal(v, "悦颜二店");
 	free(v);
-	assert_null(store_meta_get(st, "nothing"));
-	assert_int_equal(store_int(st, -7, "SELECT NULL", NULL), -7);
+	assert_int_equal(store_meta_get(st, "nothing", &v), STORE_NONE);
+	assert_null(v);
+	/* No row, NULL and a failure are three answers; a failure leaves its message. */
+	long long n = -7;
+	assert_int_equal(store_int(st, &n, "SELECT NULL", NULL), STORE_NONE);
+	assert_int_equal(store_int(st, &n, "SELECT 1 WHERE 0", NULL), STORE_NONE);
+	assert_int_equal(n, -7);
+	assert_int_equal(store_int(st, &n, "SELECT abs(-9223372036854775807 - 1)", NULL), STORE_ERROR);
+	assert_int_equal(n, -7);
+	assert_string_equal(store_errmsg(st), "integer overflow");
+	assert_int_equal(store_text(st, &v, "SELECT abs(-9223372036854775807 - 1)", NULL), STORE_ERROR);
+	assert_null(v);
 	/* A rolled-back transaction leaves nothing. */
 	assert_true(store_begin(st));
 	assert_true(store_customer_add(st, &c) > 0);
 	store_rollback(st);
-	assert_int_equal(store_int(st, 0, "SELECT count(*) FROM customer", NULL), 1);
+	assert_int_equal(DB_INT(st, "SELECT count(*) FROM customer", NULL), 1);
 	store_close(st);
 }
 
@@ -186,12 +197,12 @@ static void test_audit_chain(void **state)
 	/* Audit rows chain: each prev_hash is the previous row's hash; the hash covers the fields. */
 	assert_true(store_audit(st, "op_a", now, "view", "customer", cid, ""));
 	assert_true(store_audit(st, "op_a", now, "log", "call", 1, "outcome=reached"));
-	assert_int_equal(store_int(st, -1, "SELECT count(*) FROM audit a JOIN audit b ON b.id = a.id + 1 "
+	assert_int_equal(DB_INT(st, "SELECT count(*) FROM audit a JOIN audit b ON b.id = a.id + 1 "
 	                                   "WHERE b.prev_hash <> a.hash", NULL), 0);
-	char *h1 = store_text(st, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", NULL);
+	char *h1 = DB_TEXT(st, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", NULL);
 	assert_true(store_exec(st, "UPDATE audit SET detail = 'outcome=refused' WHERE id = 2", NULL));
 	assert_true(store_audit(st, "op_a", now, "log", "call", 1, "outcome=refused"));
-	char *h2 = store_text(st, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", NULL);
+	char *h2 = DB_TEXT(st, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", NULL);
 	assert_string_not_equal(h1, h2);
 	assert_int_equal(strlen(h1), 64);
 	free(h1);
@@ -221,7 +232,7 @@ static void test_origins_and_reasons_round_trip(void **state)
 	assert_non_null(json);
 	assert_true(store_exec(st, "CREATE TEMP TABLE t(j TEXT)", NULL));
 	assert_true(store_exec(st, "INSERT INTO t VALUES (:j)", ":j", 't', json, NULL));
-	char *code = store_text(st, "SELECT json_extract(j, '$.code') || ' ' || json_extract(j, "
+	char *code = DB_TEXT(st, "SELECT json_extract(j, '$.code') || ' ' || json_extract(j, "
 	                            "'$.origin.origin.origin.origin.origin.origin.origin.origin."
 	                            "origin.origin.visit_date') FROM t", NULL);
 	assert_string_equal(code, "next_contact 2026-11-20");
@@ -246,7 +257,7 @@ static void test_origins_and_reasons_round_trip(void **state)
 	json = store_why_json(st, &r, true);
 	assert_true(store_exec(st, "DELETE FROM t", NULL));
 	assert_true(store_exec(st, "INSERT INTO t VALUES (:j)", ":j", 't', json, NULL));
-	code = store_text(st, "SELECT (SELECT group_concat(json_extract(value, '$.code'), ',') FROM "
+	code = DB_TEXT(st, "SELECT (SELECT group_concat(json_extract(value, '$.code'), ',') FROM "
 	                      "json_each(j)) || ' ' || json_extract(j, '$[0].category') || ' ' || "
 	                      "json_extract(j, '$[1].origin.offset') || ' ' || "
 	                      "json_type(j, '$[2].score') FROM t", NULL);
@@ -365,14 +376,15 @@ static void test_version_2_origins_and_reasons_converted(void **state)
 	struct store *st = store_open(p, STORE_EXISTING, err, sizeof err);
 	assert_non_null(st);
 	assert_int_equal(store_schema_version(st), store_current_version());
-	assert_int_equal(store_int(st, -1, "SELECT count(*) FROM task WHERE origin <> '' AND "
+	assert_int_equal(DB_INT(st, "SELECT count(*) FROM task WHERE origin <> '' AND "
 	                                   "json_extract(origin, '$.code') IS NULL", NULL), 0);
-	assert_int_equal(store_int(st, -1, "SELECT count(*) FROM escalation WHERE "
+	assert_int_equal(DB_INT(st, "SELECT count(*) FROM escalation WHERE "
 	                                   "json_extract(reason, '$[0].code') IS NULL", NULL), 0);
 	struct hf_config cfg;
 	config_defaults(&cfg);
 	struct hf_task_rec *tasks;
-	size_t n = store_customer_tasks(st, 1, &tasks);
+	size_t n;
+	assert_true(store_customer_tasks(st, 1, &tasks, &n));
 	assert_int_equal(n, sizeof origins / sizeof origins[0]);
 	for (size_t i = 0; i < n; i++) {
 		char out[1024];
@@ -381,7 +393,7 @@ static void test_version_2_origins_and_reasons_converted(void **state)
 	}
 	free(tasks);
 	struct hf_escalation *esc;
-	n = store_customer_escalations(st, 1, &esc);
+	assert_true(store_customer_escalations(st, 1, &esc, &n));
 	assert_int_equal(n, sizeof reasons / sizeof reasons[0]);
 	for (size_t i = 0; i < n; i++) {
 		char out[1024];
