@@ -171,7 +171,8 @@ int svc_restore(struct hf_ctx *ctx, const char *backup, bool force, long long *a
 		                           "done, or with --force"), held, who), HF_EFAIL;
 	char head[65], detail[1024];
 	long long before;
-	store_audit_head(ctx->st, &before, head);
+	if (!store_audit_head(ctx->st, &before, head))
+		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
 	snprintf(detail, sizeof detail, "from=%s rows=%lld replaced_rows=%lld replaced_head=%s%s",
 	         backup, *audit_rows, before, head, held ? " forced" : "");
 	if (!store_restore(ctx->st, backup, err, errlen))

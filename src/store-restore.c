@@ -86,7 +86,9 @@ bool store_check_backup(const char *path, long long *audit_rows, char *err, size
 		     path, version, store_current_version());
 	else if (version < 1 || !audit || strcmp(audit, "1") != 0)
 		errf(err, errlen, _("%s: not a huifang backup (no audit trail)"), path);
-	else if ((bad = store_audit_verify(b, &rows)) != 0)
+	else if ((bad = store_audit_verify(b, &rows)) < 0)
+		errf(err, errlen, _("%s: damaged: %s"), path, b->err);
+	else if (bad)
 		errf(err, errlen, _("%s: its audit trail is broken at row %lld: it was changed after the "
 		                    "backup was taken"), path, bad);
 	else
@@ -141,10 +143,14 @@ bool store_restore(struct store *st, const char *path, char *err, size_t errlen)
 	return ok;
 }
 
-void store_audit_head(struct store *st, long long *rows, char head[65])
+bool store_audit_head(struct store *st, long long *rows, char head[65])
 {
-	*rows = store_int(st, 0, "SELECT count(*) FROM audit", NULL);
-	char *h = store_text(st, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", NULL);
+	char *h = NULL;
+	*rows = 0;
+	bool ok = store_int(st, rows, "SELECT count(*) FROM audit", NULL) != STORE_ERROR &&
+	          store_text(st, &h, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", NULL) !=
+	              STORE_ERROR;
 	str_copy(head, 65, h ? h : "");
 	free(h);
+	return ok;
 }

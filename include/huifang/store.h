@@ -39,8 +39,8 @@ bool store_restore(struct store *st, const char *path, char *err, size_t errlen)
 /* Tasks whose claim (a console working on them) is still running at `now`, and who holds
  * them (comma separated, into who). */
 size_t store_claims_held(struct store *st, hf_stamp now, char *who, size_t size);
-/* The audit trail's row count and its last hash ("" when empty). */
-void store_audit_head(struct store *st, long long *rows, char head[65]);
+/* The audit trail's row count and its last hash ("" when empty); false when unreadable. */
+bool store_audit_head(struct store *st, long long *rows, char head[65]);
 
 /* ---- transactions and statements (fossil-style) --------------------------------------- */
 
