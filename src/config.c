@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "huifang/i18n.h"
+#include "huifang/scripts.h"
 #include "huifang/str.h"
 #include "huifang/utf8.h"
 
@@ -548,6 +549,20 @@ static void apply_entries(struct loader *ld, const config_setting_t *s, char *ba
 		k->entries->done(ld, s, ld->nproblems == mark);
 }
 
+#define ZONEINFO "/usr/share/zoneinfo"
+
+/* ZONEINFO/name is a compiled zone file (it starts with "TZif"). */
+static bool zone_known(const char *name)
+{
+	char path[256], magic[4];
+	snprintf(path, sizeof path, "%s/%s", ZONEINFO, name);
+	FILE *f = fopen(path, "rb");
+	bool ok = f && fread(magic, 1, 4, f) == 4 && memcmp(magic, "TZif", 4) == 0;
+	if (f)
+		fclose(f);
+	return ok;
+}
+
 static void apply_timezone(struct loader *ld, const config_setting_t *s, char *base,
                            const struct key *k)
 {
@@ -560,6 +575,15 @@ static void apply_timezone(struct loader *ld, const config_setting_t *s, char *b
 		     strchr("/_+-", *p);
 	if (!ok) {
 		problem(ld, s, _("\"%s\" is not a time zone name (e.g. \"Asia/Shanghai\")"), v);
+		return;
+	}
+	/* A file's zone must be one the system knows (the built-ins name Asia/Shanghai). */
+	if (!ld->complete && !zone_known(v)) {
+		if (access(ZONEINFO, F_OK) != 0)
+			problem(ld, s, _("cannot check the time zone \"%s\": no %s (install tzdata)"), v,
+			        ZONEINFO);
+		else
+			problem(ld, s, _("unknown time zone \"%s\" (not in %s)"), v, ZONEINFO);
 		return;
 	}
 	str_copy(ld->cfg->timezone, sizeof ld->cfg->timezone, v);
@@ -688,6 +712,12 @@ static void apply_offset(struct loader *ld, const config_setting_t *s, char *bas
 	struct hf_dur d;
 	if (!get_duration(ld, s, &d))
 		return;
+	const char *text = config_setting_get_string(s);
+	if (text[0] != '+' && text[0] != '-') {
+		problem(ld, s, _("\"%s\": an offset says which way it counts: \"+%s\" after the visit "
+		                 "(\"-%s\" before an injection's effect ends)"), text, text, text);
+		return;
+	}
 	if (d.unit == DUR_HOURS && d.n % 24 != 0) {
 		problem(ld, s, _("\"%s\": a call falls on a day; give hours in whole days (24h, 48h)"),
 		        config_setting_get_string(s));
@@ -701,10 +731,31 @@ static void apply_offset(struct loader *ld, const config_setting_t *s, char *bas
 	*(struct hf_dur *)(void *)(base + k->off) = d;
 }
 
+/* A step's script key. A file's must name a script every language has: the fallback to the
+ * kind's general script would hide a typo (the built-ins are checked by the tests). */
+static void apply_script(struct loader *ld, const config_setting_t *s, char *base,
+                         const struct key *k)
+{
+	const char *v = get_string(ld, s);
+	if (!v || !check_code(ld, s, v, k->size))
+		return;
+	char dir[1024], path[1400];
+	if (!ld->complete && scripts_locate_dir(dir, sizeof dir)) {
+		for (const char *const *lang = scripts_langs; *lang; lang++) {
+			snprintf(path, sizeof path, "%s/%s/%s.script", dir, *lang, v);
+			if (access(path, R_OK) != 0) {
+				problem(ld, s, _("no script \"%s\" (%s is missing)"), v, path);
+				return;
+			}
+		}
+	}
+	str_copy(base + k->off, k->size, v);
+}
+
 static const struct key step_keys[] = {
 	{ .name = "offset", .type = KT_FN, .off = offsetof(struct hf_step, offset), .fn = apply_offset },
 	{ .name = "window", .type = KT_INT, .off = offsetof(struct hf_step, window_days), .min = 0, .max = 366 },
-	{ .name = "script", .type = KT_CODE, .off = offsetof(struct hf_step, script), .size = HF_NAME_MAX },
+	{ .name = "script", .type = KT_FN, .off = offsetof(struct hf_step, script), .size = HF_NAME_MAX, .fn = apply_script },
 	{ .name = "team", .type = KT_CODE, .off = offsetof(struct hf_step, team), .size = HF_NAME_MAX },
 	{ .name = "priority", .type = KT_INT, .off = offsetof(struct hf_step, priority), .min = 0, .max = 100 },
 	{ 0 }

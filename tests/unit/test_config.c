@@ -345,7 +345,7 @@ static void test_partial_file_merges(void **state)
 	assert_int_equal(c->steps[0].offset.n, 48);
 	assert_int_equal(c->steps[0].offset.unit, DUR_HOURS);
 	assert_string_equal(c->steps[0].team, "care");
-	assert_string_equal(c->steps[1].script, "discharge.w1");
+	assert_string_equal(c->steps[1].script, "discharge");
 	assert_int_equal(c->steps[1].offset.unit, DUR_WEEKS);
 	assert_int_equal(config_curve(cfg, VISIT_SURGERY, NULL)->nsteps, 5);
 	assert_int_equal(cfg->nteams, 6);

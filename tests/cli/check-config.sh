@@ -1,0 +1,36 @@
+# check-config.sh — check-config refuses what a clinic would regret: a script key with no
+# script file, a curve offset without its sign, a time zone the system does not know.
+. "$(dirname "$0")/lib.sh"
+
+conf() { printf '%s\n' "$@" >"$T/c.conf"; }
+
+conf 'clinic = { timezone = "Asia/Urumqi"; };'
+run "$HF" check-config "$T/c.conf"
+check_rc "a time zone the system knows" 0
+conf 'clinic = {' '  timezone = "Asia/Shangai";' '};'
+run "$HF" check-config "$T/c.conf"
+check_err "an unknown time zone, with its line" 2 "c.conf:2: clinic.timezone: unknown time zone \"Asia/Shangai\" (not in /usr/share/zoneinfo)"
+conf 'clinic = { timezone = "posixrules/x"; };'
+run "$HF" check-config "$T/c.conf"
+check_rc "a path that is no zone file" 2
+
+conf 'curves = { discharge = { steps = (' '{ offset = "3d"; window = 1; script = "discharge.d3"; team = "service"; priority = 1; }' '); }; };'
+run "$HF" check-config "$T/c.conf"
+check_err "a curve offset without its sign" 2 "c.conf:2: curves.discharge.steps\[1\].offset: \"3d\": an offset says which way it counts: \"+3d\""
+conf 'treatments = ( { name = "水光针"; effect = "1m"; curve = (' '{ offset = "7d"; window = 1; script = "injection"; team = "consultant"; priority = 1; }' '); } );'
+run "$HF" check-config "$T/c.conf"
+check_err "... in a treatment's curve too" 2 "c.conf:2: treatments\[1\].curve\[1\].offset: \"7d\""
+conf 'curves = { discharge = { steps = (' '{ offset = "+3d"; window = 1; script = "discharge.d3"; team = "service"; priority = 1; }' '); }; };'
+run "$HF" check-config "$T/c.conf"
+check_rc "a signed offset and an existing script" 0
+
+conf 'curves = { discharge = { steps = (' '{ offset = "+3d"; window = 1;' '  script = "discharge.d9"; team = "service"; priority = 1; }' '); }; };'
+run "$HF" check-config "$T/c.conf"
+check_err "a script key with no script file, with its line" 2 "c.conf:3: curves.discharge.steps\[1\].script: no script \"discharge.d9\""
+# The same file refused by check-config is refused by every command.
+run "$HF" -c "$T/c.conf" -d "$DB" init
+check_rc "a command with that file refuses it too" 2
+run "$HF" check-config
+check_rc "the built-in rules pass" 0
+run "$HF" check-config "$ROOT/data/huifang.conf"
+check_rc "data/huifang.conf passes as a file" 0
