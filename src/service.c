@@ -146,11 +146,7 @@ static bool load_scripts(struct hf_ctx *ctx, char *err, size_t errlen)
 			return false;
 		bool ok = true;
 		for (size_t k = 0; ok && k < set.n; k++)
-			ok = store_exec(ctx->st,
-			        "INSERT INTO script(key, lang, title, body) VALUES (:k, :l, :t, :b) "
-			        "ON CONFLICT(key, lang) DO NOTHING",
-			        ":k", 't', set.v[k].key, ":l", 't', *lang, ":t", 't', set.v[k].title,
-			        ":b", 't', set.v[k].body, NULL);
+			ok = store_script_add(ctx->st, set.v[k].key, *lang, set.v[k].title, set.v[k].body);
 		script_set_free(&set);
 		if (!ok)
 			return errf(err, errlen, "%s", store_errmsg(ctx->st));
@@ -176,9 +172,9 @@ int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size
 	}
 	bool known = f == STORE_FOUND;
 	/* An existing clinic: only its admins may re-run init, and never with --demo. */
-	long long users = store_user_count(ctx->st), customers = 0;
-	if (users < 0 || (demo && store_int(ctx->st, &customers, "SELECT count(*) FROM customer",
-	                                    NULL) == STORE_ERROR)) {
+	long long users = store_user_count(ctx->st);
+	struct hf_clinic_counts held = {0};
+	if (users < 0 || (demo && !store_clinic_counts(ctx->st, &held))) {
 		errf(err, errlen, "%s", store_errmsg(ctx->st));
 		store_rollback(ctx->st);
 		return HF_EFAIL;
@@ -188,7 +184,7 @@ int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size
 		return errf(err, errlen, _("%s already has users and %s is not an admin of it"),
 		            ctx->db_path, ctx->login), HF_EPERM;
 	}
-	if (customers > 0) {
+	if (held.customers > 0) {
 		store_rollback(ctx->st);
 		return errf(err, errlen, _("%s already has customers; the demo clinic needs a new database"),
 		            ctx->db_path), HF_EUSAGE;
@@ -286,12 +282,8 @@ int svc_claim(struct hf_ctx *ctx, hf_id task, char *err, size_t errlen)
 		if (rc == HF_OK)
 			rc = check_claim(ctx, &t, err, errlen);
 	}
-	char until[20];
 	if (rc == HF_OK &&
-	    !store_exec(ctx->st, "UPDATE task SET claimed_by = :me, claimed_until = :until WHERE id = :id",
-	                ":me", 't', ctx->login,
-	                ":until", 't', stamp_format(ctx->now + ctx->cfg.lease_minutes, until),
-	                ":id", 'i', (long long)task, NULL)) {
+	    !store_task_claim(ctx->st, task, ctx->login, ctx->now + ctx->cfg.lease_minutes)) {
 		errf(err, errlen, "%s", store_errmsg(ctx->st));
 		rc = HF_EFAIL;
 	}
@@ -308,9 +300,7 @@ int svc_claim(struct hf_ctx *ctx, hf_id task, char *err, size_t errlen)
 
 int svc_release(struct hf_ctx *ctx, hf_id task)
 {
-	return store_exec(ctx->st, "UPDATE task SET claimed_by = '', claimed_until = '' "
-	                           "WHERE id = :id AND claimed_by = :me",
-	                  ":id", 'i', (long long)task, ":me", 't', ctx->login, NULL) ? HF_OK : HF_EFAIL;
+	return store_task_release(ctx->st, task, ctx->login) ? HF_OK : HF_EFAIL;
 }
 
 /* ---- logging an outcome -------------------------------------------------------------- */
@@ -390,8 +380,7 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_
 		snprintf(detail + strlen(detail), sizeof detail - strlen(detail), " nps=%d", in.nps);
 	if (!res->call_id ||
 	    !svc_apply(ctx->st, t.customer_id, task, res->call_id, ctx->login, ctx->now, &res->dec) ||
-	    !store_exec(ctx->st, "UPDATE task SET last_outcome = :o, claimed_by = '', claimed_until = '' "
-	                         "WHERE id = :id", ":o", 't', in.code, ":id", 'i', (long long)task, NULL) ||
+	    !store_task_logged(ctx->st, task, in.code) ||
 	    !store_audit(ctx->st, ctx->login, ctx->now, "log", "call", res->call_id, detail) ||
 	    !store_commit(ctx->st)) {
 		errf(err, errlen, _("could not save the call: %s"), store_errmsg(ctx->st));
@@ -568,20 +557,9 @@ int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *
 {
 	memset(counts, 0, sizeof *counts);
 	hf_stamp now = day == stamp_date(ctx->now) ? ctx->now : stamp_make(day, 8 * 60);
-	/* Customers with a visit or an open task: everyone else has nothing to plan. */
-	struct stmt *s = stmt_prepare(ctx->st,
-	    "SELECT id FROM customer WHERE id IN (SELECT customer_id FROM visit) "
-	    "OR id IN (SELECT customer_id FROM task WHERE status = 'open') ORDER BY id");
-	hf_id *ids = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
-	while ((rc = stmt_step(s)) == 1) {
-		ids = xgrow(ids, n, &cap, sizeof *ids);
-		ids[n++] = stmt_int(s, 0);
-	}
-	stmt_done(s);
-
-	bool ok = rc == 0;
+	hf_id *ids;
+	size_t n;
+	bool ok = store_plannable_customers(ctx->st, &ids, &n);
 	struct decisions d;
 	decisions_init(&d);
 	hf_id esc_before = store_escalation_last_id(ctx->st);
@@ -609,27 +587,10 @@ int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *
 	return HF_OK;
 }
 
-static void read_unseen(struct stmt *s, void *row, const void *arg)
-{
-	(void)arg;
-	struct unseen_customer *u = row;
-	u->id = stmt_int(s, 0);
-	str_copy(u->name, sizeof u->name, stmt_text(s, 1));
-	str_copy(u->consultant, sizeof u->consultant, stmt_text(s, 2));
-	if (!date_parse(stmt_text(s, 3), &u->last_visit))
-		u->last_visit = HF_NO_DATE;
-}
-
 bool svc_unseen_customers(struct hf_ctx *ctx, hf_date day, struct unseen_customer **out, size_t *n)
 {
-	char cutoff[16];
-	date_format(date_add_months(day, -ctx->cfg.consultant_release_months), cutoff);
-	struct stmt *s = stmt_prepare(ctx->st,
-	    "SELECT c.id, c.name, c.consultant, max(v.date) AS last FROM customer c "
-	    "JOIN visit v ON v.customer_id = c.id WHERE c.consultant <> '' AND c.do_not_call = 0 "
-	    "GROUP BY c.id HAVING last < :cutoff ORDER BY c.consultant, last, c.id");
-	stmt_bind_text(s, ":cutoff", cutoff);
-	return store_rows(s, out, n, sizeof **out, read_unseen, NULL, NULL);
+	return store_unseen_customers(ctx->st, date_add_months(day, -ctx->cfg.consultant_release_months),
+	                              out, n);
 }
 
 /* ---- escalations --------------------------------------------------------------------- */

@@ -14,6 +14,14 @@ bool store_script_has(struct store *st, const char *key, const char *lang)
 	return n > 0;
 }
 
+bool store_script_add(struct store *st, const char *key, const char *lang, const char *title,
+                      const char *body)
+{
+	return store_exec(st, "INSERT INTO script(key, lang, title, body) VALUES (:k, :l, :t, :b) "
+	                      "ON CONFLICT(key, lang) DO NOTHING",
+	                  ":k", 't', key, ":l", 't', lang, ":t", 't', title, ":b", 't', body, NULL);
+}
+
 enum store_found store_script_get(struct store *st, const char *key, const char *lang,
                                   char **title, char **body)
 {

@@ -121,6 +121,42 @@ hf_id store_customer_add(struct store *st, const struct hf_customer *c)
 	return ok ? store_last_id(st) : 0;
 }
 
+static void read_id(struct stmt *s, void *row, const void *arg)
+{
+	(void)arg;
+	*(hf_id *)row = stmt_int(s, 0);
+}
+
+bool store_plannable_customers(struct store *st, hf_id **out, size_t *n)
+{
+	struct stmt *s = stmt_prepare(st,
+	    "SELECT id FROM customer WHERE id IN (SELECT customer_id FROM visit) "
+	    "OR id IN (SELECT customer_id FROM task WHERE status = 'open') ORDER BY id");
+	return store_rows(s, out, n, sizeof **out, read_id, NULL, NULL);
+}
+
+static void read_unseen(struct stmt *s, void *row, const void *arg)
+{
+	(void)arg;
+	struct unseen_customer *u = row;
+	u->id = stmt_int(s, 0);
+	col_copy(s, 1, u->name, sizeof u->name);
+	col_copy(s, 2, u->consultant, sizeof u->consultant);
+	u->last_visit = col_date(s, 3);
+}
+
+bool store_unseen_customers(struct store *st, hf_date before, struct unseen_customer **out,
+                            size_t *n)
+{
+	char cutoff[16];
+	struct stmt *s = stmt_prepare(st,
+	    "SELECT c.id, c.name, c.consultant, max(v.date) AS last FROM customer c "
+	    "JOIN visit v ON v.customer_id = c.id WHERE c.consultant <> '' AND c.do_not_call = 0 "
+	    "GROUP BY c.id HAVING last < :cutoff ORDER BY c.consultant, last, c.id");
+	stmt_bind_text(s, ":cutoff", date_format(before, cutoff));
+	return store_rows(s, out, n, sizeof **out, read_unseen, NULL, NULL);
+}
+
 /* ---- visits -------------------------------------------------------------------------- */
 
 #define VISIT_COLS "id, customer_id, date, kind, treatment, doctor, team, course_end, amount"

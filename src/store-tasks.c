@@ -98,6 +98,27 @@ enum store_found store_task_get(struct store *st, hf_id id, struct hf_task *out)
 	return found_of(rc);
 }
 
+bool store_task_claim(struct store *st, hf_id task, const char *login, hf_stamp until)
+{
+	char u[20];
+	return store_exec(st, "UPDATE task SET claimed_by = :me, claimed_until = :until WHERE id = :id",
+	                  ":me", 't', login, ":until", 't', stamp_format(until, u),
+	                  ":id", 'i', (long long)task, NULL);
+}
+
+bool store_task_release(struct store *st, hf_id task, const char *login)
+{
+	return store_exec(st, "UPDATE task SET claimed_by = '', claimed_until = '' "
+	                      "WHERE id = :id AND claimed_by = :me",
+	                  ":id", 'i', (long long)task, ":me", 't', login, NULL);
+}
+
+bool store_task_logged(struct store *st, hf_id task, const char *outcome)
+{
+	return store_exec(st, "UPDATE task SET last_outcome = :o, claimed_by = '', claimed_until = '' "
+	                      "WHERE id = :id", ":o", 't', outcome, ":id", 'i', (long long)task, NULL);
+}
+
 bool store_tasks_to_pool(struct store *st, const char *owner)
 {
 	return store_exec(st, "UPDATE task SET owner = '' WHERE owner = :l AND status = 'open'",

@@ -63,12 +63,6 @@ int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *
 
 /* Consultants' customers unseen for cfg.consultant_release_months (listed for reassignment on
  * the 1st of the month), by consultant. *out malloc'd. */
-struct unseen_customer {
-	hf_id id;
-	char name[HF_NAME_MAX];
-	char consultant[HF_NAME_MAX];
-	hf_date last_visit;
-};
 bool svc_unseen_customers(struct hf_ctx *ctx, hf_date day, struct unseen_customer **out, size_t *n);
 
 /* Add a customer; add a visit and plan its customer at once (the whole curve is visible). */

@@ -196,6 +196,19 @@ bool store_visit_update(struct store *st, const struct hf_visit *v);
 /* A visit kept as history: its curve is over, it is planned and gets no tasks. */
 bool store_visit_mark_history(struct store *st, hf_id visit);
 
+/* Customers with a visit or an open task (everyone else has nothing to plan), by id. */
+bool store_plannable_customers(struct store *st, hf_id **out, size_t *n);
+/* Customers with a consultant, not do-not-call, whose last visit is before `before`, by
+ * consultant, last visit and id. */
+struct unseen_customer {
+	hf_id id;
+	char name[HF_NAME_MAX];
+	char consultant[HF_NAME_MAX];
+	hf_date last_visit;
+};
+bool store_unseen_customers(struct store *st, hf_date before, struct unseen_customer **out,
+                            size_t *n);
+
 /* Tasks. */
 enum queue_scope { SCOPE_MINE_AND_POOL, SCOPE_USER, SCOPE_TEAM, SCOPE_ALL };
 struct queue_filter {
@@ -207,6 +220,11 @@ struct queue_filter {
 /* Overdue first, then due time, then priority. *out malloc'd. */
 bool store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out, size_t *n);
 enum store_found store_task_get(struct store *st, hf_id id, struct hf_task *out);
+/* Claims: login holds the task until `until`; a release is only by its holder; a logged call
+ * records its outcome and ends the claim. */
+bool store_task_claim(struct store *st, hf_id task, const char *login, hf_stamp until);
+bool store_task_release(struct store *st, hf_id task, const char *login);
+bool store_task_logged(struct store *st, hf_id task, const char *outcome);
 /* A user's open tasks go back to their team's pool. */
 bool store_tasks_to_pool(struct store *st, const char *owner);
 /* Every task of a customer (any status), for the rules. *out malloc'd. */
@@ -267,6 +285,9 @@ bool store_clinic_counts(struct store *st, struct hf_clinic_counts *out);
 
 /* ---- the console (store-console.c) --------------------------------------------------- */
 bool store_script_has(struct store *st, const char *key, const char *lang);
+/* A call script, unless one with this key and language is stored already. */
+bool store_script_add(struct store *st, const char *key, const char *lang, const char *title,
+                      const char *body);
 /* A stored script's title and body (both malloc'd); false when there is none. */
 enum store_found store_script_get(struct store *st, const char *key, const char *lang, char **title,
                       char **body);
