@@ -171,7 +171,7 @@ pot:
 	  -o $(or $(POT),po/huifang.pot) $(SRC_ALL) $(wildcard include/huifang/*.h src/*.h src/*/*.h)
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
 	install -m 755 huifang $(DESTDIR)$(BINDIR)/huifang
 	@# On the clinic's shared machine: make install GROUP=huifang (as root) installs the program
 	@# setgid to that group and makes /var/lib/huifang its own (0770), so the data is reachable
@@ -180,6 +180,7 @@ install: all
 	  chgrp $(GROUP) $(DESTDIR)$(BINDIR)/huifang && chmod 2755 $(DESTDIR)$(BINDIR)/huifang && \
 	  install -d -m 2770 -g $(GROUP) $(DESTDIR)/var/lib/huifang; fi
 	install -m 644 man/huifang.1 $(DESTDIR)$(MANDIR)/man1/huifang.1
+	install -m 644 man/huifang.conf.5 $(DESTDIR)$(MANDIR)/man5/huifang.conf.5
 	install -m 644 data/huifang.conf $(DESTDIR)$(DATADIR)/huifang.conf
 	cp -R data/scripts data/names data/demo $(DESTDIR)$(DATADIR)/
 	for m in $(MO); do l=$${m#build/locale/}; l=$${l%%/*}; \
@@ -187,7 +188,7 @@ install: all
 	  install -m 644 $$m $(DESTDIR)$(LOCALEDIR_INST)/$$l/LC_MESSAGES/huifang.mo; done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/huifang $(DESTDIR)$(MANDIR)/man1/huifang.1
+	rm -f $(DESTDIR)$(BINDIR)/huifang $(DESTDIR)$(MANDIR)/man1/huifang.1 $(DESTDIR)$(MANDIR)/man5/huifang.conf.5
 	rm -rf $(DESTDIR)$(DATADIR)
 	rm -f $(DESTDIR)$(LOCALEDIR_INST)/*/LC_MESSAGES/huifang.mo
 

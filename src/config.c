@@ -119,7 +119,8 @@ struct key {
 	enum key_type type;
 	size_t off, size, off2;
 	int min, max;
-	const struct key *sub;
+	const struct key *sub;          /* KT_GROUP, KT_GROUPS; KT_FN: the members it reads, for
+	                                   config_keys_each */
 	apply_fn *fn;
 	const struct entries *entries; /* KT_GROUPS */
 	bool optional;              /* may be missing even where keys are required */
@@ -801,7 +802,7 @@ static void apply_curve(struct loader *ld, const config_setting_t *s, char *base
                         const struct key *k);
 
 static const struct key curve_keys[] = {
-	{ .name = "steps", .type = KT_FN, .off = 0, .fn = apply_steps },
+	{ .name = "steps", .type = KT_FN, .off = 0, .fn = apply_steps, .sub = step_keys },
 	{ .name = "repeat_days", .type = KT_INT, .off = offsetof(struct hf_curve, repeat_days), .min = 0, .max = 366 },
 	{ .name = "repeat_max", .type = KT_INT, .off = offsetof(struct hf_curve, repeat_max), .min = 0, .max = 52 },
 	{ 0 }
@@ -809,7 +810,7 @@ static const struct key curve_keys[] = {
 
 #define CURVE_KEY_(id, code, label) \
 	{ .name = code, .type = KT_FN, .off = offsetof(struct hf_config, curves) + id * sizeof(struct hf_curve), \
-	  .min = id, .fn = apply_curve },
+	  .min = id, .fn = apply_curve, .sub = curve_keys },
 static const struct key curves_keys[] = { HF_VISIT_KINDS(CURVE_KEY_) { 0 } };
 #undef CURVE_KEY_
 
@@ -861,7 +862,7 @@ static void apply_treatment_curve(struct loader *ld, const config_setting_t *s, 
 
 static const struct key treatment_keys[] = {
 	{ .name = "name", .type = KT_TEXT, .off = offsetof(struct hf_treatment, name), .size = HF_NAME_MAX },
-	{ .name = "curve", .type = KT_FN, .fn = apply_treatment_curve, .optional = true },
+	{ .name = "curve", .type = KT_FN, .fn = apply_treatment_curve, .optional = true, .sub = step_keys },
 	{ .name = "effect", .type = KT_FN, .off = offsetof(struct hf_treatment, effect), .fn = apply_effect, .optional = true },
 	{ 0 }
 };
@@ -1239,6 +1240,28 @@ static const struct key root_keys[] = {
 };
 
 #undef CFG
+
+static void keys_each(const struct key *keys, const char *prefix,
+                      void (*fn)(const char *path, void *arg), void *arg)
+{
+	for (const struct key *k = keys; k->name; k++) {
+		char path[256];
+		snprintf(path, sizeof path, "%s%s", prefix, k->name);
+		fn(path, arg);
+		if (!k->sub)
+			continue;
+		/* Members of each entry of a list: "treatments[].name", "curves.surgery.steps[].offset". */
+		bool list = k->type == KT_GROUPS || (k->type == KT_FN && k->sub == step_keys);
+		char sub[sizeof path + 4];
+		snprintf(sub, sizeof sub, "%s%s.", path, list ? "[]" : "");
+		keys_each(k->sub, sub, fn, arg);
+	}
+}
+
+void config_keys_each(void (*fn)(const char *path, void *arg), void *arg)
+{
+	keys_each(root_keys, "", fn, arg);
+}
 
 /* ---- checks across keys -------------------------------------------------------------- */
 

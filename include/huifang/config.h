@@ -180,6 +180,11 @@ int config_check_file(const char *path, char **problems);
  * exists, else NULL (built-ins). */
 const char *config_locate(const char *cli_path);
 
+/* Every key the config table knows, as a dotted path, in table order: groups and their
+ * members ("clinic", "clinic.name"), members of list entries with "[]"
+ * ("treatments[].curve[].offset"). For the documentation and its test. */
+void config_keys_each(void (*fn)(const char *path, void *arg), void *arg);
+
 /* Lookups. */
 const struct hf_outcome *config_outcome(const struct hf_config *cfg, const char *code);
 const struct hf_treatment *config_treatment(const struct hf_config *cfg, const char *name);

@@ -34,3 +34,17 @@ run "$HF" check-config
 check_rc "the built-in rules pass" 0
 run "$HF" check-config "$ROOT/data/huifang.conf"
 check_rc "data/huifang.conf passes as a file" 0
+
+# The worked examples of huifang.conf(5) are files check-config accepts.
+awk '/^\.SH EXAMPLES/ { on = 1 } /^\.SH FILES/ { on = 0 }
+	on && /^\.nf/ { n++; body = ""; inb = 1; next }
+	on && /^\.fi/ { inb = 0; if (body ~ /^[a-z_]+ = /) { f = dir "/ex" n ".conf"; printf "%s", body > f; close(f) } next }
+	inb { gsub(/\\-/, "-"); body = body $0 "\n" }' dir="$T" "$ROOT/man/huifang.conf.5"
+n=0
+for f in "$T"/ex*.conf; do
+	[ -f "$f" ] || continue
+	n=$((n + 1))
+	run "$HF" check-config "$f"
+	check_rc "huifang.conf(5) example $(basename "$f" .conf) ($(head -n 1 "$f")) passes check-config" 0
+done
+[ "$n" -ge 4 ] && ok "$n examples checked" || notok "only $n examples found in huifang.conf(5)"
