@@ -20,7 +20,7 @@
 	X(UI_COLOR_HEADER, "header") \
 	X(UI_COLOR_TAB, "tab") \
 	X(UI_COLOR_TAB_ACTIVE, "tab_active") \
-	X(UI_COLOR_SELECTED, "selected") \
+	X(UI_COLOR_CURSOR, "selected") /* the selected row */ \
 	X(UI_COLOR_OVERDUE, "overdue") \
 	X(UI_COLOR_STATUS, "status") \
 	X(UI_COLOR_TITLE, "title") \

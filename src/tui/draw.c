@@ -11,7 +11,7 @@
 static const int mono_attr[UI_COLOR__COUNT] = {
 	[UI_COLOR_NORMAL] = A_NORMAL,     [UI_COLOR_HEADER] = A_REVERSE,
 	[UI_COLOR_TAB] = A_REVERSE,       [UI_COLOR_TAB_ACTIVE] = A_BOLD,
-	[UI_COLOR_SELECTED] = A_REVERSE,  [UI_COLOR_OVERDUE] = A_BOLD,
+	[UI_COLOR_CURSOR] = A_REVERSE,  [UI_COLOR_OVERDUE] = A_BOLD,
 	[UI_COLOR_STATUS] = A_REVERSE,    [UI_COLOR_TITLE] = A_BOLD,
 	[UI_COLOR_DIM] = A_DIM,           [UI_COLOR_URGENT] = A_REVERSE | A_BOLD,
 	[UI_COLOR_HIGH] = A_BOLD,         [UI_COLOR_BREACHED] = A_REVERSE | A_BOLD,
@@ -55,9 +55,9 @@ void tui_colors_init(struct tui *t)
 		t->attr[role] = (int)(COLOR_PAIR(role + 1) | (attr_t)extra);
 	}
 	/* The selection must show even when its colours equal the text's. */
-	if (t->color && strcmp(t->ctx->cfg.ui_colors[UI_COLOR_SELECTED][0],
-	                       t->ctx->cfg.ui_colors[UI_COLOR_SELECTED][1]) == 0)
-		t->attr[UI_COLOR_SELECTED] |= A_REVERSE;
+	if (t->color && strcmp(t->ctx->cfg.ui_colors[UI_COLOR_CURSOR][0],
+	                       t->ctx->cfg.ui_colors[UI_COLOR_CURSOR][1]) == 0)
+		t->attr[UI_COLOR_CURSOR] |= A_REVERSE;
 }
 
 int tui_attr(struct tui *t, int color)

@@ -122,14 +122,14 @@ void list_draw(struct tui *t, struct tui_list *l, int y, int x, int h, int w, bo
 		size_t row = l->top + (size_t)r;
 		bool selected = !l->no_select && row == l->sel;
 		if (selected)
-			tui_fill(t, y + r, x, w, UI_COLOR_SELECTED);
+			tui_fill(t, y + r, x, w, UI_COLOR_CURSOR);
 		int cx = x;
 		for (int c = 0; c < ncols && cx < x + w; c++) {
 			int color = UI_COLOR_NORMAL;
 			buf[0] = 0;
 			l->cell(l->data, row, c, buf, sizeof buf, &color);
 			int cw = widths[c] < x + w - cx ? widths[c] : x + w - cx;
-			tui_field(t, y + r, cx, cw, selected ? UI_COLOR_SELECTED : color, 0, l->cols[c].align,
+			tui_field(t, y + r, cx, cw, selected ? UI_COLOR_CURSOR : color, 0, l->cols[c].align,
 			          buf);
 			cx += widths[c] + 1;
 		}

@@ -354,7 +354,7 @@ static void label(struct tui *t, struct outcome_view *o, int y, int f, const cha
 /* One choice: selected and focused reads as the selection, selected alone as bold. */
 static int choice(struct tui *t, int y, int x, int w, bool selected, bool focus, const char *text)
 {
-	int color = selected && focus ? UI_COLOR_SELECTED : UI_COLOR_NORMAL;
+	int color = selected && focus ? UI_COLOR_CURSOR : UI_COLOR_NORMAL;
 	return tui_text(t, y, x, w, color, selected ? A_BOLD : 0, text);
 }
 

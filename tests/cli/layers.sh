@@ -57,7 +57,7 @@ hits=$(grep -nw -E -- "$(echo $view_syms | tr ' ' '|')" src/tui/*.c include/huif
 refuse "src/cli and src/views reach no sqlite3.h" '^<sqlite3\.h>$' src/cli/*.c src/views/*.c
 
 # Commands and screens speak to use cases and record readers, never SQL.
-hits=$(grep -rnwE "SELECT|INSERT|UPDATE|DELETE|store_exec|store_int|store_text|stmt_[a-z_]+" src/cli src/views)
+hits=$(grep -rnE "SELECT|INSERT|UPDATE|DELETE|store_exec|store_int|store_text|stmt_" src/cli src/views)
 [ -z "$hits" ] && ok "no SQL under src/cli or src/views" || notok "SQL under src/cli or src/views: $hits"
 
 # The store speaks records: it reaches neither the rules nor their decisions.

@@ -357,7 +357,7 @@ static void test_partial_file_merges(void **state)
 	assert_string_equal(cfg->dial[3], "{phone}");
 	assert_string_equal(cfg->ui_colors[UI_COLOR_HEADER][0], "bright-white");
 	assert_string_equal(cfg->ui_colors[UI_COLOR_HEADER][1], "magenta");
-	assert_string_equal(cfg->ui_colors[UI_COLOR_SELECTED][0], "black"); /* kept */
+	assert_string_equal(cfg->ui_colors[UI_COLOR_CURSOR][0], "black"); /* kept */
 	assert_int_equal(cfg->nui_keys, 3);
 	assert_string_equal(cfg->ui_keys[0][0], "quit");
 	assert_string_equal(cfg->ui_keys[0][1], "Q");
