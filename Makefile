@@ -13,6 +13,8 @@ BINDIR   = $(PREFIX)/bin
 MANDIR   = $(PREFIX)/share/man
 DATADIR  = $(PREFIX)/share/huifang
 LOCALEDIR_INST = $(PREFIX)/share/locale
+UNITDIR  ?= $(PREFIX)/lib/systemd/system
+COMPDIR  ?= $(PREFIX)/share/bash-completion/completions
 VERSION  = 0.1.0
 
 PKGS     = ncursesw sqlite3 libconfig
@@ -182,6 +184,14 @@ install: all
 	install -m 644 man/huifang.1 $(DESTDIR)$(MANDIR)/man1/huifang.1
 	install -m 644 man/huifang.conf.5 $(DESTDIR)$(MANDIR)/man5/huifang.conf.5
 	install -m 644 data/huifang.conf $(DESTDIR)$(DATADIR)/huifang.conf
+	@# The nightly backup and plan: a systemd timer (enable it) or a cron example (copy it).
+	install -d $(DESTDIR)$(UNITDIR) $(DESTDIR)$(COMPDIR)
+	for f in scripts/systemd/huifang-nightly.service scripts/systemd/huifang-nightly.timer; do \
+	  sed -e 's|@BINDIR@|$(BINDIR)|g' $$f >$(DESTDIR)$(UNITDIR)/$${f##*/} && \
+	  chmod 644 $(DESTDIR)$(UNITDIR)/$${f##*/}; done
+	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@DATADIR@|$(DATADIR)|g' scripts/huifang.cron \
+	  >$(DESTDIR)$(DATADIR)/huifang.cron && chmod 644 $(DESTDIR)$(DATADIR)/huifang.cron
+	install -m 644 scripts/huifang.bash-completion $(DESTDIR)$(COMPDIR)/huifang
 	cp -R data/scripts data/names data/demo $(DESTDIR)$(DATADIR)/
 	for m in $(MO); do l=$${m#build/locale/}; l=$${l%%/*}; \
 	  install -d $(DESTDIR)$(LOCALEDIR_INST)/$$l/LC_MESSAGES; \
@@ -189,6 +199,8 @@ install: all
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/huifang $(DESTDIR)$(MANDIR)/man1/huifang.1 $(DESTDIR)$(MANDIR)/man5/huifang.conf.5
+	rm -f $(DESTDIR)$(UNITDIR)/huifang-nightly.service $(DESTDIR)$(UNITDIR)/huifang-nightly.timer
+	rm -f $(DESTDIR)$(COMPDIR)/huifang
 	rm -rf $(DESTDIR)$(DATADIR)
 	rm -f $(DESTDIR)$(LOCALEDIR_INST)/*/LC_MESSAGES/huifang.mo
 

@@ -55,6 +55,28 @@ static int match(const struct command *c, int argc, char **argv, int i)
 	return used;
 }
 
+/* The first word of a group of commands ("add", "user", "escalation"): with --help its
+ * commands on stdout; alone, which ones there are, on stderr (2). Anything else is unknown. */
+static int group_help(int argc, char **argv, int i)
+{
+	size_t n = strlen(argv[i]);
+	bool help = i + 1 < argc && (!strcmp(argv[i + 1], "--help") || !strcmp(argv[i + 1], "-h"));
+	FILE *f = help ? stdout : stderr;
+	int found = 0;
+	for (const struct command *const *c = cli_commands; *c; c++) {
+		if (strncmp((*c)->name, argv[i], n) != 0 || (*c)->name[n] != ' ')
+			continue;
+		if (found++ == 0 && !help)
+			fprintf(f, "huifang: %s: %s\n", argv[i], _("which one?"));
+		fprintf(f, "  huifang %-56s %s\n", (*c)->usage, _((*c)->summary));
+	}
+	if (!found) {
+		fprintf(stderr, "huifang: %s: %s\n", argv[i], _("unknown command; see huifang --help"));
+		return HF_EUSAGE;
+	}
+	return help ? HF_OK : HF_EUSAGE;
+}
+
 int main(int argc, char **argv)
 {
 	/* The database and its -wal/-shm are shared by the huifang group and nobody else. */
@@ -74,6 +96,10 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
 			printf("huifang %s\n", HF_VERSION);
 			return HF_OK;
+		} else if (!strcmp(a, "--complete")) {
+			int rc = cli_complete(&cli, argc - i - 1, argv + i + 1);
+			cli_finish(&cli);
+			return rc;
 		} else if (!strcmp(a, "-c") || !strcmp(a, "--config")) {
 			target = &cli.config;
 		} else if (!strcmp(a, "-d") || !strcmp(a, "--db")) {
@@ -119,15 +145,13 @@ int main(int argc, char **argv)
 			best_words = w;
 		}
 	}
-	if (!best) {
-		fprintf(stderr, "huifang: %s: %s\n", argv[i], _("unknown command; see huifang --help"));
-		return HF_EUSAGE;
-	}
+	if (!best)
+		return group_help(argc, argv, i);
 	int sub_argc = argc - i - best_words + 1;
 	char **sub_argv = argv + i + best_words - 1;
 	for (int k = 1; k < sub_argc; k++) {
 		if (!strcmp(sub_argv[k], "--help") || !strcmp(sub_argv[k], "-h")) {
-			printf("%s: huifang %s\n%s\n", _("usage"), best->usage, _(best->summary));
+			cli_command_help(best, stdout);
 			return HF_OK;
 		}
 	}

@@ -25,6 +25,16 @@ struct command {
 /* Every subcommand, in the order `huifang --help` lists them; NULL-terminated. */
 extern const struct command *const cli_commands[];
 
+/* `huifang COMMAND --help`: usage, summary and what each option in the usage means (help.c). */
+void cli_command_help(const struct command *c, FILE *f);
+/* The options a command's usage names, one a line. */
+void cli_command_options(const struct command *c, FILE *f);
+/* Does the help table say what opt means for c? */
+bool cli_option_documented(const struct command *c, const char *opt);
+/* `huifang --complete commands | options WORDS | outcomes | teams | logins`: words for the
+ * shell's completion, one a line; nothing when they cannot be had. */
+int cli_complete(struct cli *cli, int argc, char **argv);
+
 /* ---- options ------------------------------------------------------------------------- */
 
 enum opt_type { OPT_FLAG, OPT_STRING };

@@ -91,7 +91,7 @@ static int run_add_customer(struct cli *cli, int argc, char **argv)
 
 const struct command cmd_add_customer = {
 	"add customer",
-	"add customer --name N --phone P [--gender F|M] [--birthday D] [--consultant L] [--external-id X]",
+	"add customer --name N --phone P [--gender F|M] [--birthday D] [--consultant L] [--external-id X] [--source S] [--tags T]",
 	N_("add a customer by hand; prints the new id"), run_add_customer,
 };
 
@@ -159,6 +159,6 @@ static int run_add_visit(struct cli *cli, int argc, char **argv)
 
 const struct command cmd_add_visit = {
 	"add visit",
-	"add visit CUSTOMER --kind K --date D [--treatment T] [--doctor N] [--team T] [--course-end D]",
+	"add visit CUSTOMER --kind K --date D [--treatment T] [--doctor N] [--team T] [--course-end D] [--amount Y]",
 	N_("add a visit and plan its follow-up curve; prints the new id"), run_add_visit,
 };
