@@ -67,9 +67,12 @@ void stmt_done(struct stmt *s);
 bool store_exec(struct store *st, const char *sql, ...);
 /* The first column of the first row: STORE_FOUND with *out set (store_text: malloc'd),
  * STORE_NONE for no row or NULL (*out untouched; store_text: NULL), STORE_ERROR on failure
- * (message in store_errmsg). */
-enum store_found store_int(struct store *st, long long *out, const char *sql, ...);
-enum store_found store_text(struct store *st, char **out, const char *sql, ...);
+ * (message in store_errmsg). out must not be NULL: the attribute turns a call written
+ * against the older store_int(st, default, ...) into a compiler warning. */
+enum store_found store_int(struct store *st, long long *out, const char *sql, ...)
+	__attribute__((nonnull(2)));
+enum store_found store_text(struct store *st, char **out, const char *sql, ...)
+	__attribute__((nonnull(2)));
 /* Step s through every row, each read by read(s, row, arg) into a new element (size bytes) of
  * *out. On a failure the rows read so far are dropped (drop, when not NULL, frees what one row
  * holds), *out is NULL, *n 0, and it returns false. */
