@@ -80,3 +80,11 @@ deep='$'; for i in $(seq 10); do deep="$deep.origin"; done
 check_eq "the deepest origin is stored whole, eleven parts" \
 	"$(sql "SELECT count(*) FROM task WHERE customer_id=$C1 AND
 	        json_extract(origin, '$deep.code') = 'curve'")" "1"
+
+# An event carries the reason as stored: an array of parts, not a sentence.
+printf 'events = { path = "%s"; };\n' "$T/events.jsonl" > "$T/events.conf"
+read -r C6 T6 < <(customer 张六)
+as op_a -c "$T/events.conf" log "$T6" --outcome complaint --complaint 效果不满意
+check_eq "the event's reason is data" \
+	"$(jq -c 'select(.event == "escalation.raised") | .reason' "$T/events.jsonl")" \
+	'[{"code":"outcome","outcome":"complaint","category":"效果不满意"}]'
