@@ -299,6 +299,56 @@ static const struct col_def customer_cols[] = {
 
 MODEL_(col_customers, "customer", customer_cols, struct hf_customer)
 
+/* ---- visits ------------------------------------------------------------------------------ */
+
+/* The customer's external id, so an export of visits imports again (read through env->st). */
+static bool visit_customer_ext(const void *rec, const struct col_env *env, enum col_form form,
+                               char *buf, size_t size)
+{
+	const struct hf_visit *v = rec;
+	struct hf_customer c;
+	(void)form;
+	if (env->st && store_customer_get(env->st, v->customer_id, &c) == STORE_FOUND)
+		str_copy(buf, size, c.external_id);
+	else
+		str_copy(buf, size, "");
+	return false;
+}
+
+static bool visit_kind(const void *rec, const struct col_env *env, enum col_form form, char *buf,
+                       size_t size)
+{
+	const struct hf_visit *v = rec;
+	(void)env;
+	str_copy(buf, size, form == COL_CODE ? visit_kind_code(v->kind) : visit_kind_label(v->kind));
+	return false;
+}
+
+VALUE_(visit_id, struct hf_visit, put_id(r->id, buf, size))
+VALUE_(visit_customer_id, struct hf_visit, put_id(r->customer_id, buf, size))
+VALUE_(visit_date, struct hf_visit, put_date(r->date, buf, size))
+VALUE_(visit_treatment, struct hf_visit, str_copy(buf, size, r->treatment))
+VALUE_(visit_doctor, struct hf_visit, str_copy(buf, size, r->doctor))
+VALUE_(visit_team, struct hf_visit, str_copy(buf, size, r->team))
+VALUE_(visit_course_end, struct hf_visit, put_date(r->course_end, buf, size))
+VALUE_(visit_amount, struct hf_visit, put_int(r->amount, buf, size))
+
+/* The data columns carry the import's headers: an export of visits is a file to import. */
+static const struct col_def visit_cols[] = {
+	{"id", N_("id"), D_ | T_, 6, 0, 1, NULL, visit_id},
+	{"customer_id", N_("customer id"), D_ | T_, 8, 0, 1, NULL, visit_customer_id},
+	{"customer_external_id", N_("external id"), D_ | T_, 10, 0, -1, NULL, visit_customer_ext},
+	{"date", N_("date"), D_ | T_ | S_, 10, 0, -1, NULL, visit_date},
+	{"kind", N_("kind"), D_ | T_ | S_, 10, 0, -1, NULL, visit_kind},
+	{"treatment", N_("treatment"), D_ | T_ | S_, 0, 8, -1, NULL, visit_treatment},
+	{"doctor", N_("doctor"), D_ | T_, 0, 8, -1, NULL, visit_doctor},
+	{"team", N_("team"), D_ | T_, 10, 0, -1, NULL, visit_team},
+	{"course_end", N_("course end"), D_ | T_, 10, 0, -1, NULL, visit_course_end},
+	{"amount", N_("amount"), D_ | T_, 8, 0, 1, NULL, visit_amount},
+};
+
+MODEL_(col_visits, "visit", visit_cols, struct hf_visit)
+
 /* ---- calls ------------------------------------------------------------------------------- */
 
 static bool call_score(const void *rec, const struct col_env *env, enum col_form form, char *buf,

@@ -89,7 +89,11 @@ int import_header_map(enum import_kind kind, const struct csv_record *rec,
 	for (size_t i = 0; i < rec->n; i++) {
 		trim_copy(rec->field[i], name, sizeof name);
 		h->names[i] = xstrdup(name);
-		if (!strcasecmp(name, IMPORT_PROBLEM_COLUMN) || !strcmp(name, "问题"))
+		static const char *const ignored[] = IMPORT_IGNORED_COLUMNS;
+		bool skip = false;
+		for (size_t k = 0; k < sizeof ignored / sizeof ignored[0]; k++)
+			skip = skip || !strcasecmp(name, ignored[k]);
+		if (skip)
 			continue;
 		int found = -1;
 		for (int f = 0; f < IF__COUNT && found < 0; f++)
@@ -220,6 +224,18 @@ bool import_date(const char *s, hf_date *out)
 	return true;
 }
 
+bool import_yes_no(const char *s, bool *out)
+{
+	static const char *const yes[] = {"yes", "1", "true", "是", "y"}, *const no[] = {"no", "0", "false", "否", "n"};
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+		if (!strcasecmp(s, yes[i]))
+			return *out = true, true;
+		if (!strcasecmp(s, no[i]))
+			return *out = false, true;
+	}
+	return false;
+}
+
 bool import_gender(const char *s, char out[4])
 {
 	if (!strcmp(s, "女") || !strcasecmp(s, "F") || !strcasecmp(s, "female"))
@@ -313,6 +329,9 @@ static const char *cell(struct row_ctx *x, enum import_field f, char *buf, size_
 		return buf;
 	const char *raw = x->rec->field[c];
 	trim_copy(raw, buf, size);
+	/* An export's formula guard: '=… '+… '-… '@… come back as written. */
+	if (buf[0] == '\'' && buf[1] && strchr("=+-@\t\r", buf[1]))
+		memmove(buf, buf + 1, strlen(buf));
 	if (strlen(raw) >= size || strlen(buf) >= max) {
 		char n[24];
 		snprintf(n, sizeof n, "%zu", max - 1);
@@ -335,12 +354,12 @@ static void read_customer(const struct hf_config *cfg, struct row_ctx *x, hf_dat
 	str_copy(c->external_id, sizeof c->external_id,
 	         cell(x, IF_EXTERNAL_ID, buf, sizeof buf, sizeof c->external_id));
 	str_copy(c->name, sizeof c->name, cell(x, IF_NAME, buf, sizeof buf, sizeof c->name));
-	if (!c->name[0])
+	if (!row->given[IF_NAME])
 		problem(x, IF_NAME, _("a name is required"), NULL);
 	const char *v = cell(x, IF_PHONE, buf, sizeof buf, sizeof buf);
-	if (!*v)
+	if (!row->given[IF_PHONE])
 		problem(x, IF_PHONE, _("a phone number is required"), NULL);
-	else if (!import_phone(v, c->phone, sizeof c->phone))
+	else if (*v && !import_phone(v, c->phone, sizeof c->phone))
 		problem(x, IF_PHONE, _("\"%s\" is not a phone number"), v);
 	v = cell(x, IF_GENDER, buf, sizeof buf, sizeof buf);
 	if (*v && !import_gender(v, c->gender))
@@ -354,6 +373,9 @@ static void read_customer(const struct hf_config *cfg, struct row_ctx *x, hf_dat
 	         cell(x, IF_CONSULTANT, buf, sizeof buf, sizeof c->consultant));
 	str_copy(c->source, sizeof c->source, cell(x, IF_SOURCE, buf, sizeof buf, sizeof c->source));
 	str_copy(c->tags, sizeof c->tags, cell(x, IF_TAGS, buf, sizeof buf, sizeof c->tags));
+	v = cell(x, IF_DNC, buf, sizeof buf, sizeof buf);
+	if (*v && !import_yes_no(v, &c->do_not_call))
+		problem(x, IF_DNC, _("\"%s\" is not yes or no"), v);
 }
 
 static void read_visit(const struct hf_config *cfg, struct row_ctx *x, hf_date today,
@@ -365,19 +387,19 @@ static void read_visit(const struct hf_config *cfg, struct row_ctx *x, hf_date t
 	v->kind = VISIT_NONE;
 	str_copy(row->customer_ext, sizeof row->customer_ext,
 	         cell(x, IF_CUSTOMER, buf, sizeof buf, sizeof row->customer_ext));
-	if (!row->customer_ext[0])
+	if (!row->given[IF_CUSTOMER])
 		problem(x, IF_CUSTOMER, _("the customer's external id is required"), NULL);
 	const char *s = cell(x, IF_DATE, buf, sizeof buf, sizeof buf);
-	if (!*s)
+	if (!row->given[IF_DATE])
 		problem(x, IF_DATE, _("a date is required"), NULL);
-	else if (!import_date(s, &v->date))
+	else if (*s && !import_date(s, &v->date))
 		problem(x, IF_DATE, _("\"%s\" is not a date (YYYY-MM-DD)"), s);
-	else if (v->date > today)
+	else if (*s && v->date > today)
 		problem(x, IF_DATE, _("%s is in the future"), s);
 	s = cell(x, IF_KIND, buf, sizeof buf, sizeof buf);
-	if (!*s)
+	if (!row->given[IF_KIND])
 		problem(x, IF_KIND, _("a visit kind is required"), NULL);
-	else if ((v->kind = import_visit_kind(s)) == VISIT_NONE)
+	else if (*s && (v->kind = import_visit_kind(s)) == VISIT_NONE)
 		problem(x, IF_KIND, _("\"%s\" is not a visit kind (咨询 手术 疗程 离院 注射)"), s);
 	s = cell(x, IF_TREATMENT, buf, sizeof buf, sizeof v->treatment);
 	if (*s && !config_treatment(cfg, s))

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "huifang/date.h"
 #include "huifang/i18n.h"
 #include "huifang/service.h"
 #include "huifang/str.h"
@@ -186,4 +187,40 @@ int svc_restore(struct hf_ctx *ctx, const char *backup, bool force, long long *a
 	if (rc != HF_OK)
 		return rc;
 	return finish(ctx, "restore", "database", 0, detail, err, errlen);
+}
+
+/* The export's records go to fn through a counter, so the audit row has the count. */
+struct export_count {
+	store_each_fn fn;
+	void *arg;
+	long long rows;
+};
+
+static bool count_export(const void *rec, void *arg)
+{
+	struct export_count *c = arg;
+	c->rows++;
+	return c->fn(rec, c->arg);
+}
+
+int svc_export(struct hf_ctx *ctx, const char *what, store_range_fn range, hf_date from,
+               hf_date to, const char *dest, store_each_fn fn, void *arg, long long *rows,
+               char *err, size_t errlen)
+{
+	int rc = svc_require(ctx, ROLE_SUPERVISOR, err, errlen);
+	if (rc != HF_OK)
+		return rc;
+	struct export_count c = {fn, arg, 0};
+	if (!range(ctx->st, from, to, count_export, &c))
+		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
+	*rows = c.rows;
+	char detail[1200], a[16] = "", b[16] = "";
+	if (from != HF_NO_DATE)
+		date_format(from, a);
+	if (to != HF_NO_DATE)
+		date_format(to, b);
+	snprintf(detail, sizeof detail, "%s file=%s from=%s to=%s rows=%lld", what, dest, a, b, c.rows);
+	if ((rc = begin(ctx, err, errlen)) != HF_OK)
+		return rc;
+	return finish(ctx, "export", what, 0, detail, err, errlen);
 }

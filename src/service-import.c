@@ -111,7 +111,7 @@ static bool customer_same(const struct hf_customer *a, const struct hf_customer 
 	       str_eq(a->phone, b->phone) && str_eq(a->gender, b->gender) &&
 	       a->birthday == b->birthday && str_eq(a->consultant, b->consultant) &&
 	       str_eq(a->source, b->source) && str_eq(a->tags, b->tags) &&
-	       a->phone_invalid == b->phone_invalid;
+	       a->phone_invalid == b->phone_invalid && a->do_not_call == b->do_not_call;
 }
 
 #define TAKE(field, f) \
@@ -149,6 +149,8 @@ static enum row_result upsert_customer(struct importer *m, struct import_row *ro
 		str_copy(next.external_id, sizeof next.external_id, in->external_id);
 	if (row->given[IF_BIRTHDAY])
 		next.birthday = in->birthday;
+	/* A file may say a customer refused calls; only a supervisor lifts that (lift-dnc). */
+	next.do_not_call = cur.do_not_call || in->do_not_call;
 	if (!str_eq(cur.phone, in->phone)) {
 		/* A new number: whatever made the old one invalid is moot. */
 		str_copy(next.phone, sizeof next.phone, in->phone);

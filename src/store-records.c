@@ -372,3 +372,52 @@ hf_id store_escalation_last_id(struct store *st)
 		return -1;
 	return id;
 }
+
+/* ---- exports ----------------------------------------------------------------------------- */
+
+#define IN_RANGE(col) \
+	" (:from IS NULL OR substr(" col ", 1, 10) >= :from) AND (:to IS NULL OR substr(" col \
+	", 1, 10) <= :to) "
+
+static void read_customer_row(struct stmt *s, void *row, const void *arg)
+{
+	(void)arg;
+	read_customer(s, row);
+}
+
+bool store_each_customer(struct store *st, hf_date from, hf_date to, store_each_fn fn, void *arg)
+{
+	struct stmt *s = stmt_prepare(st, "SELECT " CUSTOMER_COLS " FROM customer WHERE"
+	                                  IN_RANGE("created_at") "ORDER BY id");
+	store_bind_range(s, from, to);
+	return store_each_row(s, sizeof(struct hf_customer), read_customer_row, NULL, NULL, fn, arg);
+}
+
+bool store_each_visit(struct store *st, hf_date from, hf_date to, store_each_fn fn, void *arg)
+{
+	struct stmt *s = stmt_prepare(st, "SELECT " VISIT_COLS " FROM visit WHERE" IN_RANGE("date")
+	                                  "ORDER BY id");
+	store_bind_range(s, from, to);
+	return store_each_row(s, sizeof(struct hf_visit), read_visit_row, NULL, NULL, fn, arg);
+}
+
+bool store_each_call(struct store *st, hf_date from, hf_date to, store_each_fn fn, void *arg)
+{
+	struct stmt *s = stmt_prepare(st,
+	    "SELECT id, coalesce(task_id,0), customer_id, operator, started_at, ended_at, outcome, "
+	    "coalesce(score,0), note, next_contact, complaint, coalesce(nps,-1) FROM call WHERE"
+	    IN_RANGE("started_at") "ORDER BY id");
+	store_bind_range(s, from, to);
+	return store_each_row(s, sizeof(struct hf_call), read_call, NULL, drop_call, fn, arg);
+}
+
+bool store_each_escalation(struct store *st, hf_date from, hf_date to, store_each_fn fn,
+                           void *arg)
+{
+	struct stmt *s = stmt_prepare(st,
+	    "SELECT " ESC_COLS " FROM escalation e JOIN customer c ON c.id = e.customer_id WHERE"
+	    IN_RANGE("e.raised_at") "ORDER BY e.id");
+	store_bind_range(s, from, to);
+	return store_each_row(s, sizeof(struct hf_escalation), read_escalation_row, NULL, NULL, fn,
+	                      arg);
+}

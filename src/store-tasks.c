@@ -177,3 +177,13 @@ bool store_task_update(struct store *st, const struct hf_task_rec *t, bool touch
 	    ":merged", 'z', (long long)t->merged_into, ":now", 't', stamp_format(now, nw),
 	    ":touched", 'i', (long long)touched, ":id", 'i', (long long)t->id, NULL);
 }
+
+bool store_each_task(struct store *st, hf_date from, hf_date to, store_each_fn fn, void *arg)
+{
+	struct stmt *s = stmt_prepare(st, "SELECT " TASK_COLS TASK_FROM
+	    "WHERE (:from IS NULL OR t.due_date >= :from) AND (:to IS NULL OR t.due_date <= :to) "
+	    "ORDER BY t.id");
+	store_bind_range(s, from, to);
+	static const hf_date no_day = HF_NO_DATE;
+	return store_each_row(s, sizeof(struct hf_task), read_task_row, &no_day, NULL, fn, arg);
+}

@@ -33,12 +33,13 @@ bool store_customer_update(struct store *st, const struct hf_customer *c)
 	return store_exec(st,
 	    "UPDATE customer SET external_id = :ext, name = :name, phone = :phone, gender = :gender, "
 	    "birthday = :birthday, consultant = :consultant, source = :source, tags = :tags, "
-	    "phone_invalid = :pinv WHERE id = :id",
+	    "phone_invalid = :pinv, do_not_call = :dnc WHERE id = :id",
 	    ":ext", 't', str_empty(c->external_id) ? NULL : c->external_id, ":name", 't', c->name,
 	    ":phone", 't', c->phone, ":gender", 't', c->gender,
 	    ":birthday", 't', bind_date(c->birthday, bd), ":consultant", 't', c->consultant,
 	    ":source", 't', c->source, ":tags", 't', c->tags,
-	    ":pinv", 'i', (long long)c->phone_invalid, ":id", 'i', (long long)c->id, NULL);
+	    ":pinv", 'i', (long long)c->phone_invalid, ":dnc", 'i', (long long)c->do_not_call,
+	    ":id", 'i', (long long)c->id, NULL);
 }
 
 enum store_found store_visit_find(struct store *st, hf_id customer, hf_date date, enum hf_visit_kind kind,

@@ -385,6 +385,31 @@ bool store_rows(struct stmt *s, void *out, size_t *n, size_t size,
 	return rc == 0;
 }
 
+bool store_each_row(struct stmt *s, size_t size,
+                    void (*read)(struct stmt *s, void *row, const void *arg), const void *arg,
+                    void (*drop)(void *row), store_each_fn fn, void *fn_arg)
+{
+	char *rec = xmalloc(size);
+	bool go = true;
+	int rc;
+	while (go && (rc = stmt_step(s)) == 1) {
+		read(s, rec, arg);
+		go = fn(rec, fn_arg);
+		if (drop)
+			drop(rec);
+	}
+	stmt_done(s);
+	free(rec);
+	return !go || rc == 0;
+}
+
+void store_bind_range(struct stmt *s, hf_date from, hf_date to)
+{
+	char a[16], b[16];
+	stmt_bind_text(s, ":from", bind_date(from, a));
+	stmt_bind_text(s, ":to", bind_date(to, b));
+}
+
 hf_id store_last_id(struct store *st) { return sqlite3_last_insert_rowid(st->db); }
 int store_changes(struct store *st) { return sqlite3_changes(st->db); }
 

@@ -57,6 +57,10 @@ void cli_finish(struct cli *cli);
 /* A read that failed: its message in cli->err; returns HF_EFAIL. */
 int cli_read_failed(struct cli *cli);
 
+/* A new file (0660) for the command to write: an existing one is refused (2), never
+ * overwritten. */
+int cli_create_file(struct cli *cli, const char *path, FILE **out);
+
 /* Parse helpers that fill cli->err with one clear line naming the option and value. */
 int cli_date(struct cli *cli, const char *opt, const char *s, hf_date *out);
 int cli_id(struct cli *cli, const char *what, const char *s, hf_id *out);

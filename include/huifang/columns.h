@@ -56,6 +56,7 @@ struct col_model {
 extern const struct col_model col_tasks;        /* struct hf_task */
 extern const struct col_model col_escalations;  /* struct hf_escalation */
 extern const struct col_model col_customers;    /* struct hf_customer */
+extern const struct col_model col_visits;       /* struct hf_visit */
 extern const struct col_model col_calls;        /* struct hf_call */
 extern const struct col_model col_users;        /* struct hf_user */
 extern const struct col_model col_audit;        /* struct hf_audit_entry */

@@ -23,6 +23,7 @@ const char *import_kind_code(enum import_kind k);
 	X(IF_CONSULTANT, IMPORT_CUSTOMERS, "consultant", "顾问", false) \
 	X(IF_SOURCE, IMPORT_CUSTOMERS, "source", "来源", false) \
 	X(IF_TAGS, IMPORT_CUSTOMERS, "tags", "标签", false) \
+	X(IF_DNC, IMPORT_CUSTOMERS, "do_not_call", "不回访", false) \
 	X(IF_CUSTOMER, IMPORT_VISITS, "customer_external_id", "客户编号", true) \
 	X(IF_DATE, IMPORT_VISITS, "date", "日期", true) \
 	X(IF_KIND, IMPORT_VISITS, "kind", "类型", true) \
@@ -36,6 +37,10 @@ enum import_field { HF_IMPORT_COLUMNS(HF_IMPORT_FIELD_) IF__COUNT };
 #undef HF_IMPORT_FIELD_
 /* The header a rejects file adds (and an import ignores). */
 #define IMPORT_PROBLEM_COLUMN "problem"
+/* Columns an export writes that an import reads past without a warning: ids and stamps this
+ * database gives, a flag only the rules set. */
+#define IMPORT_IGNORED_COLUMNS {IMPORT_PROBLEM_COLUMN, "问题", "id", "customer_id", "created", \
+	"phone_invalid"}
 
 /* Problems are reported one at a time: the record's line, the column as the file names it
  * (NULL for the whole row), and a translated message. */
@@ -81,6 +86,8 @@ bool import_phone(const char *s, char *out, size_t size);
 /* YYYY-MM-DD, YYYY/M/D, YYYY.M.D (a time after a space ignored) or an Excel serial day
  * number (61 = 1900-03-01). Impossible dates are refused. */
 bool import_date(const char *s, hf_date *out);
+/* yes / no, 1 / 0, true / false, 是 / 否. */
+bool import_yes_no(const char *s, bool *out);
 /* 男 / 女 / M / F / male / female -> "M" / "F". */
 bool import_gender(const char *s, char out[4]);
 /* 咨询 手术 疗程 离院 注射 or the codes. */

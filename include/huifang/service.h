@@ -85,6 +85,11 @@ int svc_backup(struct hf_ctx *ctx, const char *dest, char *err, size_t errlen);
 /* Put a backup back: refused (2) unless its integrity and audit chain check out, refused (1)
  * while consoles hold claims unless force; one step, then the restore is audited on the
  * restored chain (with the replaced trail's row count and head). *audit_rows: the backup's. */
+/* An export (supervisor): every record range() reads in [from, to] to fn, one at a time;
+ * then one audit row with what, the file and the row count (*rows). */
+int svc_export(struct hf_ctx *ctx, const char *what, store_range_fn range, hf_date from,
+               hf_date to, const char *dest, store_each_fn fn, void *arg, long long *rows,
+               char *err, size_t errlen);
 int svc_restore(struct hf_ctx *ctx, const char *backup, bool force, long long *audit_rows,
                 char *err, size_t errlen);
 

@@ -79,6 +79,14 @@ enum store_found store_text(struct store *st, char **out, const char *sql, ...)
 bool store_rows(struct stmt *s, void *out, size_t *n, size_t size,
                 void (*read)(struct stmt *s, void *row, const void *arg), const void *arg,
                 void (*drop)(void *row));
+/* Step s, reading each row into one record of `size` bytes and handing it to fn, one at a
+ * time (nothing held in memory); fn returning false stops. drop frees what read allocated. */
+typedef bool (*store_each_fn)(const void *rec, void *arg);
+bool store_each_row(struct stmt *s, size_t size,
+                    void (*read)(struct stmt *s, void *row, const void *arg), const void *arg,
+                    void (*drop)(void *row), store_each_fn fn, void *fn_arg);
+/* Bind :from and :to to days (NULL for HF_NO_DATE: open ended). */
+void store_bind_range(struct stmt *s, hf_date from, hf_date to);
 hf_id store_last_id(struct store *st);
 int store_changes(struct store *st);
 
@@ -184,12 +192,24 @@ void store_calls_free(struct hf_call *calls, size_t n);
 bool store_customer_escalations(struct store *st, hf_id customer, struct hf_escalation **out,
                                 size_t *n);
 
+/* Exports: every record of a kind whose day is within [from, to] (HF_NO_DATE: open), in id
+ * order, one at a time: customers by the day they were added, visits by their date, calls by
+ * the day they started, tasks by their due day, escalations by the day they were raised. */
+typedef bool (*store_range_fn)(struct store *st, hf_date from, hf_date to, store_each_fn fn,
+                               void *arg);
+bool store_each_customer(struct store *st, hf_date from, hf_date to, store_each_fn fn, void *arg);
+bool store_each_visit(struct store *st, hf_date from, hf_date to, store_each_fn fn, void *arg);
+bool store_each_call(struct store *st, hf_date from, hf_date to, store_each_fn fn, void *arg);
+bool store_each_task(struct store *st, hf_date from, hf_date to, store_each_fn fn, void *arg);
+bool store_each_escalation(struct store *st, hf_date from, hf_date to, store_each_fn fn,
+                           void *arg);
+
 /* Found and updated by what an imported file knows (store-upsert.c). An id: 0 none, -1 a
  * failure. */
 hf_id store_customer_by_external(struct store *st, const char *external_id);
 /* The oldest customer with this phone (without_external: only those with no external id). */
 hf_id store_customer_by_phone(struct store *st, const char *phone, bool without_external);
-/* Every field but do_not_call and created, by c->id. */
+/* Every field but created, by c->id. */
 bool store_customer_update(struct store *st, const struct hf_customer *c);
 enum store_found store_visit_find(struct store *st, hf_id customer, hf_date date,
                                   enum hf_visit_kind kind, const char *treatment,

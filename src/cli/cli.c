@@ -1,4 +1,6 @@
 /* cli.c — the command table, option parsing, set-up and output formats for subcommands. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,7 +15,7 @@
 extern const struct command cmd_init, cmd_user_add, cmd_user_list, cmd_user_disable, cmd_queue,
 	cmd_show_customer, cmd_check_config, cmd_plan, cmd_log, cmd_add_customer, cmd_add_visit,
 	cmd_simulate, cmd_escalations, cmd_escalation_ack, cmd_escalation_resolve, cmd_lift_dnc, cmd_audit, cmd_keys, cmd_backup, cmd_restore,
-	cmd_import;
+	cmd_import, cmd_export;
 
 const struct command *const cli_commands[] = {
 	&cmd_init,
@@ -24,6 +26,7 @@ const struct command *const cli_commands[] = {
 	&cmd_add_visit,
 	&cmd_show_customer,
 	&cmd_import,
+	&cmd_export,
 	&cmd_simulate,
 	&cmd_escalations,
 	&cmd_escalation_ack,
@@ -124,6 +127,22 @@ int cli_read_failed(struct cli *cli)
 {
 	errf(cli->err, sizeof cli->err, "%s", store_errmsg(cli->ctx.st));
 	return HF_EFAIL;
+}
+
+int cli_create_file(struct cli *cli, const char *path, FILE **out)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+	if (fd < 0 && errno == EEXIST)
+		return errf(cli->err, sizeof cli->err, _("%s: already exists; choose a new file"), path),
+		       HF_EUSAGE;
+	if (fd < 0 || !(*out = fdopen(fd, "w"))) {
+		int e = errno;
+		if (fd >= 0)
+			close(fd);
+		return errf(cli->err, sizeof cli->err, _("%s: cannot create: %s"), path, strerror(e)),
+		       HF_EUSAGE;
+	}
+	return HF_OK;
 }
 
 int cli_date(struct cli *cli, const char *opt, const char *s, hf_date *out)

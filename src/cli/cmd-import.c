@@ -143,18 +143,10 @@ static void on_progress(void *arg, int pass, long rows, long long done, long lon
 
 static int open_rejects(struct cli *cli, struct import_cli *x, const char *path)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
-	if (fd < 0 && errno == EEXIST)
-		return errf(cli->err, sizeof cli->err, _("%s: already exists; choose a new file"), path),
-		       HF_EUSAGE;
-	if (fd < 0 || !(x->rejects = fdopen(fd, "w"))) {
-		if (fd >= 0)
-			close(fd);
-		return errf(cli->err, sizeof cli->err, _("%s: cannot create: %s"), path, strerror(errno)),
-		       HF_EUSAGE;
-	}
-	x->rejects_path = path;
-	return HF_OK;
+	int rc = cli_create_file(cli, path, &x->rejects);
+	if (rc == HF_OK)
+		x->rejects_path = path;
+	return rc;
 }
 
 static void print_counts(const struct import_opts *o, const struct import_counts *n,
