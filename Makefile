@@ -42,7 +42,7 @@ else
 BUILD        = build/obj
 endif
 
-SRC_ALL  = $(wildcard src/*.c src/util/*.c src/cli/*.c src/tui/*.c src/views/*.c)
+SRC_ALL  = $(wildcard src/*.c src/util/*.c src/cli/*.c src/tui/*.c src/views/*.c src/demo/*.c)
 SRC_MAIN = src/main.c
 SRC_LIB  = $(filter-out $(SRC_MAIN),$(SRC_ALL))
 OBJ_LIB  = $(SRC_LIB:%.c=$(BUILD)/%.o) $(BUILD)/defaults.o

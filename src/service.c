@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include "huifang/date.h"
-#include "huifang/demo.h"
 #include "huifang/i18n.h"
 #include "huifang/scripts.h"
 #include "huifang/service.h"
@@ -208,8 +207,6 @@ int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size
 	if (ok)
 		ok = store_audit(ctx->st, ctx->login, ctx->now, "init", "database", 0,
 		                 demo ? "demo" : "");
-	if (ok && demo)
-		ok = demo_build(ctx, err, errlen);
 	if (!ok || !store_commit(ctx->st)) {
 		if (!*err)
 			errf(err, errlen, "%s", store_errmsg(ctx->st));
@@ -218,10 +215,6 @@ int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size
 	}
 	if (!lookup_me(ctx, err, errlen))
 		return HF_EFAIL;
-	if (demo) {
-		struct plan_counts pc;
-		return svc_plan(ctx, stamp_date(ctx->now), &pc, err, errlen);
-	}
 	return HF_OK;
 }
 

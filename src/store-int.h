@@ -17,6 +17,7 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	struct stmt *cache;
+	int depth;                      /* open store_begin calls; inner ones are savepoints */
 	char err[HF_ERRLEN];
 };
 

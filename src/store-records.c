@@ -66,6 +66,13 @@ long long store_user_count(struct store *st)
 
 /* ---- customers ----------------------------------------------------------------------- */
 
+long long store_customer_count(struct store *st)
+{
+	long long n = -1;
+	store_int(st, &n, "SELECT count(*) FROM customer", NULL);
+	return n;
+}
+
 #define CUSTOMER_COLS "id, coalesce(external_id,''), name, phone, gender, birthday, consultant, " \
 	"source, tags, do_not_call, phone_invalid, created_at"
 

@@ -133,6 +133,15 @@ bool store_customer_tasks(struct store *st, hf_id customer, struct hf_task_rec *
 	return store_rows(s, out, n, sizeof **out, read_task_rec_row, NULL, NULL);
 }
 
+bool store_task_owner(struct store *st, hf_id id, const char *owner, hf_stamp at)
+{
+	char nw[20];
+	return store_exec(st,
+	    "UPDATE task SET owner = :owner, touched_at = :at, updated_at = :at "
+	    "WHERE id = :id AND status = 'open'",
+	    ":owner", 't', owner, ":at", 't', stamp_format(at, nw), ":id", 'i', (long long)id, NULL);
+}
+
 static const char *bind_time(int minute, char buf[8])
 {
 	if (minute < 0)

@@ -200,17 +200,44 @@ long long store_data_version(struct store *st)
 	return v;
 }
 
-bool store_begin(struct store *st) { return exec_plain(st, "BEGIN IMMEDIATE"); }
-bool store_commit(struct store *st) { return exec_plain(st, "COMMIT"); }
+/* A use case run inside another's transaction (the demo clinic logs its past calls through
+ * the service) nests as a savepoint: its rollback undoes only its own part. */
+bool store_begin(struct store *st)
+{
+	if (st->depth > 0 && sqlite3_get_autocommit(st->db))
+		st->depth = 0;
+	if (!exec_plain(st, st->depth > 0 ? "SAVEPOINT nested" : "BEGIN IMMEDIATE"))
+		return false;
+	st->depth++;
+	return true;
+}
+
+bool store_commit(struct store *st)
+{
+	if (!exec_plain(st, st->depth > 1 ? "RELEASE nested" : "COMMIT"))
+		return false;
+	if (st->depth > 0)
+		st->depth--;
+	return true;
+}
 
 void store_rollback(struct store *st)
 {
-	if (!sqlite3_get_autocommit(st->db)) {
-		char keep[HF_ERRLEN];
-		str_copy(keep, sizeof keep, st->err);
-		exec_plain(st, "ROLLBACK");
-		str_copy(st->err, sizeof st->err, keep);
+	if (sqlite3_get_autocommit(st->db)) {
+		st->depth = 0;
+		return;
 	}
+	char keep[HF_ERRLEN];
+	str_copy(keep, sizeof keep, st->err);
+	if (st->depth > 1) {
+		exec_plain(st, "ROLLBACK TO nested");
+		exec_plain(st, "RELEASE nested");
+		st->depth--;
+	} else {
+		exec_plain(st, "ROLLBACK");
+		st->depth = 0;
+	}
+	str_copy(st->err, sizeof st->err, keep);
 }
 
 /* ---- statements ---------------------------------------------------------------------- */

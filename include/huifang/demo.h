@@ -4,9 +4,11 @@
 
 #include "huifang/service.h"
 
-/* Fill ctx->st (inside the caller's transaction) with the demo clinic for the day of ctx->now:
- * users, customers, visits over six months, call history, today's tasks, open escalations.
- * The same day gives the same clinic. */
-bool demo_build(struct hf_ctx *ctx, char *err, size_t errlen);
+/* After svc_init on a new database: fill it with the demo clinic for the day of ctx->now, as
+ * the clinic would have made it: users, customers, six months of visits entered and planned,
+ * the calls logged on them by the operators (through the service, each at its own time),
+ * escalations handled, today's work handed out. One transaction: a failure leaves no clinic.
+ * The same day gives the same clinic. Returns an exit status, err one line on failure. */
+int demo_build(struct hf_ctx *ctx, char *err, size_t errlen);
 
 #endif

@@ -37,7 +37,8 @@ void svc_close(struct hf_ctx *ctx);
 /* A phone as the viewer may see it: operators get 138****5678. */
 void svc_phone_mask(const char *phone, bool reveal, char *out, size_t size);
 
-/* init: create or migrate; the invoking login becomes an admin. demo: fill the demo clinic. */
+/* init: create or migrate; the invoking login becomes an admin. demo: refuse a database that
+ * has customers already (the demo clinic, demo_build, comes after). */
 int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size_t errlen);
 
 /* Claims: a lease of cfg.lease_minutes. Fails (1) naming who holds it. */

@@ -185,6 +185,7 @@ enum store_found store_customer_get(struct store *st, hf_id id, struct hf_custom
 hf_id store_customer_add(struct store *st, const struct hf_customer *c);
 enum customer_flag { CUSTOMER_DO_NOT_CALL, CUSTOMER_PHONE_INVALID };
 bool store_customer_flag(struct store *st, hf_id id, enum customer_flag flag, bool on);
+long long store_customer_count(struct store *st);     /* -1: the read failed */
 hf_id store_visit_add(struct store *st, const struct hf_visit *v);
 bool store_visits(struct store *st, hf_id customer, struct hf_visit **out, size_t *n);     /* newest first */
 bool store_calls(struct store *st, hf_id customer, struct hf_call **out, size_t *n);       /* newest first */
@@ -250,6 +251,8 @@ bool store_task_release(struct store *st, hf_id task, const char *login);
 bool store_task_logged(struct store *st, hf_id task, const char *outcome);
 /* A user's open tasks go back to their team's pool. */
 bool store_tasks_to_pool(struct store *st, const char *owner);
+/* Hand an open task to owner ("" = the team's pool), as a person's change at `at`. */
+bool store_task_owner(struct store *st, hf_id id, const char *owner, hf_stamp at);
 /* Every task of a customer (any status), for the rules. *out malloc'd. */
 bool store_customer_tasks(struct store *st, hf_id customer, struct hf_task_rec **out, size_t *n);
 /* Write a new task of customer (status NONE is open; window_end NONE is its due day); its id,

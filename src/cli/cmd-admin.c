@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "huifang/cli.h"
+#include "huifang/demo.h"
 #include "huifang/i18n.h"
 #include "huifang/str.h"
 #include "huifang/utf8.h"
@@ -20,6 +21,8 @@ static int run_init(struct cli *cli, int argc, char **argv)
 		rc = cli_setup(cli, false, ROLE_NONE);
 	if (rc == HF_OK)
 		rc = svc_init(&cli->ctx, cli->db, demo, cli->err, sizeof cli->err);
+	if (rc == HF_OK && demo)
+		rc = demo_build(&cli->ctx, cli->err, sizeof cli->err);
 	if (rc != HF_OK)
 		return rc;
 	printf(_("database %s ready (schema version %d); %s is an admin\n"), cli->ctx.db_path,

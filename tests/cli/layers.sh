@@ -60,6 +60,11 @@ refuse "src/cli and src/views reach no sqlite3.h" '^<sqlite3\.h>$' src/cli/*.c s
 hits=$(grep -rnE "SELECT|INSERT|UPDATE|DELETE|store_exec|store_int|store_text|stmt_" src/cli src/views)
 [ -z "$hits" ] && ok "no SQL under src/cli or src/views" || notok "SQL under src/cli or src/views: $hits"
 
+# The demo clinic is a client of the service and the store's record writers: no SQL of its own.
+refuse "src/demo reaches no sqlite3.h" '^<sqlite3\.h>$' src/demo/*.c
+hits=$(grep -rnwE "SELECT|INSERT|UPDATE|DELETE|store_exec|store_int|store_text|stmt_[a-z_]+" src/demo)
+[ -z "$hits" ] && ok "no SQL under src/demo" || notok "SQL under src/demo: $hits"
+
 # The store speaks records: it reaches neither the rules nor their decisions.
 refuse "the store reaches no rules" '^include/huifang/(rules|service|config)\.h$' \
 	src/store*.c src/store-int.h include/huifang/store.h

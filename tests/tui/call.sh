@@ -159,7 +159,7 @@ send main F2
 check "F2 saves and shows what the rules did" wait_for main "Saved: Reached."
 check "the summary says the task is done" wait_for main "task $id: done"
 check "reached: the call is stored with score, NPS and the edited two-line note" \
-  sql_is "$DB" "SELECT outcome || '|' || score || '|' || nps || '|' || note FROM call WHERE task_id = $id" \
+  sql_is "$DB" "SELECT outcome || '|' || score || '|' || nps || '|' || note FROM call WHERE task_id = $id ORDER BY id DESC LIMIT 1" \
   "reached|4|10|口恢复良ok
 第二行"
 to_queue main
@@ -203,7 +203,7 @@ to_queue main
 id=$(run_outcome complaint 7 Tab Tab Tab 2)
 check "7 complaint: escalated high" wait_for main "escalation raised: high"
 check "complaint: the category is stored (服务态度)" \
-  sql_is "$DB" "SELECT complaint FROM call WHERE task_id = $id" 服务态度
+  sql_is "$DB" "SELECT complaint FROM call WHERE task_id = $id ORDER BY id DESC LIMIT 1" 服务态度
 check "complaint: an open high escalation exists" \
   sql_is "$DB" "SELECT count(*) FROM escalation WHERE task_id = $id AND severity = 'high'" 1
 
