@@ -9,6 +9,7 @@
 
 #include "huifang/cli.h"
 #include "huifang/csv-read.h"
+#include "huifang/csv.h"
 #include "huifang/i18n.h"
 #include "huifang/import.h"
 #include "huifang/str.h"
@@ -62,23 +63,6 @@ static void on_warning(void *arg, const char *line)
 	free(clean);
 }
 
-/* Rejected rows are written as read, so the file is fixed and imported again; a formula
- * guard would change the cells. */
-static void csv_cell(FILE *f, const char *s)
-{
-	if (!strpbrk(s, ",\"\n\r") && s[0] != ' ' && (!*s || s[strlen(s) - 1] != ' ')) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 static int problem_column(char *const *header, size_t ncols)
 {
 	for (size_t i = 0; i < ncols; i++)
@@ -87,6 +71,8 @@ static int problem_column(char *const *header, size_t ncols)
 	return -1;
 }
 
+/* Rejected rows go out as they came in (the formula guard, read back by the import, keeps
+ * Excel from running a cell), so the file is fixed and imported again. */
 static void on_reject(void *arg, char *const *header, size_t ncols, const struct csv_record *rec,
                       const char *problems)
 {
@@ -96,11 +82,11 @@ static void on_reject(void *arg, char *const *header, size_t ncols, const struct
 	int pcol = problem_column(header, ncols);
 	size_t width = pcol >= 0 ? ncols : ncols + 1;
 	if (x->rejected++ == 0) {
-		fputs("\xEF\xBB\xBF", x->rejects);   /* Excel reads UTF-8 only with its mark */
+		csv_write_bom(x->rejects);   /* Excel reads UTF-8 only with its mark */
 		for (size_t i = 0; i < width; i++) {
 			if (i)
 				fputc(',', x->rejects);
-			csv_cell(x->rejects, i < ncols ? header[i] : IMPORT_PROBLEM_COLUMN);
+			csv_write_field(x->rejects, i < ncols ? header[i] : IMPORT_PROBLEM_COLUMN);
 		}
 		fputs("\r\n", x->rejects);
 	}
@@ -109,13 +95,13 @@ static void on_reject(void *arg, char *const *header, size_t ncols, const struct
 		if (i)
 			fputc(',', x->rejects);
 		if ((int)i == pcol || (pcol < 0 && i == ncols))
-			csv_cell(x->rejects, problems);
+			csv_write_field(x->rejects, problems);
 		else
-			csv_cell(x->rejects, i < rec->n ? rec->field[i] : "");
+			csv_write_field(x->rejects, i < rec->n ? rec->field[i] : "");
 	}
 	for (size_t i = ncols; i < rec->n; i++) {
 		fputc(',', x->rejects);
-		csv_cell(x->rejects, rec->field[i]);
+		csv_write_field(x->rejects, rec->field[i]);
 	}
 	fputs("\r\n", x->rejects);
 }

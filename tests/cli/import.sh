@@ -167,3 +167,13 @@ printf '%s\n' 'name,phone' '"open,13800000000' >"$T/open.csv"
 hf import customers "$T/open.csv"
 if printf '%s' "$ERR" | grep -q 'open.csv:2: a quoted field is never closed'; then ok "an unclosed quote names its line"
 else notok "unclosed quote: $ERR"; fi
+
+# A rejected cell that a spreadsheet would run is guarded in the rejects file and comes back
+# as written when the fixed file is imported.
+printf '%s\n' 'name,phone' '=HYPERLINK("x"),12345' >"$T/formula.csv"
+hf import customers "$T/formula.csv" --skip-bad "$T/formula-rejects.csv"
+grep -q "^\"'=HYPERLINK(\"\"x\"\")\",12345," "$T/formula-rejects.csv" && ok "rejects: the formula guard" \
+	|| notok "rejects guard: $(cat "$T/formula-rejects.csv")"
+sed 's/,12345,/,13900001111,/' "$T/formula-rejects.csv" >"$T/formula-fixed.csv"
+hf import customers "$T/formula-fixed.csv"
+check_eq "the guarded cell imports as written" "$(sql "SELECT name FROM customer WHERE phone='13900001111'")" '=HYPERLINK("x")'
