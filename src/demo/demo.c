@@ -73,7 +73,7 @@ struct replay {
 	bool failed;
 };
 
-#define DAILY_PLAN_DAYS 3
+#define PLAN_EVERY_DAYS 28
 
 /* ---- acting as a person of the clinic at a moment ----------------------------------------- */
 
@@ -739,12 +739,11 @@ static bool run(struct replay *r)
 	for (size_t i = 0; i < d->nvisits; i++)
 		if (d->visits[i].date < first)
 			first = d->visits[i].date;
-	/* The morning plan: every day of the last days, whose traces today's queue shows; every
-	 * four weeks before, which keeps the demo quick (a plan reads the whole clinic; a visit's
-	 * curve is written as it is entered, and a later plan marks the calls missed meanwhile,
-	 * adds repeats and the calls beyond the curves). */
+	/* The plan runs every four weeks, and this morning: a plan reads the whole clinic, and
+	 * daily ones would make the demo slow. A visit's curve is written as it is entered; a
+	 * plan marks the calls missed meanwhile and adds repeats and the calls beyond the curves. */
 	for (hf_date day = first; day < d->today && !r->failed; day++) {
-		bool plans = d->today - day <= DAILY_PLAN_DAYS || (d->today - day) % 28 == 0;
+		bool plans = (d->today - day) % PLAN_EVERY_DAYS == 0;
 		if (day > first && plans && !plan(r, day, stamp_make(day, 8 * 60)))
 			return false;
 		replay_day(r, day);

@@ -17,7 +17,11 @@ hf init --demo
 end=$(date +%s%N)
 check_rc "init --demo exits 0" 0
 ms=$(( (end - start) / 1000000 ))
-[ "$ms" -lt 2000 ] && ok "init --demo is fast (${ms} ms)" || notok "init --demo took ${ms} ms"
+# Six months replayed through the service take about half a second of CPU; the sanitizers'
+# build (make asan) runs about four times slower.
+limit=2000
+[ -e "$ROOT/build/flavor-asan" ] && limit=8000
+[ "$ms" -lt "$limit" ] && ok "init --demo is fast (${ms} ms)" || notok "init --demo took ${ms} ms (limit $limit)"
 check_out "init --demo says what it made" "customers"
 
 # People.
