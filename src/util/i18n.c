@@ -1,5 +1,9 @@
 /* i18n.c — binds the "huifang" gettext domain to the installed or the build-tree catalogs. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* secure_getenv */
+#endif
 #include <libgen.h>
+#include <stdlib.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -21,9 +25,13 @@ void i18n_init(void)
 	static char dir[PATH_MAX + 32];
 	char probe[PATH_MAX];
 
-	/* Installed catalogs win; a binary run from the source tree uses build/locale beside it. */
+	/* $HUIFANG_LOCALEDIR first (the tests point it at the build tree; secure_getenv ignores it
+	 * in a setgid run), then the installed catalogs, then build/locale beside the binary. */
+	const char *env = secure_getenv("HUIFANG_LOCALEDIR");
 	snprintf(probe, sizeof probe, "%s/zh_CN/LC_MESSAGES/huifang.mo", HF_LOCALEDIR);
-	if (access(probe, R_OK) == 0) {
+	if (env && *env) {
+		snprintf(dir, sizeof dir, "%s", env);
+	} else if (access(probe, R_OK) == 0) {
 		snprintf(dir, sizeof dir, "%s", HF_LOCALEDIR);
 	} else {
 		char exe[PATH_MAX];

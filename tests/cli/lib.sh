@@ -2,12 +2,12 @@
 # Source it from a suite: `. "$(dirname "$0")/lib.sh"`.
 set -u
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# A suite runs in the tests' own environment (tests/clean-env), also when started by hand.
+[ "${HF_CLEAN_ENV:-}" = 1 ] || exec "$ROOT/tests/clean-env" bash "$0" "$@"
 HF="$ROOT/huifang"
-T=$(mktemp -d "${TMPDIR:-/tmp}/huifang-test.XXXXXX")
+T=$(mktemp -d "$TMPDIR/huifang-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
-export LANG=C.UTF-8 LC_ALL=C.UTF-8
 export HUIFANG_NOW="2026-11-23 09:30"
-unset HUIFANG_CONFIG HUIFANG_DB HUIFANG_AS LANGUAGE
 DB="$T/h.db"
 ME=$(id -un)
 

@@ -61,7 +61,6 @@ check "Tab moves focus to the history; j scrolls it, not the script" \
   test "$(script_top)" = "$before"
 
 # ---- a merged task: every reason's script ---------------------------------------------------
-TODAY=${HUIFANG_NOW%% *}
 pair=$(sql "$DB" "SELECT t.id || ' ' || f.id FROM task t JOIN task f ON f.customer_id = t.customer_id
   AND f.id <> t.id AND f.status = 'open' AND f.due_date > '$TODAY'
   WHERE t.id IN ($(queue_ids "$DB" | sed -n '2,$p' | paste -sd,)) ORDER BY t.id LIMIT 1")
@@ -219,12 +218,12 @@ check "callback without a next contact: the rules' message" wait_for main "needs
 send main p
 check "p puts the rules' proposal back" wait_for main "Ready: F2 saves."
 send main x
-send_text main "2025-03-01"
+send_text main "$(day_after -11)"
 check "a past date is refused as typed" wait_for main "is in the past"
 send main x d
-check "d sets +3 days" wait_for main "2025-03-15"
+check "d sets +3 days" wait_for main "$(day_after 3)"
 send main m
-check "m sets +1 month" wait_for main "2025-04-12"
+check "m sets +1 month" wait_for main "$(month_after)"
 send main w
 check "w sets +1 week, and it validates" wait_for main "Ready: F2 saves."
 send main F1
@@ -256,7 +255,7 @@ wait_for main "filter:"
 due_before=$(screen main | grep -oE 'due [0-9]+' | head -1 | tr -dc '0-9')
 long="欧阳慕容司马上官诸葛东方皇甫尉迟公羊"
 cid=$("$HF" -d "$DB" add customer --name "$long" --phone 13912345678 --gender F)
-yesterday=$(date -d "${HUIFANG_NOW%% *} - 1 day" +%F)
+yesterday=$(day_after -1)
 "$HF" -d "$DB" add visit "$cid" --kind surgery --date "$yesterday" --treatment 双眼皮 \
   --doctor 王建华 >/dev/null 2>&1
 long_id=$(sql "$DB" "SELECT id FROM task WHERE customer_id = $cid AND status = 'open'

@@ -1,13 +1,16 @@
 # lib.sh — console tests: a private tmux server, keys, waiting on the screen, TAP lines.
 # Source it from a test; it cds to the repo root and cleans up on exit.
 set -u
+# A suite runs in the tests' own environment (tests/clean-env), also when started by hand.
+[ "${HF_CLEAN_ENV:-}" = 1 ] ||
+  exec "$(dirname "${BASH_SOURCE[0]}")/../clean-env" bash "$0" "$@"
 cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 1
 ROOT=$PWD
 HF=${HF_BIN:-$ROOT/huifang}
-export LANG=C.UTF-8 LC_ALL=C.UTF-8
-export HUIFANG_NOW=${HUIFANG_NOW:-"2025-03-12 10:00"}
-unset NO_COLOR HUIFANG_CONFIG HUIFANG_DB HUIFANG_AS TMUX
-T=$(mktemp -d "${TMPDIR:-/tmp}/huifang-tui.XXXXXX")
+# The pinned day; HF_TEST_NOW moves it (the tests work out every date from it).
+export HUIFANG_NOW=${HF_TEST_NOW:-"2025-03-12 10:00"}
+TODAY=${HUIFANG_NOW%% *}
+T=$(mktemp -d "$TMPDIR/huifang-tui.XXXXXX")
 SOCK=hf$$
 WAIT=${HF_TUI_WAIT:-10}   # seconds a wait_for may take
 NTEST=0
@@ -132,6 +135,17 @@ wait_selected() {
     sleep 0.05
   done
   return 1
+}
+# Dates the tests type or expect, worked out from the pinned day (never written out).
+# day_after N: the pinned day N days on (N < 0: before).
+day_after() { date -u -d "$TODAY $(printf '%+d' "$1") days" +%F; }
+# month_after: the pinned day a month on, the month's last day when that month is shorter.
+month_after() {
+  local first last d=${TODAY##*-}
+  first=$(date -u -d "${TODAY%-*}-01 +1 month" +%F)
+  last=$(date -u -d "$first +1 month -1 day" +%d)
+  ((10#$d > 10#$last)) && d=$last
+  echo "${first%-*}-$d"
 }
 # Display width of a string (wc -L measures by wcwidth in a UTF-8 locale).
 width() { printf '%s' "$1" | wc -L; }

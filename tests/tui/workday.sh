@@ -13,26 +13,32 @@ start main 80 24 -- -d "$DB"
 wait_for main "(root)"
 
 # ---- n after a retry: the task that stood below, not wherever the retried task moved ---------
-attempts0=$(sql "$DB" "SELECT attempts FROM task WHERE id = ${IDS[0]}")
+# The first task of the queue not yet tried (no answer retries it), with another below it.
+untried=$(sql "$DB" "SELECT id FROM task WHERE attempts = 0 AND id IN ($(printf '%s,' "${IDS[@]}")0)")
+k=0
+while [ $((k + 1)) -lt ${#IDS[@]} ] && ! grep -qx "${IDS[k]}" <<<"$untried"; do k=$((k + 1)); done
+for ((i = 0; i < k; i++)); do send main j; done
+check "the queue has an untried task with another below it" wait_selected main "${IDS[k]}"
 send main Enter
-check "the first task opens" wait_for main "task #${IDS[0]}"
+check "the untried task opens" wait_for main "task #${IDS[k]}"
 send main l
 wait_for main "Log outcome"
 send main 2
 send main F2
-check "no answer on a first attempt: a retry later today (attempt $((attempts0 + 2)))" \
-  wait_for main "task ${IDS[0]}: retry at"
+check "no answer on a first attempt: a retry" wait_for main "task ${IDS[k]}: retry at"
+check "... which is the task's second attempt" \
+  sql_is "$DB" "SELECT attempts FROM task WHERE id = ${IDS[k]}" 1
 send main n
-check "n opens the task that stood below it (#${IDS[1]})" wait_for main "task #${IDS[1]}"
-check "... not another one" test "$(open_id main)" = "${IDS[1]}"
+check "n opens the task that stood below it (#${IDS[k + 1]})" wait_for main "task #${IDS[k + 1]}"
+check "... not another one" test "$(open_id main)" = "${IDS[k + 1]}"
 
 # ---- the open task is logged by another process ----------------------------------------------
 check "the call screen holds the task" wait_for main "yours until"
-"$HF" -d "$DB" log "${IDS[1]}" --outcome reached --score 5 >/dev/null 2>&1
+"$HF" -d "$DB" log "${IDS[k + 1]}" --outcome reached --score 5 >/dev/null 2>&1
 check "logged elsewhere: the call screen turns read-only without a key" wait_for main "read-only"
 check "... and says the task is done" wait_for main "is done: nothing to log"
 check "... and lets go of the claim" \
-  sql_soon "$DB" "SELECT claimed_by FROM task WHERE id = ${IDS[1]}" ""
+  sql_soon "$DB" "SELECT claimed_by FROM task WHERE id = ${IDS[k + 1]}" ""
 send main l
 wait_stable main
 check "l then does not open the form" absent main "Log outcome"
@@ -67,13 +73,14 @@ send main 4 BTab
 wait_line main '> Next call +[0-9-]{10} [0-9:]{5}'
 proposed=$(screen main | grep -oE '> Next call +[0-9-]+ [0-9:]+' | grep -oE '[0-9-]{10} [0-9:]{5}')
 check "callback: the rules propose a next contact" test -n "$proposed"
-send_text main "2025-03-20 11:00"
-check "a date typed over the proposal replaces it" wait_line main "> Next call +2025-03-20 11:00 "
+typed="$(day_after 8) 11:00"
+send_text main "$typed"
+check "a date typed over the proposal replaces it" wait_line main "> Next call +$typed "
 check "... and validates" wait_for main "Ready: F2 saves."
 send main p
 check "p brings the proposal back" wait_for main "$proposed"
 send main x
-send_text main "${HUIFANG_NOW%% *}"
+send_text main "$TODAY"
 # The rules' message for a date of today runs past 80 columns: the form wraps it, its end shows.
 check "a long check message wraps at 80 columns: its end shows" wait_for main ' HH:MM")'
 fits() {
