@@ -165,7 +165,7 @@ check "no customer name stays on the screen or in the scrollback" \
   eval '! tm capture-pane -p -S - -t main | grep -qF -- "$name0"'
 
 # ---- planning on start ------------------------------------------------------------------------
-sql "$DB" "UPDATE meta SET value = '2025-01-01' WHERE key = 'last_plan'"
+sql "$DB" "UPDATE meta SET value = '$(day_after -30)' WHERE key = 'last_plan'"
 start plan 100 30 -- -d "$DB"
 check "a console opened on a day not yet planned plans it" wait_for plan "Planned today:"
 check "... and records the day" sql_is "$DB" "SELECT value FROM meta WHERE key = 'last_plan'" "$TODAY"
