@@ -184,13 +184,14 @@ kill -TERM "$(console_pid term)"
 check "SIGTERM: the console exits 143" exit_is term 143
 check "SIGTERM: the terminal is restored" wait_for term "icanon echo"
 
+# These panes are wide enough for the whole message, its temporary path included.
 printf 'ui = {\n  keys = {\n    frobnicate = "x";\n  };\n};\n' > "$T/badkeys.conf"
-start badkeys 100 30 -- -c "$T/badkeys.conf" -d "$DB"
+start badkeys 200 30 -- -c "$T/badkeys.conf" -d "$DB"
 check "an unknown action in ui.keys is refused with file:line" \
   wait_for badkeys "badkeys.conf:3: ui.keys: unknown action"
 check "... and exit status 2" exit_is badkeys 2
 printf 'ui = {\n  keys = {\n    quit = "Q";\n    filter = "Q";\n  };\n};\n' > "$T/dupkeys.conf"
-start dupkeys 100 30 -- -c "$T/dupkeys.conf" -d "$DB"
+start dupkeys 200 30 -- -c "$T/dupkeys.conf" -d "$DB"
 check "one key for two actions of a screen is refused" \
   wait_for dupkeys "key Q is bound to both quit and filter"
 printf 'ui = {\n  keys = {\n    quit = "Q";\n  };\n};\n' > "$T/keys.conf"
