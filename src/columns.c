@@ -171,12 +171,13 @@ MODEL_(col_tasks, "task", task_cols, struct hf_task)
 
 /* ---- escalations (the supervisor queue) ------------------------------------------------- */
 
-/* Open past its SLA: the status says "breached" and asks for attention. */
+/* Open and a deadline missed (now, or at a lower level of the ladder): the status says
+ * "breached" and asks for attention. */
 static bool esc_status(const void *rec, const struct col_env *env, enum col_form form, char *buf,
                        size_t size)
 {
 	const struct hf_escalation *e = rec;
-	bool breached = rules_breached(e->status, e->sla_due, env->now);
+	bool breached = svc_escalation_breached(e, env->now);
 	if (breached)
 		str_copy(buf, size, form == COL_CODE ? "breached" : _("breached"));
 	else
@@ -207,6 +208,55 @@ static bool esc_reason(const void *rec, const struct col_env *env, enum col_form
 	return false;
 }
 
+/* The countdown to the deadline; past it, by how much, in words as well as in colour. */
+static bool esc_time_left(const void *rec, const struct col_env *env, enum col_form form,
+                          char *buf, size_t size)
+{
+	const struct hf_escalation *e = rec;
+	long long left = e->sla_due - env->now;
+	char span[32];
+	if (form == COL_CODE)
+		str_copy(buf, size, "");
+	if (e->status != ESC_OPEN) {
+		if (form != COL_CODE)
+			str_copy(buf, size, "-");
+		return false;
+	}
+	if (form == COL_CODE)
+		put_int(left, buf, size);
+	else if (left < 0)
+		snprintf(buf, size, _("breached by %s"), svc_span_text(-left, span, sizeof span));
+	else
+		snprintf(buf, size, _("%s left"), svc_span_text(left, span, sizeof span));
+	return left < 0;
+}
+
+/* Who holds it: the supervisor's login, or the team (its code in the data, its name to read). */
+static bool esc_holder(const void *rec, const struct col_env *env, enum col_form form, char *buf,
+                       size_t size)
+{
+	const struct hf_escalation *e = rec;
+	const struct hf_team *t = *e->assignee_team ? config_team(env->cfg, e->assignee_team) : NULL;
+	if (*e->assignee_team)
+		str_copy(buf, size, t && form != COL_CODE ? t->name : e->assignee_team);
+	else
+		put_or_dash(e->assignee, form, buf, size);
+	return false;
+}
+
+/* The ladder's step: its index in the data, its name to read. */
+static bool esc_level(const void *rec, const struct col_env *env, enum col_form form, char *buf,
+                      size_t size)
+{
+	const struct hf_escalation *e = rec;
+	if (form == COL_CODE)
+		put_int(e->level, buf, size);
+	else
+		str_copy(buf, size, e->level >= 0 && e->level < env->cfg->nladder
+		                    ? env->cfg->ladder[e->level] : "");
+	return false;
+}
+
 VALUE_(esc_id, struct hf_escalation, put_id(r->id, buf, size))
 VALUE_(esc_severity, struct hf_escalation,
        str_copy(buf, size, form == COL_CODE ? severity_code(r->severity) : severity_label(r->severity)))
@@ -214,17 +264,30 @@ VALUE_(esc_customer_id, struct hf_escalation, put_id(r->customer_id, buf, size))
 VALUE_(esc_customer, struct hf_escalation, str_copy(buf, size, r->customer_name))
 VALUE_(esc_raised_by, struct hf_escalation, str_copy(buf, size, r->raised_by))
 VALUE_(esc_raised_at, struct hf_escalation, put_stamp(r->raised_at, buf, size))
+VALUE_(esc_assignee, struct hf_escalation, str_copy(buf, size, r->assignee))
+VALUE_(esc_assignee_team, struct hf_escalation, str_copy(buf, size, r->assignee_team))
+VALUE_(esc_age, struct hf_escalation, svc_span_text(env->now - r->raised_at, buf, size))
 
+/* The data keep the documented columns, then the holder, the level and the minutes left; the
+ * table reads as the supervisor works the queue, the whole reason last, never cut. */
 static const struct col_def escalation_cols[] = {
 	{"id", N_("id"), D_ | T_, 6, 0, 1, NULL, esc_id},
 	{"severity", N_("severity"), D_ | T_ | S_, 8, 0, -1, NULL, esc_severity},
+	{"time_left", N_("time left"), T_, 18, 0, -1, NULL, esc_time_left},
 	{"status", N_("status"), D_ | T_ | S_, 12, 0, -1, NULL, esc_status},
-	{"sla_due", N_("SLA due"), D_ | T_ | S_, 16, 0, -1, NULL, esc_sla_due},
-	{"customer_id", N_("customer id"), D_ | T_, 8, 0, 1, NULL, esc_customer_id},
+	{"sla_due", N_("SLA due"), D_ | S_, 16, 0, -1, NULL, esc_sla_due},
+	{"customer_id", N_("customer id"), D_, 8, 0, 1, NULL, esc_customer_id},
 	{"customer_name", N_("customer"), D_ | T_ | S_, 0, 10, -1, NULL, esc_customer},
-	{"reason", N_("reason"), D_ | T_ | S_, 0, 16, -1, NULL, esc_reason},
+	{"reason", N_("reason"), D_ | S_, 0, 16, -1, NULL, esc_reason},
 	{"raised_by", N_("raised by"), D_ | T_, 10, 0, -1, NULL, esc_raised_by},
-	{"raised_at", N_("raised at"), D_ | T_ | S_, 16, 0, -1, NULL, esc_raised_at},
+	{"raised_at", N_("raised at"), D_ | S_, 16, 0, -1, NULL, esc_raised_at},
+	{"age", N_("waiting"), T_, 8, 0, -1, NULL, esc_age},
+	{"assignee", N_("held by"), D_, 10, 0, -1, NULL, esc_assignee},
+	{"assignee_team", N_("held by team"), D_, 10, 0, -1, NULL, esc_assignee_team},
+	{"holder", N_("held by"), T_, 10, 0, -1, NULL, esc_holder},
+	{"level", N_("level"), D_ | T_, 8, 0, -1, NULL, esc_level},
+	{"minutes_left", N_("minutes left"), D_, 8, 0, 1, NULL, esc_time_left},
+	{"reason_text", N_("reason"), T_, 0, 16, -1, NULL, esc_reason},
 };
 
 MODEL_(col_escalations, "escalation", escalation_cols, struct hf_escalation)

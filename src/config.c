@@ -988,6 +988,19 @@ static const struct entries team_entries = {
 	.done = teams_done,
 };
 
+static const struct key resolution_keys[] = {
+	{ .name = "code", .type = KT_CODE, .off = offsetof(struct hf_resolution, code), .size = HF_NAME_MAX },
+	{ .name = "name", .type = KT_TEXT, .off = offsetof(struct hf_resolution, name), .size = HF_NAME_MAX },
+	{ 0 }
+};
+
+static const struct entries resolution_entries = {
+	.id = "code",
+	.too_many = N_("too many entries (at most %d)"),
+	.too_few = N_("must not be empty"),
+	.twice = N_("\"%s\" is listed twice"),
+};
+
 static void apply_dial(struct loader *ld, const config_setting_t *s, char *base,
                        const struct key *k)
 {
@@ -1183,6 +1196,12 @@ static const struct key escalation_keys[] = {
 	{ .name = "complaint_categories", .type = KT_STRINGS, .off = CFG(complaint_categories),
 	  .size = HF_NAME_MAX, .off2 = CFG(ncomplaint_categories), .min = 1,
 	  .max = (int)countof(((struct hf_config *)0)->complaint_categories) },
+	{ .name = "resolutions", .type = KT_GROUPS, .off = CFG(resolutions),
+	  .size = sizeof(struct hf_resolution), .off2 = CFG(nresolutions), .min = 1,
+	  .max = HF_MAX_RESOLUTIONS, .sub = resolution_keys, .entries = &resolution_entries },
+	{ .name = "ladder", .type = KT_STRINGS, .off = CFG(ladder), .size = HF_NAME_MAX,
+	  .off2 = CFG(nladder), .min = 1, .max = HF_MAX_LADDER },
+	{ .name = "ladder_sla", .type = KT_HOURS, .off = CFG(ladder_sla_hours) },
 	{ 0 }
 };
 
@@ -1525,6 +1544,14 @@ const struct hf_outcome *config_outcome(const struct hf_config *cfg, const char 
 	for (int i = 0; code && i < cfg->noutcomes; i++)
 		if (strcmp(cfg->outcomes[i].code, code) == 0)
 			return &cfg->outcomes[i];
+	return NULL;
+}
+
+const struct hf_resolution *config_resolution(const struct hf_config *cfg, const char *code)
+{
+	for (int i = 0; code && i < cfg->nresolutions; i++)
+		if (strcmp(cfg->resolutions[i].code, code) == 0)
+			return &cfg->resolutions[i];
 	return NULL;
 }
 

@@ -20,6 +20,7 @@ static const struct vocab task_kinds[] = { HF_TASK_KINDS(HF_VOCAB_) };
 static const struct vocab task_statuses[] = { HF_TASK_STATUSES(HF_VOCAB_) };
 static const struct vocab severities[] = { HF_SEVERITIES(HF_VOCAB_) };
 static const struct vocab esc_statuses[] = { HF_ESC_STATUSES(HF_VOCAB_) };
+static const struct vocab esc_steps[] = { HF_ESC_STEPS(HF_VOCAB_) };
 #undef HF_VOCAB_
 
 static const char *code_of(const struct vocab *t, int n, int v)
@@ -239,3 +240,4 @@ void task_rec_init(struct hf_task_rec *t)
 	t->window_end = HF_NO_DATE;
 	t->touched = HF_NO_STAMP;
 }
+HF_VOCAB_FUNCS_(esc_step, enum hf_esc_step, esc_steps, STEP__COUNT, STEP_NONE)

@@ -60,7 +60,7 @@ void svc_event_raised_since(struct hf_ctx *ctx, hf_id after)
 {
 	if (!*ctx->cfg.events_path || after < 0)
 		return;
-	hf_id last = store_escalation_last_id(ctx->st);
+	hf_id last = after < 0 ? -1 : store_escalation_last_id(ctx->st);
 	for (hf_id id = after + 1; id <= last; id++)
 		svc_event_escalation(ctx, "raised", id, NULL, NULL);
 }

@@ -371,8 +371,9 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_
 	         in.score);
 	if (in.has_nps)
 		snprintf(detail + strlen(detail), sizeof detail - strlen(detail), " nps=%d", in.nps);
-	if (!res->call_id ||
+	if (!res->call_id || esc_before < 0 ||
 	    !svc_apply(ctx->st, t.customer_id, task, res->call_id, ctx->login, ctx->now, &res->dec) ||
+	    !store_escalation_raised_steps(ctx->st, esc_before) ||
 	    !store_task_logged(ctx->st, task, in.code) ||
 	    !store_audit(ctx->st, ctx->login, ctx->now, "log", "call", res->call_id, detail) ||
 	    !store_commit(ctx->st)) {
@@ -474,7 +475,9 @@ static bool plan_customer(struct hf_ctx *ctx, hf_id id, hf_stamp now, struct dec
 	d->n = 0;
 	rules_plan_customer(&ctx->cfg, &f.cust, f.visits, f.nvisits, f.tasks, f.ntasks, now, d);
 	count_decisions(d, counts);
-	bool ok = svc_apply(ctx->st, id, 0, 0, "plan", now, d);
+	hf_id before = store_escalation_last_id(ctx->st);
+	bool ok = before >= 0 && svc_apply(ctx->st, id, 0, 0, "plan", now, d) &&
+	          store_escalation_raised_steps(ctx->st, before);
 	svc_facts_free(&f);
 	return ok;
 }
@@ -577,82 +580,13 @@ int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *
 		return HF_EFAIL;
 	}
 	svc_event_raised_since(ctx, esc_before);
-	return HF_OK;
+	/* Deadlines missed since the last plan climb the ladder. */
+	int breached;
+	return svc_escalation_breaches(ctx, &breached, err, errlen);
 }
 
 bool svc_unseen_customers(struct hf_ctx *ctx, hf_date day, struct unseen_customer **out, size_t *n)
 {
 	return store_unseen_customers(ctx->st, date_add_months(day, -ctx->cfg.consultant_release_months),
 	                              out, n);
-}
-
-/* ---- escalations --------------------------------------------------------------------- */
-
-static int escalation_step(struct hf_ctx *ctx, hf_id id, const char *note, bool resolve, char *err,
-                           size_t errlen)
-{
-	int rc = svc_require(ctx, ROLE_SUPERVISOR, err, errlen);
-	if (rc != HF_OK)
-		return rc;
-	if (resolve && str_empty(note))
-		return errf(err, errlen, _("resolving an escalation needs --note with the resolution")),
-		       HF_EUSAGE;
-	/* Kept whole or refused: never cut. */
-	if (note && strlen(note) > HF_NOTE_MAX)
-		return errf(err, errlen, _("the note is too long (%zu bytes; at most %d)"), strlen(note),
-		            HF_NOTE_MAX), HF_EUSAGE;
-	if (!store_begin(ctx->st))
-		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
-	struct hf_escalation e;
-	enum store_found found = store_escalation_get(ctx->st, id, &e);
-	if (found != STORE_FOUND) {
-		if (found == STORE_ERROR)
-			errf(err, errlen, "%s", store_errmsg(ctx->st));
-		else
-			errf(err, errlen, _("no escalation %lld"), (long long)id);
-		store_rollback(ctx->st);
-		return found == STORE_ERROR ? HF_EFAIL : HF_EUSAGE;
-	}
-	if (e.status == ESC_RESOLVED || (!resolve && e.status == ESC_ACKNOWLEDGED)) {
-		store_rollback(ctx->st);
-		return errf(err, errlen, _("escalation %lld is already %s"), (long long)id,
-		            esc_status_label(e.status)), HF_EUSAGE;
-	}
-	char nw[20];
-	stamp_format(ctx->now, nw);
-	bool ok;
-	if (resolve)
-		ok = store_exec(ctx->st,
-		    "UPDATE escalation SET status = 'resolved', resolved_by = :me, resolved_at = :now, "
-		    "resolution = :note, acknowledged_by = CASE acknowledged_by WHEN '' THEN :me "
-		    "ELSE acknowledged_by END, acknowledged_at = CASE acknowledged_at WHEN '' THEN :now "
-		    "ELSE acknowledged_at END WHERE id = :id",
-		    ":me", 't', ctx->login, ":now", 't', nw, ":note", 't', note, ":id", 'i', (long long)id,
-		    NULL);
-	else
-		ok = store_exec(ctx->st,
-		    "UPDATE escalation SET status = 'acknowledged', acknowledged_by = :me, "
-		    "acknowledged_at = :now, resolution = CASE WHEN :note IS NULL THEN resolution "
-		    "ELSE :note END WHERE id = :id",
-		    ":me", 't', ctx->login, ":now", 't', nw, ":note", 't', note, ":id", 'i', (long long)id,
-		    NULL);
-	ok = ok && store_audit(ctx->st, ctx->login, ctx->now, resolve ? "resolve" : "acknowledge",
-	                       "escalation", id, note ? note : "");
-	if (!ok || !store_commit(ctx->st)) {
-		errf(err, errlen, "%s", store_errmsg(ctx->st));
-		store_rollback(ctx->st);
-		return HF_EFAIL;
-	}
-	svc_event_escalation(ctx, resolve ? "resolved" : "acknowledged", id, NULL, NULL);
-	return HF_OK;
-}
-
-int svc_escalation_ack(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen)
-{
-	return escalation_step(ctx, id, note, false, err, errlen);
-}
-
-int svc_escalation_resolve(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen)
-{
-	return escalation_step(ctx, id, note, true, err, errlen);
 }

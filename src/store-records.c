@@ -292,7 +292,8 @@ void store_calls_free(struct hf_call *calls, size_t n)
 
 #define ESC_COLS "e.id, coalesce(e.call_id,0), e.customer_id, coalesce(e.task_id,0), c.name, " \
 	"e.severity, e.status, e.reason, e.sla_due, e.raised_at, e.acknowledged_at, e.resolved_at, " \
-	"e.raised_by, e.acknowledged_by, e.resolved_by, e.resolution"
+	"e.raised_by, e.acknowledged_by, e.resolved_by, e.resolution, e.resolution_code, e.assignee, " \
+	"e.assignee_team, e.level, e.breached_levels"
 
 static void read_escalation(struct stmt *s, struct hf_escalation *e)
 {
@@ -313,6 +314,11 @@ static void read_escalation(struct stmt *s, struct hf_escalation *e)
 	col_copy(s, 13, e->acked_by, sizeof e->acked_by);
 	col_copy(s, 14, e->resolved_by, sizeof e->resolved_by);
 	col_copy(s, 15, e->resolution, sizeof e->resolution);
+	col_copy(s, 16, e->resolution_code, sizeof e->resolution_code);
+	col_copy(s, 17, e->assignee, sizeof e->assignee);
+	col_copy(s, 18, e->assignee_team, sizeof e->assignee_team);
+	e->level = (int)stmt_int(s, 19);
+	e->breached_levels = (int)stmt_int(s, 20);
 }
 
 static void read_escalation_row(struct stmt *s, void *row, const void *arg)
@@ -427,4 +433,75 @@ bool store_each_escalation(struct store *st, hf_date from, hf_date to, store_eac
 	store_bind_range(s, from, to);
 	return store_each_row(s, sizeof(struct hf_escalation), read_escalation_row, NULL, NULL, fn,
 	                      arg);
+}
+
+bool store_escalation_put(struct store *st, const struct hf_escalation *e)
+{
+	char due[20], ack[20], res[20];
+	return store_exec(st,
+	    "UPDATE escalation SET status = :status, sla_due = :due, acknowledged_by = :ackby, "
+	    "acknowledged_at = :ack, resolved_by = :resby, resolved_at = :res, resolution = :text, "
+	    "resolution_code = :code, assignee = :who, assignee_team = :team, level = :level, "
+	    "breached_levels = :bl WHERE id = :id",
+	    ":status", 't', esc_status_code(e->status), ":due", 't', stamp_format(e->sla_due, due),
+	    ":ackby", 't', e->acked_by,
+	    ":ack", 't', e->acked_at == HF_NO_STAMP ? "" : stamp_format(e->acked_at, ack),
+	    ":resby", 't', e->resolved_by,
+	    ":res", 't', e->resolved_at == HF_NO_STAMP ? "" : stamp_format(e->resolved_at, res),
+	    ":text", 't', e->resolution, ":code", 't', e->resolution_code, ":who", 't', e->assignee,
+	    ":team", 't', e->assignee_team, ":level", 'i', (long long)e->level,
+	    ":bl", 'i', (long long)e->breached_levels, ":id", 'i', (long long)e->id, NULL);
+}
+
+bool store_escalation_step(struct store *st, hf_id id, hf_stamp at, const char *login,
+                           enum hf_esc_step step, const char *value, const char *note)
+{
+	char when[20];
+	return store_exec(st,
+	    "INSERT INTO escalation_step(escalation_id, at, login, step, value, note) "
+	    "VALUES (:id, :at, :login, :step, :value, :note)",
+	    ":id", 'i', (long long)id, ":at", 't', stamp_format(at, when), ":login", 't', login,
+	    ":step", 't', esc_step_code(step), ":value", 't', value ? value : "",
+	    ":note", 't', note ? note : "", NULL);
+}
+
+bool store_escalation_raised_steps(struct store *st, hf_id after)
+{
+	return store_exec(st,
+	    "INSERT INTO escalation_step(escalation_id, at, login, step) "
+	    "SELECT id, raised_at, raised_by, 'raised' FROM escalation WHERE id > :after ORDER BY id",
+	    ":after", 'i', (long long)after, NULL);
+}
+
+static void read_step_row(struct stmt *s, void *row, const void *arg)
+{
+	(void)arg;
+	struct hf_esc_step_row *r = row;
+	r->id = stmt_int(s, 0);
+	r->at = col_stamp(s, 1);
+	col_copy(s, 2, r->login, sizeof r->login);
+	r->step = esc_step_from_code(stmt_text(s, 3));
+	col_copy(s, 4, r->value, sizeof r->value);
+	r->note = xstrdup(stmt_text(s, 5));
+}
+
+static void drop_step_row(void *row)
+{
+	free(((struct hf_esc_step_row *)row)->note);
+}
+
+bool store_escalation_steps(struct store *st, hf_id id, struct hf_esc_step_row **out, size_t *n)
+{
+	struct stmt *s = stmt_prepare(st,
+	    "SELECT id, at, login, step, value, note FROM escalation_step WHERE escalation_id = :id "
+	    "ORDER BY at, id");
+	stmt_bind_int(s, ":id", id);
+	return store_rows(s, out, n, sizeof **out, read_step_row, NULL, drop_step_row);
+}
+
+void store_escalation_steps_free(struct hf_esc_step_row *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].note);
+	free(v);
 }

@@ -153,6 +153,37 @@ static const char *const migrations[] = {
 	"-- origin: {\"code\":\"curve\",\"visit_kind\":\"surgery\",\"visit_date\":\"2026-11-20\",...}\n"
 	"-- reason: [{\"code\":\"outcome\",\"outcome\":\"complaint\",\"category\":\"...\"}, ...]\n"
 	"SELECT 1;\n",
+	/* 5: who holds an escalation, its ladder level, its resolution category and its timeline */
+	"ALTER TABLE escalation ADD COLUMN assignee TEXT NOT NULL DEFAULT '';      -- supervisor's login\n"
+	"ALTER TABLE escalation ADD COLUMN assignee_team TEXT NOT NULL DEFAULT ''; -- or a team's code\n"
+	"ALTER TABLE escalation ADD COLUMN level INTEGER NOT NULL DEFAULT 0;       -- escalation.ladder step\n"
+	"ALTER TABLE escalation ADD COLUMN breached_levels INTEGER NOT NULL DEFAULT 0; -- breaches recorded\n"
+	"ALTER TABLE escalation ADD COLUMN resolution_code TEXT NOT NULL DEFAULT ''; -- escalation.resolutions\n"
+	"-- Every step of an escalation: who and when.\n"
+	"CREATE TABLE escalation_step (\n"
+	"  id            INTEGER PRIMARY KEY,\n"
+	"  escalation_id INTEGER NOT NULL REFERENCES escalation(id),\n"
+	"  at            TEXT NOT NULL,\n"
+	"  login         TEXT NOT NULL,\n"
+	"  step          TEXT NOT NULL CHECK (step IN ('raised','acknowledged','note','assigned',\n"
+	"                  'callback','breached','resolved','reopened')),\n"
+	"  value         TEXT NOT NULL DEFAULT '', -- assigned: login or team code; breached: level;\n"
+	"                                         -- resolved: resolution code; callback: task id\n"
+	"  note          TEXT NOT NULL DEFAULT ''  -- what the person wrote\n"
+	");\n"
+	"CREATE INDEX escalation_step_escalation ON escalation_step(escalation_id, at, id);\n"
+	"-- The history so far: raised, acknowledged (its note was kept as the resolution), resolved.\n"
+	"INSERT INTO escalation_step(escalation_id, at, login, step)\n"
+	"  SELECT id, raised_at, raised_by, 'raised' FROM escalation;\n"
+	"INSERT INTO escalation_step(escalation_id, at, login, step, note)\n"
+	"  SELECT id, acknowledged_at, acknowledged_by, 'acknowledged',\n"
+	"         CASE status WHEN 'acknowledged' THEN resolution ELSE '' END\n"
+	"  FROM escalation WHERE acknowledged_at <> '';\n"
+	"INSERT INTO escalation_step(escalation_id, at, login, step, note)\n"
+	"  SELECT id, resolved_at, resolved_by, 'resolved', resolution FROM escalation\n"
+	"  WHERE resolved_at <> '';\n"
+	"UPDATE escalation SET resolution = '' WHERE status = 'acknowledged';\n"
+	"UPDATE escalation SET assignee = acknowledged_by;\n",
 };
 
 int store_migration_count(void)

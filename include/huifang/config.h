@@ -80,6 +80,14 @@ struct hf_team {
 	char name[HF_NAME_MAX];
 };
 
+/* A resolution category of an escalation: the code is stored, the name shown. */
+struct hf_resolution {
+	char code[HF_NAME_MAX];
+	char name[HF_NAME_MAX];
+};
+#define HF_MAX_RESOLUTIONS 16
+#define HF_MAX_LADDER 8
+
 struct hf_config {
 	char source[512];             /* file name, or "(built-in)" */
 	char clinic[128];
@@ -126,6 +134,13 @@ struct hf_config {
 	int missed_postop_sla_hours;
 	char complaint_categories[8][HF_NAME_MAX];
 	int ncomplaint_categories;
+	struct hf_resolution resolutions[HF_MAX_RESOLUTIONS];
+	int nresolutions;
+	/* Who holds an escalation, level by level: a breach moves it one level up, with a new
+	 * deadline of ladder_sla_hours. */
+	char ladder[HF_MAX_LADDER][HF_NAME_MAX];
+	int nladder;
+	int ladder_sla_hours;
 
 	int contact_cap_days;
 
@@ -189,6 +204,7 @@ void config_keys_each(void (*fn)(const char *path, void *arg), void *arg);
 const struct hf_outcome *config_outcome(const struct hf_config *cfg, const char *code);
 const struct hf_treatment *config_treatment(const struct hf_config *cfg, const char *name);
 const struct hf_team *config_team(const struct hf_config *cfg, const char *code);
+const struct hf_resolution *config_resolution(const struct hf_config *cfg, const char *code);
 /* The most attempts any outcome allows before its task is unreachable (0: no limit): the
  * "n/max" shown with a task's attempts. */
 int config_max_attempts(const struct hf_config *cfg);

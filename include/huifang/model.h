@@ -92,7 +92,9 @@ enum hf_exit { HF_OK = 0, HF_EFAIL = 1, HF_EUSAGE = 2, HF_EPERM = 3 };
 	X(WHY_RISK_WORD, "risk_word", N_("risk word \"{word}\" in the note")) \
 	X(WHY_UNREACHABLE_POSTOP, "unreachable_postop", \
 	  N_("unreachable after {attempts} attempts in the first week after surgery")) \
-	X(WHY_POSTOP_MISSED, "postop_missed", N_("post-op call missed: {origin}"))
+	X(WHY_POSTOP_MISSED, "postop_missed", N_("post-op call missed: {origin}")) \
+	X(WHY_ESCALATION_CALLBACK, "escalation_callback", \
+	  N_("supervisor's callback on escalation {escalation}"))
 
 /* The arguments: each key is stored in one typed field of a part (several keys share a field;
  * no code uses two keys of one field). */
@@ -117,8 +119,19 @@ enum hf_exit { HF_OK = 0, HF_EFAIL = 1, HF_EUSAGE = 2, HF_EPERM = 3 };
 	X(ARG_FROM, "from", WHY_F_COUNT) \
 	X(ARG_TO, "to", WHY_F_COUNT2) \
 	X(ARG_ATTEMPTS, "attempts", WHY_F_COUNT) \
-	X(ARG_ORIGIN, "origin", WHY_F_NESTED)
+	X(ARG_ORIGIN, "origin", WHY_F_NESTED) \
+	X(ARG_ESCALATION, "escalation", WHY_F_TASK)
 
+/* The steps of an escalation's timeline. */
+#define HF_ESC_STEPS(X) \
+	X(STEP_RAISED, "raised", N_("raised")) \
+	X(STEP_ACKNOWLEDGED, "acknowledged", N_("acknowledged")) \
+	X(STEP_NOTE, "note", N_("note")) \
+	X(STEP_ASSIGNED, "assigned", N_("assigned")) \
+	X(STEP_CALLBACK, "callback", N_("callback scheduled")) \
+	X(STEP_BREACHED, "breached", N_("breached")) \
+	X(STEP_RESOLVED, "resolved", N_("resolved")) \
+	X(STEP_REOPENED, "reopened", N_("reopened"))
 
 #define HF_ENUM_(id, code, label) id,
 enum hf_role { ROLE_NONE = -1, HF_ROLES(HF_ENUM_) ROLE__COUNT };
@@ -128,6 +141,7 @@ enum hf_task_status { TASK_STATUS_NONE = -1, HF_TASK_STATUSES(HF_ENUM_) TASK_STA
 enum hf_severity { SEV_NONE = -1, HF_SEVERITIES(HF_ENUM_) SEV__COUNT };
 enum hf_esc_status { ESC_STATUS_NONE = -1, HF_ESC_STATUSES(HF_ENUM_) ESC_STATUS__COUNT };
 enum hf_why_code { WHY_NONE = -1, HF_WHY_CODES(HF_ENUM_) WHY__COUNT };
+enum hf_esc_step { STEP_NONE = -1, HF_ESC_STEPS(HF_ENUM_) STEP__COUNT };
 #undef HF_ENUM_
 #define HF_ENUM_(id, key, field) id,
 enum hf_why_arg { ARG_NONE = -1, HF_WHY_ARGS(HF_ENUM_) ARG__COUNT };
@@ -218,6 +232,9 @@ enum hf_severity severity_from_code(const char *s);
 const char *esc_status_code(enum hf_esc_status s);
 const char *esc_status_label(enum hf_esc_status s);
 enum hf_esc_status esc_status_from_code(const char *s);
+const char *esc_step_code(enum hf_esc_step s);
+const char *esc_step_label(enum hf_esc_step s);
+enum hf_esc_step esc_step_from_code(const char *s);
 
 /* The why table. why_template: the untranslated template (translate with _()). */
 const char *why_code(enum hf_why_code c);

@@ -173,4 +173,37 @@ bool rules_release_consultant(const struct hf_config *cfg, const struct rules_cu
 /* Breached: still open (not acknowledged) past its SLA. */
 bool rules_breached(enum hf_esc_status status, hf_stamp sla_due, hf_stamp now);
 
+/* The deadline, in hours, of a new or reopened escalation of a severity: urgent as a risk word,
+ * high as a complaint, normal as a low score. */
+int rules_severity_sla_hours(const struct hf_config *cfg, enum hf_severity sev);
+
+/* Where an escalation stands on the ladder (escalation.ladder). */
+struct ladder_state {
+	enum hf_esc_status status;
+	int level;                      /* index in cfg->ladder */
+	int breached_levels;            /* levels whose breach is recorded, from the first; 0 none */
+	hf_stamp sla_due;
+};
+/* One breach: missed at `level` when its deadline `at` passed; moved to `to` (== level at the
+ * top of the ladder). */
+struct ladder_step {
+	int level, to;
+	hf_stamp at;
+};
+/* Every breach of an open escalation not yet recorded at `now`: each moves it one level up
+ * with a new deadline of ladder_sla_hours after the one missed; the top level's breach is
+ * recorded once. Updates e; returns the number of steps written to out (at most max). */
+int rules_ladder(const struct hf_config *cfg, struct ladder_state *e, hf_stamp now,
+                 struct ladder_step *out, int max);
+
+/* A supervisor's callback time (a date, or a date and time, read by rules_parse_next): later
+ * than now and at most a year ahead, else false with one line in err. */
+bool rules_check_callback(const struct outcome_input *when, hf_stamp now, char *err,
+                          size_t errlen);
+/* The callback task for an escalation's customer, owned by login of team, due at when (moved
+ * to a working day). */
+void rules_escalation_callback(const struct hf_config *cfg, hf_id escalation, const char *login,
+                               const char *team, const struct outcome_input *when,
+                               struct hf_task_rec *out);
+
 #endif

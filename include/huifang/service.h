@@ -130,8 +130,43 @@ struct import_counts {
 int svc_import(struct hf_ctx *ctx, const struct import_opts *o, const struct import_io *io,
                struct import_counts *counts, char *err, size_t errlen);
 
-int svc_escalation_ack(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen);
-int svc_escalation_resolve(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen);
+
+/* ---- escalations (service-escalations.c): supervisors only (3 for others) ------------- */
+/* A span of minutes as people read it (its size, whatever its sign): "45m", "2h 05m", "3d 4h". */
+char *svc_span_text(long long minutes, char *out, size_t size);
+enum esc_filter { ESC_LIST_OPEN, ESC_LIST_MINE, ESC_LIST_BREACHED, ESC_LIST_ALL };
+/* Open, and a deadline missed: now, or at a lower level of the ladder. */
+bool svc_escalation_breached(const struct hf_escalation *e, hf_stamp now);
+/* Record every breach due at ctx->now: each moves its escalation one level up the ladder, in
+ * its timeline, audited, an event. *found: how many breaches. Run by plan and the listings. */
+int svc_escalation_breaches(struct hf_ctx *ctx, int *found, char *err, size_t errlen);
+/* Breaches first, then the list: open (unresolved), mine (I hold them), breached, or all;
+ * breached first, then severity, then deadline. *out malloc'd. */
+int svc_escalation_list(struct hf_ctx *ctx, enum esc_filter f, struct hf_escalation **out,
+                        size_t *n, char *err, size_t errlen);
+/* One escalation and its timeline (store_escalation_steps_free). */
+int svc_escalation_show(struct hf_ctx *ctx, hf_id id, struct hf_escalation *e,
+                        struct hf_esc_step_row **steps, size_t *nsteps, char *err, size_t errlen);
+/* Acknowledge several at once (all or none); the acknowledging supervisor holds them unless
+ * someone already does. */
+int svc_escalation_ack(struct hf_ctx *ctx, const hf_id *ids, size_t n, const char *note,
+                       char *err, size_t errlen);
+int svc_escalation_note(struct hf_ctx *ctx, hf_id id, const char *note, char *err, size_t errlen);
+/* Assign several to a supervisor (login) or a team (team): exactly one of them. */
+int svc_escalation_assign(struct hf_ctx *ctx, const hf_id *ids, size_t n, const char *login,
+                          const char *team, const char *note, char *err, size_t errlen);
+/* A callback task for the escalation's customer, owned by login (NULL: ctx->me), due at `when`
+ * (rules_parse_next's fields); *task its id. */
+int svc_escalation_callback(struct hf_ctx *ctx, hf_id id, const struct outcome_input *when,
+                            const char *login, hf_id *task, char *err, size_t errlen);
+/* Resolve with a resolution category (code NULL: the first of escalation.resolutions) and its
+ * text (required: 2 without). */
+int svc_escalation_resolve(struct hf_ctx *ctx, hf_id id, const char *code, const char *text,
+                           char *err, size_t errlen);
+/* Reopen a resolved escalation: open again at the foot of the ladder, its severity's deadline
+ * from now. */
+int svc_escalation_reopen(struct hf_ctx *ctx, hf_id id, const char *note, char *err,
+                          size_t errlen);
 
 /* ---- the rules' facts and decisions (service-apply.c) --------------------------------- */
 /* What the rules know of a customer: the customer, every visit (newest first), every task. */

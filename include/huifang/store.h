@@ -171,6 +171,21 @@ struct hf_escalation {
 	hf_stamp sla_due, raised_at, acked_at, resolved_at;
 	char raised_by[HF_NAME_MAX], acked_by[HF_NAME_MAX], resolved_by[HF_NAME_MAX];
 	char resolution[HF_NOTE_MAX + 1];
+	char resolution_code[HF_NAME_MAX];  /* escalation.resolutions */
+	char assignee[HF_NAME_MAX];         /* a supervisor's login, or "" */
+	char assignee_team[HF_NAME_MAX];    /* or a team's code, or "" */
+	int level;                          /* step of escalation.ladder */
+	int breached_levels;                /* levels whose breach is recorded, from the first; 0 none */
+};
+
+/* One step of an escalation's timeline. */
+struct hf_esc_step_row {
+	hf_id id;
+	hf_stamp at;
+	char login[HF_NAME_MAX];
+	enum hf_esc_step step;
+	char value[HF_NAME_MAX];
+	char *note;                         /* malloc'd */
 };
 
 /* Users. */
@@ -279,6 +294,16 @@ bool store_escalations(struct store *st, bool all, struct hf_escalation **out, s
 enum store_found store_escalation_get(struct store *st, hf_id id, struct hf_escalation *out);
 /* The newest escalation's id, 0 when there is none. */
 hf_id store_escalation_last_id(struct store *st);
+/* Write an escalation's status, holder, level, deadline and resolution back. */
+bool store_escalation_put(struct store *st, const struct hf_escalation *e);
+/* Append a step to an escalation's timeline; record "raised" for every escalation after id
+ * `after` (those store_apply just wrote). */
+bool store_escalation_step(struct store *st, hf_id id, hf_stamp at, const char *login,
+                           enum hf_esc_step step, const char *value, const char *note);
+bool store_escalation_raised_steps(struct store *st, hf_id after);
+/* An escalation's timeline, oldest first; *out malloc'd (store_escalation_steps_free). */
+bool store_escalation_steps(struct store *st, hf_id id, struct hf_esc_step_row **out, size_t *n);
+void store_escalation_steps_free(struct hf_esc_step_row *v, size_t n);
 
 /* Audit: appended inside the caller's transaction, hash-chained (SHA-256 of the previous hash
  * and this row's fields). */

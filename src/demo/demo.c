@@ -153,8 +153,8 @@ static void flush(struct replay *r, hf_stamp until)
 		struct pending p = r->pending[best];
 		r->pending[best] = r->pending[--r->npending];
 		act(r, SUPERVISOR, p.at);
-		failed(r, p.resolve ? svc_escalation_resolve(r->ctx, p.esc, p.note, r->err, r->errlen)
-		                    : svc_escalation_ack(r->ctx, p.esc, p.note, r->err, r->errlen));
+		failed(r, p.resolve ? svc_escalation_resolve(r->ctx, p.esc, NULL, p.note, r->err, r->errlen)
+		                    : svc_escalation_ack(r->ctx, &p.esc, 1, p.note, r->err, r->errlen));
 	}
 }
 

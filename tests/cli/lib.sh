@@ -75,3 +75,13 @@ clinic_logging() {
 		sleep 0.01
 	done
 }
+
+# events_config: a rules file whose events go to $EV; hfc runs huifang with it, `as LOGIN ...`
+# as that user.
+events_config() {
+	EV="$T/events.jsonl"
+	CONF="$T/huifang.conf"
+	printf 'events = { path = "%s"; };\n' "$EV" >"$CONF"
+}
+hfc() { run "$HF" -d "$DB" -c "$CONF" "$@"; }
+as() { local who=$1; shift; HUIFANG_AS=$who hfc "$@"; }

@@ -65,24 +65,25 @@ as op_a queue --format xml;                     check_err "an unknown format nam
 as op_a log "$T2" --outcome complaint --complaint 服务态度 --note '-1 分' >/dev/null
 E=$(sql "SELECT id FROM escalation WHERE customer_id=$C2")
 as sup escalations
-check_out "escalations table: translated severity and status" "^$E +high +open "
-check_out "escalations table: the reason as text" "^$E .* Complaint \\(服务态度\\) +op_a"
-HUIFANG_NOW="2026-11-24 12:00" as sup escalations
-check_out "a breached escalation says so in the table" "^$E +high +breached "
-in_zh as sup escalations
-zh_check "in Chinese the severity is translated" "^$E +高 "
+check_out "escalations table: translated severity, time left and status" "^$E +high +1d 0h left +open "
+check_out "escalations table: the whole reason as text, last" "^$E .* op_a .* Complaint \\(服务态度\\)$"
 as sup escalations --format tsv
-check_eq "escalations tsv header is the documented one" "$(printf '%s\n' "$OUT" | head -1)" \
-	"$(printf 'id\tseverity\tstatus\tsla_due\tcustomer_id\tcustomer_name\treason\traised_by\traised_at')"
+check_eq "escalations tsv header is the documented one, then holder, level, minutes left" \
+	"$(printf '%s\n' "$OUT" | head -1)" \
+	"$(printf 'id\tseverity\tstatus\tsla_due\tcustomer_id\tcustomer_name\treason\traised_by\traised_at\tassignee\tassignee_team\tlevel\tminutes_left')"
 row=$(printf '%s\n' "$OUT" | grep "^$E	")
-check_eq "escalations tsv carries codes" "$(field 2 "$row") $(field 3 "$row") $(field 5 "$row") $(field 8 "$row")" \
-	"high open $C2 op_a"
-HUIFANG_NOW="2026-11-24 12:00" as sup escalations --format json
-check_out "escalations json: breached is a code" "\"id\": \"$E\", \"severity\": \"high\", \"status\": \"breached\""
+check_eq "escalations tsv carries codes" "$(field 2 "$row") $(field 3 "$row") $(field 5 "$row") $(field 8 "$row") $(field 12 "$row") $(field 13 "$row")" \
+	"high open $C2 op_a 0 1440"
 as sup escalations --format csv
 check_eq "escalations csv: BOM and header" "$(head -1 "$T/.out")" \
-	"${BOM}id,severity,status,sla_due,customer_id,customer_name,reason,raised_by,raised_at$CR"
+	"${BOM}id,severity,status,sla_due,customer_id,customer_name,reason,raised_by,raised_at,assignee,assignee_team,level,minutes_left$CR"
 check_out "escalations csv: codes, the name quoted" "^$E,high,open,[0-9 :-]+,$C2,\"李, \"\"小\"\"\","
+HUIFANG_NOW="2026-11-24 12:00" as sup escalations
+check_out "a breached escalation says so in the table, in words" "^$E +high +1h 30m left +breached "
+in_zh as sup escalations
+zh_check "in Chinese the severity is translated" "^$E +高 "
+HUIFANG_NOW="2026-11-24 12:00" as sup escalations --format json
+check_out "escalations json: breached is a code" "\"id\": \"$E\", \"severity\": \"high\", \"status\": \"breached\""
 
 # ---- users ----------------------------------------------------------------------------------
 hf user list

@@ -101,7 +101,7 @@ check_eq "a risk word: urgent, SLA 2 h" "$(sql "SELECT severity, sla_due FROM es
 as op_a escalations;                                  check_err "operators cannot see escalations" 3 "supervisor"
 as sup escalations --format tsv
 check_eq "escalations tsv header" "$(printf '%s\n' "$OUT" | head -1)" \
-	"$(printf 'id\tseverity\tstatus\tsla_due\tcustomer_id\tcustomer_name\treason\traised_by\traised_at')"
+	"$(printf 'id\tseverity\tstatus\tsla_due\tcustomer_id\tcustomer_name\treason\traised_by\traised_at\tassignee\tassignee_team\tlevel\tminutes_left')"
 check_out "urgent first" "^[0-9]+	urgent	"
 E9=$(sql "SELECT id FROM escalation WHERE customer_id=$C9")
 HUIFANG_NOW="2026-11-23 12:00" as sup escalations --format tsv

@@ -78,6 +78,7 @@ static void test_every_code_renders(void **state)
 		{WHY_UNREACHABLE_POSTOP, A("attempts", "3"),
 		 "unreachable after 3 attempts in the first week after surgery"},
 		{WHY_TEXT, A("text", "imported from the old CRM"), "imported from the old CRM"},
+		{WHY_ESCALATION_CALLBACK, A("escalation", "7"), "supervisor's callback on escalation 7"},
 	};
 	bool seen[WHY__COUNT] = {0};
 	for (size_t i = 0; i < COUNT(rows); i++) {

@@ -52,13 +52,29 @@ static void test_migrates_an_older_database(void **state)
 	path_in(p, sizeof p, "old.db");
 	struct store *st = store_open(p, STORE_CREATE, err, sizeof err);
 	assert_non_null(st);
-	/* Take it back to version 1 as it shipped: without the version 2 indexes and the version 3
-	 * column. */
+	/* Take it back to version 1 as it shipped: without the version 2 indexes, the version 3
+	 * column and version 4's escalation columns and timeline; an acknowledged escalation whose
+	 * note was kept as its resolution, as version 1 did. */
 	assert_true(store_exec(st, "DROP INDEX task_team_queue", NULL));
 	assert_true(store_exec(st, "DROP INDEX task_owner_queue", NULL));
 	assert_true(store_exec(st, "DROP INDEX task_merged", NULL));
 	assert_true(store_exec(st, "DROP INDEX escalation_customer", NULL));
 	assert_true(store_exec(st, "ALTER TABLE call DROP COLUMN nps", NULL));
+	assert_true(store_exec(st, "DROP TABLE escalation_step", NULL));
+	static const char *const v4[] = {"assignee", "assignee_team", "level", "breached_levels",
+	                                 "resolution_code"};
+	for (size_t i = 0; i < sizeof v4 / sizeof *v4; i++) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "ALTER TABLE escalation DROP COLUMN %s", v4[i]);
+		assert_true(store_exec(st, sql, NULL));
+	}
+	assert_true(store_exec(st, "INSERT INTO customer(id, name, created_at) VALUES (1, 'x', "
+	                           "'2026-11-01 09:00')", NULL));
+	assert_true(store_exec(st, "INSERT INTO escalation(customer_id, severity, reason, sla_due, "
+	                           "status, raised_by, raised_at, acknowledged_by, acknowledged_at, "
+	                           "resolution) VALUES (1, 'high', 'complaint', '2026-11-02 09:00', "
+	                           "'acknowledged', 'op', '2026-11-01 09:00', 'sup', "
+	                           "'2026-11-01 10:00', 'called back')", NULL));
 	assert_true(store_exec(st, "PRAGMA user_version = 1", NULL));
 	store_close(st);
 	st = store_open(p, STORE_EXISTING, err, sizeof err);
@@ -69,6 +85,17 @@ static void test_migrates_an_older_database(void **state)
 	                                  "'task_merged', 'escalation_customer')", NULL), 4);
 	assert_int_equal(DB_INT(st, "SELECT count(*) FROM pragma_table_info('call') "
 	                                  "WHERE name = 'nps'", NULL), 1);
+	/* The escalation's history became its timeline; its holder is who acknowledged it. */
+	char *steps = NULL, *esc = NULL;
+	assert_int_equal(store_text(st, &steps, "SELECT group_concat(step || ':' || login || ':' || "
+	                            "note, ',') FROM (SELECT * FROM escalation_step ORDER BY at, id)",
+	                            NULL), STORE_FOUND);
+	assert_string_equal(steps, "raised:op:,acknowledged:sup:called back");
+	free(steps);
+	assert_int_equal(store_text(st, &esc, "SELECT assignee || '|' || resolution || '|' || level "
+	                            "FROM escalation", NULL), STORE_FOUND);
+	assert_string_equal(esc, "sup||0");
+	free(esc);
 	store_close(st);
 }
 
