@@ -621,8 +621,8 @@ static void test_group_lists(void **state)
 	assert_int_equal(cfg->ntreatments, 0);
 	assert_null(config_treatment(cfg, "隆鼻"));
 	const char *dropped = "treatments = (\n"
-	                      "  { name = \"隆鼻\"; curve = ( { offset = \"-1d\"; window = 1; script = \"a.b\";"
-	                      " team = \"postop\"; priority = 1; } ); },\n"
+	                      "  { name = \"隆鼻\"; curve = ( { offset = \"-1d\"; window = 1;"
+	                      " script = \"eyelid.d1\"; team = \"postop\"; priority = 1; } ); },\n"
 	                      "  { name = \"吸脂\"; }\n);\n";
 	assert_int_equal(config_check_file(write_temp(dropped), &problems), 1);
 	expect_problem(problems, tmp_path, 2, "treatments[1].curve[1].offset", "needs the treatment's `effect`");
