@@ -12,4 +12,9 @@ void svc_event_raised_since(struct hf_ctx *ctx, hf_id after);
 void svc_event_escalation(struct hf_ctx *ctx, const char *step, hf_id id, const char *key,
                           const char *value);
 
+/* Inside a transaction: a task by id (none: 2), and whether another login's claim holds it
+ * (1, naming who). */
+int svc_task_get(struct hf_ctx *ctx, hf_id id, struct hf_task *t, char *err, size_t errlen);
+int svc_check_claim(struct hf_ctx *ctx, const struct hf_task *t, char *err, size_t errlen);
+
 #endif

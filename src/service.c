@@ -221,7 +221,7 @@ int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size
 /* ---- claims -------------------------------------------------------------------------- */
 
 /* Inside a transaction: may ctx->me work on task t? */
-static int check_claim(struct hf_ctx *ctx, const struct hf_task *t, char *err, size_t errlen)
+int svc_check_claim(struct hf_ctx *ctx, const struct hf_task *t, char *err, size_t errlen)
 {
 	if (!str_empty(t->claimed_by) && !str_eq(t->claimed_by, ctx->login) &&
 	    t->claimed_until != HF_NO_STAMP && t->claimed_until > ctx->now) {
@@ -251,7 +251,7 @@ static int check_may_work(struct hf_ctx *ctx, const struct hf_task *t, char *err
 }
 
 /* Read a task: 2 when there is none, 1 when it cannot be read. */
-static int task_get(struct hf_ctx *ctx, hf_id id, struct hf_task *t, char *err, size_t errlen)
+int svc_task_get(struct hf_ctx *ctx, hf_id id, struct hf_task *t, char *err, size_t errlen)
 {
 	switch (store_task_get(ctx->st, id, t)) {
 	case STORE_ERROR:
@@ -269,11 +269,11 @@ int svc_claim(struct hf_ctx *ctx, hf_id task, char *err, size_t errlen)
 	if (!store_begin(ctx->st))
 		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
 	struct hf_task t;
-	int rc = task_get(ctx, task, &t, err, errlen);
+	int rc = svc_task_get(ctx, task, &t, err, errlen);
 	if (rc == HF_OK) {
 		rc = check_may_work(ctx, &t, err, errlen);
 		if (rc == HF_OK)
-			rc = check_claim(ctx, &t, err, errlen);
+			rc = svc_check_claim(ctx, &t, err, errlen);
 	}
 	if (rc == HF_OK &&
 	    !store_task_claim(ctx->st, task, ctx->login, ctx->now + ctx->cfg.lease_minutes)) {
@@ -317,7 +317,7 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_
 	int rc = HF_OK;
 	struct hf_task t;
 	struct customer_facts f = {0};
-	if ((rc = task_get(ctx, task, &t, err, errlen)) != HF_OK)
+	if ((rc = svc_task_get(ctx, task, &t, err, errlen)) != HF_OK)
 		goto out;
 	if (t.t.status != TASK_OPEN) {
 		errf(err, errlen, _("task %lld is already %s"), (long long)task,
@@ -330,7 +330,7 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_
 		goto out;
 	}
 	if ((rc = check_may_work(ctx, &t, err, errlen)) != HF_OK ||
-	    (rc = check_claim(ctx, &t, err, errlen)) != HF_OK)
+	    (rc = svc_check_claim(ctx, &t, err, errlen)) != HF_OK)
 		goto out;
 	switch (svc_facts_read(ctx->st, t.customer_id, &f)) {
 	case STORE_ERROR:

@@ -60,14 +60,18 @@ bool store_merged_tasks(struct store *st, hf_id task, struct hf_task_rec **out, 
 	return store_rows(s, out, n, sizeof **out, read_merged, &task, NULL);
 }
 
-int store_calls_on(struct store *st, const char *login, hf_date day)
+int store_tasks_finished_on(struct store *st, const char *login, hf_date day)
 {
 	char from[16], to[16];
 	date_format(day, from);
 	date_format(day + 1, to);
 	long long n = -1;
+	/* The call that ended a task is its last one. */
 	store_int(st, &n,
-	    "SELECT count(*) FROM call WHERE operator = :op AND started_at >= :from AND started_at < :to",
+	    "SELECT count(DISTINCT c.task_id) FROM call c JOIN task t ON t.id = c.task_id "
+	    "WHERE c.operator = :op AND c.started_at >= :from AND c.started_at < :to "
+	    "AND t.status IN ('done', 'closed', 'unreachable') "
+	    "AND c.id = (SELECT max(id) FROM call WHERE task_id = t.id)",
 	    ":op", 't', login, ":from", 't', from, ":to", 't', to, NULL);
 	return (int)n;
 }

@@ -131,6 +131,13 @@ int svc_import(struct hf_ctx *ctx, const struct import_opts *o, const struct imp
                struct import_counts *counts, char *err, size_t errlen);
 
 
+/* ---- the desk (service-desk.c): supervisors only -------------------------------------- */
+/* Hand open tasks to the user `to` ("" or NULL: their team's pool): the tasks named (ids, n),
+ * or with from every open task that operator owns. All or none: a task not open (2) or claimed
+ * by another login (1) refuses them all. Each audited; *moved how many. */
+int svc_reassign(struct hf_ctx *ctx, const hf_id *ids, size_t n, const char *from, const char *to,
+                 size_t *moved, char *err, size_t errlen);
+
 /* ---- escalations (service-escalations.c): supervisors only (3 for others) ------------- */
 /* A span of minutes as people read it (its size, whatever its sign): "45m", "2h 05m", "3d 4h". */
 char *svc_span_text(long long minutes, char *out, size_t size);

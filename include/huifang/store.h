@@ -344,7 +344,8 @@ enum store_found store_script_get(struct store *st, const char *key, const char 
                       char **body);
 /* Tasks merged into `task` by the contact cap (kind, script, origin, visit); *out malloc'd. */
 bool store_merged_tasks(struct store *st, hf_id task, struct hf_task_rec **out, size_t *n);
-/* Calls logged by login on day, -1 on a failure. */
-int store_calls_on(struct store *st, const char *login, hf_date day);
+/* Tasks login finished on day (done, closed or unreachable by their last call, logged by login
+ * that day), -1 on a failure. */
+int store_tasks_finished_on(struct store *st, const char *login, hf_date day);
 
 #endif

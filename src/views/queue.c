@@ -101,7 +101,7 @@ static void load(struct queue_view *q)
 		else
 			q->due++;
 	}
-	q->done_today = store_calls_on(ctx->st, ctx->login, q->day);
+	q->done_today = store_tasks_finished_on(ctx->st, ctx->login, q->day);
 	if (q->done_today < 0) {
 		tui_message(q->t, UI_COLOR_ERROR, "%s", store_errmsg(ctx->st));
 		q->done_today = 0;

@@ -146,6 +146,11 @@ wait_selected main "${IDS[0]}"
 "$HF" -d "$DB" log "${IDS[0]}" --outcome reached --score 5 >/dev/null
 check "another process's call shows without a key (done today 1)" wait_for main "done today 1"
 check "the logged task left the queue, the selection moved on" wait_selected main "${IDS[1]}"
+# "done today" counts finished tasks, not calls: an unanswered call finishes nothing.
+fresh=$(sqlite3 "$DB" "SELECT id FROM task WHERE status = 'open' AND attempts = 0 AND owner = '' AND id <> ${IDS[0]} ORDER BY id LIMIT 2")
+"$HF" -d "$DB" log "$(echo "$fresh" | head -1)" --outcome no_answer >/dev/null
+"$HF" -d "$DB" log "$(echo "$fresh" | tail -1)" --outcome reached --score 4 >/dev/null
+check "three calls, two tasks finished: done today 2" wait_for main "done today 2"
 
 # ---- colours ----------------------------------------------------------------------------------
 has_color() { screen_colors "$1" | grep -qE $'\e''\[([0-9]*;)*[34][0-7][;m]'; }
