@@ -33,13 +33,10 @@
 #include <unistd.h>
 
 #include "huifang/config.h"
+#include "huifang/paths.h"
 #include "huifang/scripts.h"
 #include "huifang/str.h"
 #include "huifang/utf8.h"
-
-#ifndef HF_DATADIR
-#define HF_DATADIR "/usr/local/share/huifang"
-#endif
 
 #define SCRIPT_FILE_MAX (256 * 1024) /* far above any real script; guards against a stray file */
 
@@ -596,28 +593,10 @@ bool scripts_load_dir(const char *dir, const char *lang, struct script_set *set,
 	return true;
 }
 
-static bool is_dir(const char *path)
-{
-	struct stat sb;
-	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
 bool scripts_locate_dir(char *out, size_t outlen)
 {
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			char cand[PATH_MAX];
-			if ((size_t)snprintf(cand, sizeof cand, "%s/data/scripts", exe) < sizeof cand && is_dir(cand)) {
-				str_copy(out, outlen, cand);
-				return true;
-			}
-		}
-	}
-	str_copy(out, outlen, HF_DATADIR "/scripts");
-	return is_dir(out);
+	char dir[PATH_MAX];
+	bool found = paths_data("scripts", dir, sizeof dir);
+	snprintf(out, outlen, "%s/scripts", dir);
+	return found;
 }

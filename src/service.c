@@ -57,6 +57,7 @@ int svc_setup(struct hf_ctx *ctx, const char *config_path, char *err, size_t err
 	} else {
 		config_defaults(&ctx->cfg);
 	}
+	clock_set_zone(ctx->cfg.timezone);
 	if (!clock_now(&ctx->now, err, errlen))
 		return HF_EUSAGE;
 	if (!svc_whoami(ctx->login, sizeof ctx->login, err, errlen))
@@ -74,11 +75,29 @@ static bool lookup_me(struct hf_ctx *ctx, char *err, size_t errlen)
 	return true;
 }
 
+/* The real clock must not run behind the newest audit row: stamps would go out of order and a
+ * clock set back could replay a day. A pinned clock (tests, demos) is the caller's choice. */
+static bool clock_forward(struct hf_ctx *ctx, char *err, size_t errlen)
+{
+	hf_stamp last;
+	if (!store_last_event(ctx->st, &last))
+		return errf(err, errlen, "%s", store_errmsg(ctx->st));
+	if (clock_pinned() || last == HF_NO_STAMP || ctx->now >= last)
+		return true;
+	char now_s[20], last_s[20];
+	return errf(err, errlen,
+	            _("the clock reads %s, earlier than the last recorded event at %s; nothing was "
+	              "done: an administrator must set the system clock right"),
+	            stamp_format(ctx->now, now_s), stamp_format(last, last_s));
+}
+
 int svc_open(struct hf_ctx *ctx, const char *db_path, char *err, size_t errlen)
 {
 	ctx->db_path = svc_db_path(db_path);
 	ctx->st = store_open(ctx->db_path, STORE_EXISTING, err, errlen);
 	if (!ctx->st)
+		return HF_EFAIL;
+	if (!clock_forward(ctx, err, errlen))
 		return HF_EFAIL;
 	return lookup_me(ctx, err, errlen) ? HF_OK : HF_EFAIL;
 }
@@ -135,10 +154,10 @@ void svc_phone_mask(const char *phone, bool reveal, char *out, size_t size)
 
 static bool load_scripts(struct hf_ctx *ctx, char *err, size_t errlen)
 {
-	char dir[1024];
+	char dir[4096];
 	if (!scripts_locate_dir(dir, sizeof dir))
-		return errf(err, errlen, _("call scripts not found (looked in data/scripts and %s)"),
-		            HF_DATADIR "/scripts");
+		return errf(err, errlen, _("call scripts not found (looked in data/scripts beside the "
+		                           "program, its PREFIX/share/huifang and %s)"), dir);
 	for (const char *const *lang = scripts_langs; *lang; lang++) {
 		struct script_set set = {0};
 		if (!scripts_load_dir(dir, *lang, &set, err, errlen))

@@ -154,3 +154,15 @@ bool store_audit_head(struct store *st, long long *rows, char head[65])
 	free(h);
 	return ok;
 }
+
+bool store_last_event(struct store *st, hf_stamp *at)
+{
+	char *t = NULL;
+	*at = HF_NO_STAMP;
+	if (store_text(st, &t, "SELECT max(at) FROM audit", NULL) == STORE_ERROR)
+		return false;
+	if (t && !stamp_parse(t, at))
+		*at = HF_NO_STAMP;
+	free(t);
+	return true;
+}

@@ -48,5 +48,9 @@ int dur_approx_days(struct hf_dur d);
 /* The clock: HUIFANG_NOW="YYYY-MM-DD HH:MM" when set (and not privileged), else local time.
  * Returns false and fills err when HUIFANG_NOW is set but unparseable. */
 bool clock_now(hf_stamp *out, char *err, size_t errlen);
+/* Is the clock pinned by HUIFANG_NOW (never in a privileged run)? */
+bool clock_pinned(void);
+/* Read the wall clock in this IANA zone from now on, whatever TZ the caller set. */
+void clock_set_zone(const char *zone);
 
 #endif

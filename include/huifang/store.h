@@ -41,6 +41,8 @@ bool store_restore(struct store *st, const char *path, char *err, size_t errlen)
 size_t store_claims_held(struct store *st, hf_stamp now, char *who, size_t size);
 /* The audit trail's row count and its last hash ("" when empty); false when unreadable. */
 bool store_audit_head(struct store *st, long long *rows, char head[65]);
+/* The time of the newest audit row (HF_NO_STAMP when none); false when unreadable. */
+bool store_last_event(struct store *st, hf_stamp *at);
 
 /* ---- transactions and statements (fossil-style) --------------------------------------- */
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "huifang/i18n.h"
+#include "huifang/paths.h"
 #include "huifang/str.h"
 #include "demo-int.h"
 
@@ -141,36 +142,12 @@ const struct treatment *treatment_named(const char *name)
 }
 /* ---- data files ------------------------------------------------------------------------ */
 
-static bool has_file(const char *dir, const char *name)
-{
-	char path[PATH_MAX];
-	struct stat sb;
-	return (size_t)snprintf(path, sizeof path, "%s/%s", dir, name) < sizeof path &&
-	       stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
-}
-
-/* data/ next to the binary (a build tree), else the installed data directory. */
+/* The data directory holding the name lists (see paths_data). */
 static bool locate_data(char *out, size_t outlen, char *tried, size_t triedlen)
 {
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	tried[0] = '\0';
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			if ((size_t)snprintf(out, outlen, "%s/data", exe) < outlen) {
-				snprintf(tried, triedlen, "%s/names, ", out);
-				if (has_file(out, "names/surnames.txt"))
-					return true;
-			}
-		}
-	}
-	snprintf(out, outlen, "%s", HF_DATADIR);
-	size_t len = strlen(tried);
-	snprintf(tried + len, triedlen - len, "%s/names", out);
-	return has_file(out, "names/surnames.txt");
+	bool found = paths_data("names/surnames.txt", out, outlen);
+	snprintf(tried, triedlen, "%s/names", out);
+	return found;
 }
 
 /* One entry a line; blank lines and "#" comments skipped. An empty list is an error. */

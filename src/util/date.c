@@ -371,6 +371,23 @@ int dur_approx_days(struct hf_dur d)
 	return (int)days;
 }
 
+bool clock_pinned(void)
+{
+	const char *pin = secure_getenv("HUIFANG_NOW");
+	return pin && *pin;
+}
+
+void clock_set_zone(const char *zone)
+{
+	/* The clinic's zone replaces the caller's TZ: an operator's TZ=XXX+24 would otherwise stamp
+	 * calls and audit rows a day off and plan yesterday. */
+	if (zone && *zone)
+		setenv("TZ", zone, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+}
+
 bool clock_now(hf_stamp *out, char *err, size_t errlen)
 {
 	/* secure_getenv returns NULL under setgid, so a pinned clock cannot fake audit times. */

@@ -1,0 +1,16 @@
+/* paths.h — where the program's data and translations are: beside the binary, else installed. */
+#ifndef HUIFANG_PATHS_H
+#define HUIFANG_PATHS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The data directory holding `probe` (e.g. "scripts", "names/surnames.txt"): data/ beside the
+ * binary (a build tree), PREFIX/share/huifang for a binary in PREFIX/bin (an install, wherever
+ * its prefix), else the compiled-in HF_DATADIR. false (out: the last tried) when none has it. */
+bool paths_data(const char *probe, char *out, size_t outlen);
+/* The translations directory, found the same way (build/locale, PREFIX/share/locale,
+ * HF_LOCALEDIR); out is the compiled-in one when none has a catalog. */
+void paths_locale(char *out, size_t outlen);
+
+#endif

@@ -1,0 +1,71 @@
+/* paths.c — the data and translation directories, found from where the binary is. */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "huifang/paths.h"
+
+#ifndef HF_DATADIR
+#define HF_DATADIR "/usr/local/share/huifang"
+#endif
+#ifndef HF_LOCALEDIR
+#define HF_LOCALEDIR "/usr/local/share/locale"
+#endif
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
+
+/* The directory of the running binary ("" when unknown). /proc/self/exe cannot be pointed
+ * elsewhere by the caller, and protected hardlinks keep a setgid copy out of users' trees. */
+static void exe_dir(char *out, size_t outlen)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	out[0] = '\0';
+	if (n <= 0)
+		return;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return;
+	*slash = '\0';
+	snprintf(out, outlen, "%s", exe);
+}
+
+/* dirs[] are tried in order; the first holding `probe` is written to out. */
+static bool first_with(const char *const *dirs, size_t n, const char *probe, char *out,
+                       size_t outlen)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!dirs[i])
+			continue;
+		char path[PATH_MAX + 64];
+		snprintf(out, outlen, "%s", dirs[i]);
+		if ((size_t)snprintf(path, sizeof path, "%s/%s", dirs[i], probe) < sizeof path &&
+		    access(path, R_OK) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool paths_data(const char *probe, char *out, size_t outlen)
+{
+	char bin[PATH_MAX], beside[PATH_MAX + 8], share[PATH_MAX + 32];
+	exe_dir(bin, sizeof bin);
+	snprintf(beside, sizeof beside, "%s/data", bin);
+	snprintf(share, sizeof share, "%s/../share/huifang", bin);
+	const char *dirs[] = {bin[0] ? beside : NULL, bin[0] ? share : NULL, HF_DATADIR};
+	return first_with(dirs, 3, probe, out, outlen);
+}
+
+void paths_locale(char *out, size_t outlen)
+{
+	char bin[PATH_MAX], beside[PATH_MAX + 16], share[PATH_MAX + 32];
+	exe_dir(bin, sizeof bin);
+	snprintf(beside, sizeof beside, "%s/build/locale", bin);
+	snprintf(share, sizeof share, "%s/../share/locale", bin);
+	const char *dirs[] = {bin[0] ? beside : NULL, bin[0] ? share : NULL, HF_LOCALEDIR};
+	if (!first_with(dirs, 3, "zh_CN/LC_MESSAGES/huifang.mo", out, outlen))
+		snprintf(out, outlen, "%s", HF_LOCALEDIR);
+}
