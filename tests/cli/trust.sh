@@ -12,20 +12,20 @@ if [ -z "${HF_TRUST_NS:-}" ]; then
 fi
 mount --make-rprivate / 2>/dev/null
 unset HUIFANG_NOW
-G="hft$$"
+G="hft$$" D=
 OPA="hfa$$" OPB="hfb$$" SUP="hfs$$"
 groupadd "$G" || { echo "not ok - groupadd $G"; exit 1; }
 cleanup() {
 	for u in "$OPA" "$OPB" "$SUP"; do userdel "$u" >/dev/null 2>&1; done
 	groupdel "$G" >/dev/null 2>&1
-	rm -rf "$T"
+	rm -rf "$T" "$D"
 }
 trap cleanup EXIT
 for u in "$OPA" "$OPB" "$SUP"; do useradd -M -N -g users -s /bin/sh "$u"; done
-chmod 755 "$T"
-
-# A setgid install into a temporary prefix, the way an administrator installs it.
-D="$T/root"
+# A setgid install into a temporary prefix, the way an administrator installs it; its
+# directory is one the test's logins can reach, wherever the suite's own temporary one is.
+D=$(mktemp -d /tmp/huifang-trust.XXXXXX)
+chmod 755 "$D"
 env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s -C "$ROOT" -o all install DESTDIR="$D" \
 	PREFIX=/opt/hf GROUP="$G" >"$T/.make" 2>&1 || { echo "not ok - make install: $(head -c 300 "$T/.make")"; exit 1; }
 mount --bind "$D/var/lib" /var/lib
