@@ -2,6 +2,7 @@
  * It knows views only through their ops; the program above it (src/views/console.c) gives it
  * the first screens and the meaning of the keys no screen uses. */
 #include <curses.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -166,14 +167,32 @@ static void draw(struct tui *t)
 
 /* ---- input ------------------------------------------------------------------------------ */
 
-enum { IN_NONE, IN_KEY, IN_RESIZE };
+enum { IN_NONE, IN_KEY, IN_RESIZE, IN_HANGUP };
+
+/* curses reports a timeout and a terminal that has gone (end of file, EIO) alike, as ERR.
+ * The terminal is gone when its input hangs up, or when it reads as ready yet yields nothing
+ * twice running (once can be a key that came just after the timeout). */
+static bool input_gone(void)
+{
+	static int empty_reads;
+	struct pollfd p = {.fd = fileno(stdin), .events = POLLIN};
+	if (poll(&p, 1, 0) < 0)
+		return false;
+	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+		return true;
+	if (!(p.revents & POLLIN)) {
+		empty_reads = 0;
+		return false;
+	}
+	return ++empty_reads >= 2;
+}
 
 static int read_key(tui_key *out)
 {
 	wint_t ch;
 	int r = get_wch(&ch);
 	if (r == ERR)
-		return IN_NONE;
+		return input_gone() ? IN_HANGUP : IN_NONE;
 	if (r == KEY_CODE_YES) {
 		if (ch == KEY_RESIZE)
 			return IN_RESIZE;
@@ -273,6 +292,10 @@ static void run(struct tui *t)
 		case IN_RESIZE:
 			flags |= TUI_RESIZE;
 			break;
+		case IN_HANGUP:
+			/* As on SIGHUP: leave at once; closing the views releases the claims. */
+			t->exit_status = 128 + SIGHUP;
+			return;
 		case IN_KEY:
 			last_key = mono();
 			flags |= TUI_REDRAW;
