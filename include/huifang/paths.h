@@ -5,7 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The data directory holding `probe` (e.g. "scripts", "names/surnames.txt"): data/ beside the
+/* The data directory holding `probe` (e.g. "scripts", "names/surnames.txt"): $HUIFANG_DATADIR
+ * alone when set (ignored in a privileged run), else data/ beside the
  * binary (a build tree), PREFIX/share/huifang for a binary in PREFIX/bin (an install, wherever
  * its prefix), else the compiled-in HF_DATADIR. false (out: the last tried) when none has it. */
 bool paths_data(const char *probe, char *out, size_t outlen);

@@ -1,6 +1,10 @@
 /* paths.c — the data and translation directories, found from where the binary is. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* secure_getenv */
+#endif
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -51,6 +55,13 @@ static bool first_with(const char *const *dirs, size_t n, const char *probe, cha
 
 bool paths_data(const char *probe, char *out, size_t outlen)
 {
+	/* Named on purpose (the tests name the tree's): the only place looked in. secure_getenv:
+	 * a setgid install is never pointed at a user's own scripts. */
+	const char *env = secure_getenv("HUIFANG_DATADIR");
+	if (env && *env) {
+		const char *dirs[] = {env};
+		return first_with(dirs, 1, probe, out, outlen);
+	}
 	char bin[PATH_MAX], beside[PATH_MAX + 8], share[PATH_MAX + 32];
 	exe_dir(bin, sizeof bin);
 	snprintf(beside, sizeof beside, "%s/data", bin);

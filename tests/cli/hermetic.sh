@@ -20,7 +20,7 @@ CONF
 echo "not a database" >"$T/bogus.db"
 mkdir -p "$T/bin"
 hostile=(HUIFANG_NOW="2026-11-23 09:00" HUIFANG_CONFIG="$T/other.conf" HUIFANG_DB="$T/bogus.db"
-	HUIFANG_AS=nobody HUIFANG_LOCALEDIR="$T/nowhere" LANGUAGE=zh_CN LANG=zh_CN.UTF-8
+	HUIFANG_AS=nobody HUIFANG_LOCALEDIR="$T/nowhere" HUIFANG_DATADIR="$T/nowhere" LANGUAGE=zh_CN LANG=zh_CN.UTF-8
 	LC_ALL=zh_CN.UTF-8 TZ=America/New_York NO_COLOR=1 HOME="$T/nohome" TMPDIR="$T/notmp"
 	TMUX=/tmp/nowhere,1,0 CDPATH=/ PATH="$T/bin:$PATH")
 
