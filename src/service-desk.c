@@ -5,6 +5,7 @@
 
 #include "huifang/date.h"
 #include "huifang/i18n.h"
+#include "huifang/report.h"
 #include "service-int.h"
 
 /* Far enough ahead that a queue up to it holds every open task of an owner. */
@@ -73,4 +74,46 @@ int svc_reassign(struct hf_ctx *ctx, const hf_id *ids, size_t n, const char *fro
 	}
 	*moved = nt;
 	return HF_OK;
+}
+
+int svc_report(struct hf_ctx *ctx, enum report_kind kind, hf_date day, const char *team,
+               struct report *out, char *err, size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	int rc = svc_require(ctx, ROLE_SUPERVISOR, err, errlen);
+	if (rc != HF_OK)
+		return rc;
+	if (team && !config_team(&ctx->cfg, team))
+		return errf(err, errlen, _("--team: unknown team \"%s\""), team), HF_EUSAGE;
+	hf_date from, to;
+	report_period(kind, day, &from, &to);
+	struct report_task *tasks = NULL;
+	struct report_call *task_calls = NULL, *calls = NULL;
+	struct report_escalation *escs = NULL;
+	struct hf_user *users = NULL;
+	struct report_input in = {0};
+	/* One read transaction: every figure sees the same database. */
+	bool ok = store_begin(ctx->st) &&
+	          store_report_tasks(ctx->st, from, to, &tasks, &in.ntasks) &&
+	          store_report_task_calls(ctx->st, from, to, &task_calls, &in.ntask_calls) &&
+	          store_report_calls(ctx->st, from, to, &calls, &in.ncalls) &&
+	          store_report_escalations(ctx->st, from, to, &escs, &in.nescs) &&
+	          store_users(ctx->st, &users, &in.nusers);
+	if (!ok)
+		errf(err, errlen, "%s", store_errmsg(ctx->st));
+	store_rollback(ctx->st);
+	if (ok) {
+		in.tasks = tasks;
+		in.task_calls = task_calls;
+		in.calls = calls;
+		in.escs = escs;
+		in.users = users;
+		report_compute(&ctx->cfg, kind, from, to, &in, team, out);
+	}
+	free(tasks);
+	free(task_calls);
+	free(calls);
+	free(escs);
+	free(users);
+	return ok ? HF_OK : HF_EFAIL;
 }

@@ -4,6 +4,7 @@
 #define HUIFANG_SERVICE_H
 
 #include "huifang/config.h"
+#include "huifang/report.h"
 #include "huifang/rules.h"
 #include "huifang/store.h"
 #include "huifang/str.h"
@@ -137,6 +138,10 @@ int svc_import(struct hf_ctx *ctx, const struct import_opts *o, const struct imp
  * by another login (1) refuses them all. Each audited; *moved how many. */
 int svc_reassign(struct hf_ctx *ctx, const hf_id *ids, size_t n, const char *from, const char *to,
                  size_t *moved, char *err, size_t errlen);
+/* The report of `kind` about `day` (team: that team only; NULL: the clinic), read in one
+ * transaction (report_free). */
+int svc_report(struct hf_ctx *ctx, enum report_kind kind, hf_date day, const char *team,
+               struct report *out, char *err, size_t errlen);
 
 /* ---- escalations (service-escalations.c): supervisors only (3 for others) ------------- */
 /* A span of minutes as people read it (its size, whatever its sign): "45m", "2h 05m", "3d 4h". */

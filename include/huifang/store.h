@@ -346,6 +346,42 @@ enum store_found store_script_get(struct store *st, const char *key, const char 
                       char **body);
 /* Tasks merged into `task` by the contact cap (kind, script, origin, visit); *out malloc'd. */
 bool store_merged_tasks(struct store *st, hf_id task, struct hf_task_rec **out, size_t *n);
+/* ---- reports (store-report.c) ----------------------------------------------------------- */
+struct report_task {
+	hf_id id;
+	char team[HF_NAME_MAX], owner[HF_NAME_MAX];
+	enum hf_task_status status;
+	int step;                       /* curve step, -1 for other tasks */
+	char script[HF_NAME_MAX];       /* the step's script key */
+};
+struct report_call {
+	hf_id task_id;
+	char operator_login[HF_NAME_MAX];
+	char team[HF_NAME_MAX];         /* its task's team */
+	hf_stamp started, ended;
+	char outcome[24];
+	int score;                      /* 0: none */
+	int nps;                        /* -1: none */
+	char complaint[HF_NAME_MAX];
+};
+struct report_escalation {
+	char team[HF_NAME_MAX];         /* its task's team, "" when none */
+	char raised_by[HF_NAME_MAX];
+	hf_stamp raised_at, acked_at, resolved_at;
+	int breached_levels;
+};
+/* Tasks due in [from, to] (not cancelled or merged); every call of those tasks (by task, oldest
+ * first); the calls started in [from, to]; the escalations raised or resolved in [from, to].
+ * *out malloc'd. */
+bool store_report_tasks(struct store *st, hf_date from, hf_date to, struct report_task **out,
+                        size_t *n);
+bool store_report_task_calls(struct store *st, hf_date from, hf_date to, struct report_call **out,
+                             size_t *n);
+bool store_report_calls(struct store *st, hf_date from, hf_date to, struct report_call **out,
+                        size_t *n);
+bool store_report_escalations(struct store *st, hf_date from, hf_date to,
+                              struct report_escalation **out, size_t *n);
+
 /* Tasks login finished on day (done, closed or unreachable by their last call, logged by login
  * that day), -1 on a failure. */
 int store_tasks_finished_on(struct store *st, const char *login, hf_date day);
