@@ -305,6 +305,80 @@ static void test_origins_and_reasons_round_trip(void **state)
 	store_close(st);
 }
 
+/* How origins and reasons were read before the store decoded them itself: SQLite's json_tree,
+ * one part per object path. The reader must give the same parts for any text. */
+static void read_by_json_tree(struct store *st, const char *json, struct hf_why *w)
+{
+	w->n = 0;
+	if (str_empty(json))
+		return;
+	struct stmt *s = stmt_prepare(st,
+	    "SELECT key, atom, path FROM json_tree(CASE WHEN json_valid(:j) THEN :j "
+	    "ELSE json_object('code', 'text', 'text', :j) END) "
+	    "WHERE atom IS NOT NULL AND typeof(key) = 'text'");
+	stmt_bind_text(s, ":j", json);
+	char path[256] = "";
+	struct hf_why_part *p = NULL;
+	while (stmt_step(s) == 1) {
+		const char *key = stmt_text(s, 0), *value = stmt_text(s, 1), *at = stmt_text(s, 2);
+		if (!p || strcmp(at, path) != 0) {
+			if (!(p = why_add(w, WHY_NONE)))
+				break;
+			str_copy(path, sizeof path, at);
+		}
+		if (strcmp(key, "code") == 0)
+			p->code = why_from_code(value);
+		else
+			why_arg_set(p, why_arg_from_key(key, strlen(key)), value);
+	}
+	stmt_done(s);
+}
+
+static void test_why_read_as_json_tree_would(void **state)
+{
+	(void)state;
+	char p[300], err[HF_ERRLEN] = "";
+	path_in(p, sizeof p, "whyread.db");
+	struct store *st = store_open(p, STORE_CREATE, err, sizeof err);
+	assert_non_null(st);
+	static const char *const cases[] = {
+		"{\"code\":\"curve\",\"visit_kind\":\"surgery\",\"visit_date\":\"2026-11-20\",\"treatment\":\"隆鼻\",\"offset\":\"+7d\",\"repeat\":2}",
+		" { \"code\" : \"callback\" , \"task\" : 12 , \"origin\" : {\"code\":\"curve\",\"visit_kind\":\"consult\",\"visit_date\":\"2026-05-25\",\"offset\":\"+3d\"} } ",
+		"[{\"code\":\"outcome\",\"outcome\":\"complaint\",\"category\":\"价格/退费\"},{\"code\":\"low_score\",\"score\":2},{\"code\":\"score_drop\",\"from\":5,\"to\":2}]",
+		"[{\"code\":\"postop_missed\",\"origin\":{\"code\":\"curve\",\"offset\":\"+1d\"}},{\"code\":\"risk_word\",\"word\":\"发热\"}]",
+		"{\"code\":\"callback\",\"origin\":{\"code\":\"text\",\"text\":\"x\"},\"task\":7}",
+		"{\"code\":\"text\",\"text\":\"say \\\"hi\\\" \\\\ \\/ \\n\\t\\u4e2d\\u6587 \\ud83d\\ude00 \\u00e9\"}",
+		"{\"code\":\"low_score\",\"score\":-3,\"x\":true,\"y\":false,\"z\":null,\"w\":[1,\"a\",{\"code\":\"birthday\",\"day\":\"2026-01-02\"}]}",
+		"{\"code\":\"low_score\",\"score\":1.5e1}",
+		"{}", "[]", "[[], {}]", "\"just a string\"", "42", "true", "null",
+		"顾客来电投诉", "{\"code\":", "{\"code\":\"curve\"", "{\"code\":\"curve\"} x", "{'code':'curve'}",
+		"{\"code\":\"curve\",}", "[1,]", "{\"code\":01}", "{\"code\":\"a\tb\"}", "{\"code\":\"\\x\"}",
+		"{\"code\":\"curve\",\"code\":\"birthday\",\"day\":\"2026-12-01\"}",
+		"{\"code\":\"low_score\",\"score\":-0}", "{\"score\":1E5}", "{\"score\":1.}", "{\"score\":.5}",
+		"{\"score\":-}", "[1 2]", "{\"a\" 1}", "\f{\"code\":\"curve\"}\v", "{\"text\":\"a\\u0000b\"}",
+		"{\"code\":\"curve\",\"treatment\":\"\\ud800\"}", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[{\"code\":\"curve\"}]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+		"[{\"code\":\"callback\",\"task\":1},{\"code\":\"callback\",\"task\":2},{\"code\":\"callback\",\"task\":3},"
+		"{\"code\":\"callback\",\"task\":4},{\"code\":\"callback\",\"task\":5},{\"code\":\"callback\",\"task\":6},"
+		"{\"code\":\"callback\",\"task\":7},{\"code\":\"callback\",\"task\":8},{\"code\":\"callback\",\"task\":9},"
+		"{\"code\":\"callback\",\"task\":10},{\"code\":\"callback\",\"task\":11},{\"code\":\"callback\",\"task\":12},"
+		"{\"code\":\"callback\",\"task\":13},{\"code\":\"callback\",\"task\":14},{\"code\":\"callback\",\"task\":15},"
+		"{\"code\":\"callback\",\"task\":16},{\"code\":\"callback\",\"task\":17},{\"code\":\"callback\",\"task\":18}]",
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct hf_why want, got;
+		memset(&want, 0, sizeof want);
+		memset(&got, 0xA5, sizeof got);
+		read_by_json_tree(st, cases[i], &want);
+		assert_true(store_why_read(st, cases[i], &got));
+		if (got.n != want.n)
+			fail_msg("case %zu (%s): %d parts, json_tree %d", i, cases[i], got.n, want.n);
+		for (int k = 0; k < want.n; k++)
+			if (memcmp(&got.part[k], &want.part[k], sizeof want.part[k]) != 0)
+				fail_msg("case %zu (%s): part %d differs", i, cases[i], k);
+	}
+	store_close(st);
+}
+
 /* A version-2 database: every origin and reason it stored as text reads as version 2 showed it. */
 static void test_version_2_origins_and_reasons_converted(void **state)
 {
@@ -442,6 +516,7 @@ int main(void)
 		cmocka_unit_test(test_statements_and_meta),
 		cmocka_unit_test(test_audit_chain),
 		cmocka_unit_test(test_origins_and_reasons_round_trip),
+		cmocka_unit_test(test_why_read_as_json_tree_would),
 		cmocka_unit_test(test_version_2_origins_and_reasons_converted),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
