@@ -76,6 +76,9 @@ static void groups_of(struct report *r, const struct report_input *in, const cha
 {
 	if (!is_user(in, login))
 		login = NULL;
+	/* A report of one team: the team is the first group, not a second. */
+	if (*r->groups[0].name)
+		team = NULL;
 	out[0] = &r->groups[0];
 	out[1] = group(r, REPORT_OF_TEAM, team);
 	out[2] = group(r, REPORT_OF_OPERATOR, login);

@@ -383,6 +383,17 @@ static void push(struct replay *r, const struct entry *e)
 	r->ent[k] = *e;
 }
 
+/* Whether they would recommend the clinic (0-10), asked after a score: in step with it, varied by
+ * customer without drawing from the demo's random stream (the same date, the same clinic). */
+static void ask_nps(struct outcome_input *in, hf_id customer)
+{
+	static const int base[6] = {0, 1, 3, 6, 7, 9};
+	if (in->score < 1 || in->score > 5)
+		return;
+	in->has_nps = true;
+	in->nps = base[in->score] + (int)(customer % (in->score == 5 ? 2 : 3));
+}
+
 /* The call's outcome as the operator logs it: score and note, or the event it carries. */
 static void outcome_of(struct replay *r, const struct hf_task *t, const char *code,
                        const struct event *e, struct outcome_input *in)
@@ -401,6 +412,7 @@ static void outcome_of(struct replay *r, const struct hf_task *t, const char *co
 			/* Pleased with the care, worried by a symptom: the note carries the risk. */
 			in->note = pick_note(d, "risk", t->t.script, vk, tr);
 			in->score = cu->base_score - 1;
+			ask_nps(in, t->customer_id);
 			if (in->note)
 				return;
 			break;
@@ -411,6 +423,7 @@ static void outcome_of(struct replay *r, const struct hf_task *t, const char *co
 			if (in->note) {
 				in->code = "complaint";
 				in->score = 2;
+				ask_nps(in, t->customer_id);
 				return;
 			}
 			in->complaint = NULL;
@@ -443,6 +456,7 @@ static void outcome_of(struct replay *r, const struct hf_task *t, const char *co
 		int score = cu->base_score - (chance(d, 25) ? 1 : 0);
 		bool scored = chance(d, vk == VISIT_CONSULT ? 40 : 85);
 		in->score = scored ? score : 0;
+		ask_nps(in, t->customer_id);
 		if (chance(d, 88))
 			in->note = pick_note(d, score >= 4 || !scored ? "good" : "fair", t->t.script, vk, tr);
 	} else if (chance(d, 50)) {

@@ -89,6 +89,7 @@ as sup report daily --date 2026-11-23 --team service --format csv
 CSV=$(printf '%s\n' "$OUT" | tr -d '\r' | sed '1s/^\xef\xbb\xbf//')
 expect clinic service "due=2 calls=1 escalations_raised=0"
 check_eq "no other team" "$(fig team postop due)" ""
+check_eq "... nor the team again" "$(fig team service due)" ""
 
 # The week (Mon 23 - Sun 29) and the month hold the same calls here.
 as sup report weekly --date 2026-11-26 --format json
