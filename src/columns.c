@@ -62,6 +62,14 @@ static void put_outcome(const struct col_env *env, const char *code, enum col_fo
 	str_copy(buf, size, o ? _(o->label) : code);
 }
 
+/* A team by its name from the rules file; its code in the data formats or when unknown. */
+static void put_team(const struct col_env *env, const char *code, enum col_form form, char *buf,
+                     size_t size)
+{
+	const struct hf_team *t = form == COL_CODE ? NULL : config_team(env->cfg, code);
+	str_copy(buf, size, t && t->name[0] ? t->name : code);
+}
+
 /* A column's value function from a statement over `r`, the record. */
 #define VALUE_(name, type, body) \
 	static bool name(const void *rec_, const struct col_env *env, enum col_form form, char *buf, \
@@ -135,7 +143,7 @@ VALUE_(task_kind, struct hf_task,
 VALUE_(task_customer_id, struct hf_task, put_id(r->customer_id, buf, size))
 VALUE_(task_customer, struct hf_task, str_copy(buf, size, r->customer_name))
 VALUE_(task_treatment, struct hf_task, str_copy(buf, size, r->treatment))
-VALUE_(task_team, struct hf_task, str_copy(buf, size, r->t.team))
+VALUE_(task_team, struct hf_task, put_team(env, r->t.team, form, buf, size))
 VALUE_(task_last_outcome, struct hf_task, put_outcome(env, r->last_outcome, form, buf, size))
 VALUE_(task_owner, struct hf_task, put_or_dash(r->t.owner, form, buf, size))
 VALUE_(task_attempts, struct hf_task, put_int(r->t.attempts, buf, size))

@@ -26,7 +26,7 @@ typedef int tui_key;
 #define SCR_NEXT    (1u << 4)   /* the form's next-contact field */
 #define SCR_SUMMARY (1u << 5)   /* what the rules did, after saving */
 #define SCR_HELP    (1u << 6)
-#define SCR_PROMPT  (1u << 7)   /* a one-line prompt (search) */
+#define SCR_PROMPT  (1u << 7)   /* a one-line prompt (search, limit) */
 #define SCR_LOCKED  (1u << 8)
 #define SCR_ALL     0xFFFFu
 
@@ -53,6 +53,10 @@ typedef int tui_key;
 	  SCR_QUEUE) \
 	X(ACT_SEARCH_NEXT, "search-next", "n", NULL, N_("next match of the search"), SCR_QUEUE) \
 	X(ACT_SEARCH_PREV, "search-prev", "N", NULL, N_("previous match of the search"), SCR_QUEUE) \
+	X(ACT_LIMIT, "limit", "l", N_("limit"), \
+	  N_("show only the tasks matching a name, phone tail, treatment or kind"), SCR_QUEUE) \
+	X(ACT_LIMIT_CLEAR, "limit-clear", "Esc", NULL, N_("show every task again (clears the limit)"), \
+	  SCR_QUEUE) \
 	X(ACT_BACK, "back", "q Esc", N_("back"), N_("back to the queue (releases the task)"), \
 	  SCR_CALL | SCR_HELP | SCR_SUMMARY) \
 	X(ACT_LOG, "log", "l", N_("log outcome"), N_("log the outcome of this call"), SCR_CALL) \
@@ -76,7 +80,7 @@ typedef int tui_key;
 	X(ACT_NEXT_PROPOSED, "next-proposed", "p", N_("proposal"), \
 	  N_("next contact as the rules propose"), SCR_NEXT) \
 	X(ACT_NEXT_CLEAR, "next-clear", "x", N_("none"), N_("no next contact"), SCR_NEXT) \
-	X(ACT_ACCEPT, "accept", "Enter", NULL, N_("search for what was typed"), SCR_PROMPT) \
+	X(ACT_ACCEPT, "accept", "Enter", NULL, N_("search for (or limit to) what was typed"), SCR_PROMPT) \
 	X(ACT_NEXT_TASK, "next-task", "n", N_("next task"), N_("open the next task of the queue"), \
 	  SCR_SUMMARY) \
 	X(ACT_TO_QUEUE, "to-queue", "Enter", N_("queue"), N_("back to the queue"), SCR_SUMMARY)

@@ -24,7 +24,8 @@ static const struct {
 	{SCR_FORM, N_("In the note: type (Chinese input works), Enter starts a new line, Backspace and "
 	              "Delete remove a character, Left/Right/Up/Down/Home/End move")},
 	{SCR_NEXT, N_("Next contact: type YYYY-MM-DD, or YYYY-MM-DD HH:MM for a time; empty means none")},
-	{SCR_PROMPT, N_("Search: type a name or the last digits of a phone number, then Enter")},
+	{SCR_PROMPT, N_("Search: type a name or the last digits of a phone number, then Enter; a limit "
+	                "also takes a treatment or a kind of call, and Esc in the queue clears it")},
 };
 
 static void build(struct help_view *h, unsigned screens)

@@ -1,4 +1,5 @@
-/* queue.c — the queue screen: today's tasks in the order of `huifang queue`, filters, search. */
+/* queue.c — the queue screen: today's tasks in the order of `huifang queue`, filters, a limit
+ * (only the matching tasks) and search (jump to the next match). */
 #include <ctype.h>
 #include <curses.h>
 #include <stdlib.h>
@@ -43,10 +44,12 @@ struct queue_view {
 	enum queue_filter_kind filter;
 	hf_date day;
 	int due, overdue, done_today;
-	/* search */
-	bool prompting;
+	/* search and limit */
+	enum { PROMPT_NONE, PROMPT_SEARCH, PROMPT_LIMIT } prompting;
 	struct tui_edit prompt;
 	char search[128];
+	bool search_failed;             /* the prompt stays open on what matched nothing */
+	char limit[128];
 	/* The tasks below the one last opened, in the order shown then: `n` after saving goes on
 	 * from there even when the saved task moved (a retry later today) or left the queue. */
 	hf_id opened;
@@ -55,6 +58,7 @@ struct queue_view {
 };
 
 static const struct tui_view_ops queue_ops;
+static bool limit_matches(const struct hf_task *k, const char *q);
 
 static struct queue_view *find_queue(struct tui *t)
 {
@@ -94,6 +98,8 @@ static void load(struct queue_view *q)
 	q->due = q->overdue = 0;
 	for (size_t i = 0; i < q->ntasks; i++) {
 		if (q->filter == F_OVERDUE && !q->tasks[i].overdue)
+			continue;
+		if (q->limit[0] && !limit_matches(&q->tasks[i], q->limit))
 			continue;
 		q->rows[n++] = i;
 		if (q->tasks[i].overdue)
@@ -177,6 +183,13 @@ static bool matches(const struct hf_task *k, const char *q)
 	return strcasestr(k->customer_name, q) != NULL;
 }
 
+/* A limit also keeps the tasks of a treatment or a kind of call (as shown, or its code). */
+static bool limit_matches(const struct hf_task *k, const char *q)
+{
+	return matches(k, q) || strcasestr(k->treatment, q) ||
+	       strcasestr(task_kind_label(k->t.kind), q) || str_eq(task_kind_code(k->t.kind), q);
+}
+
 /* Select the next row matching the search from the selection (dir 1 or -1); `from_here`
  * lets the selected row itself match. */
 static bool search_move(struct queue_view *q, int dir, bool from_here)
@@ -202,6 +215,37 @@ static int search_result(struct queue_view *q, bool found)
 	return TUI_REDRAW;
 }
 
+/* Enter on a search: jump to the first match and close the prompt. Nothing matching, the prompt
+ * stays open on the term to mend it; Enter again then only closes it (the selection never moves
+ * to a task the operator did not ask for). */
+static int accept_search(struct queue_view *q)
+{
+	const char *typed = edit_text(&q->prompt);
+	if (!typed[0] || (q->search_failed && str_eq(typed, q->search))) {
+		q->prompting = PROMPT_NONE;
+		q->search_failed = false;
+		q->search[0] = 0;
+		return TUI_REDRAW;
+	}
+	str_copy(q->search, sizeof q->search, typed);
+	q->search_failed = !search_move(q, 1, true);
+	if (!q->search_failed)
+		q->prompting = PROMPT_NONE;
+	return search_result(q, !q->search_failed);
+}
+
+static int accept_limit(struct queue_view *q)
+{
+	q->prompting = PROMPT_NONE;
+	str_copy(q->limit, sizeof q->limit, edit_text(&q->prompt));
+	q->search[0] = 0;   /* a search belongs to the rows it was made in */
+	load(q);
+	if (q->limit[0] && q->list.n == 0)
+		tui_message(q->t, UI_COLOR_ERROR, _("no task matches \"%s\" (Esc shows every task)"),
+		            q->limit);
+	return TUI_REDRAW;
+}
+
 static int prompt_key(struct queue_view *q, tui_key k)
 {
 	int f = edit_key(&q->prompt, k);
@@ -209,13 +253,12 @@ static int prompt_key(struct queue_view *q, tui_key k)
 		return f;
 	switch (keymap_action(SCR_PROMPT, k)) {
 	case ACT_ACCEPT:
-		q->prompting = false;
-		str_copy(q->search, sizeof q->search, edit_text(&q->prompt));
-		if (!q->search[0])
-			return TUI_REDRAW;
-		return search_result(q, search_move(q, 1, true));
+		return q->prompting == PROMPT_LIMIT ? accept_limit(q) : accept_search(q);
 	case ACT_CANCEL:
-		q->prompting = false;
+		q->prompting = PROMPT_NONE;
+		if (q->search_failed)
+			q->search[0] = 0;
+		q->search_failed = false;
 		return TUI_REDRAW;
 	case ACT_HELP:
 	case ACT_REDRAW:
@@ -226,6 +269,27 @@ static int prompt_key(struct queue_view *q, tui_key k)
 }
 
 /* ---- the view ---------------------------------------------------------------------------- */
+
+/* The task model's console columns; "all teams" adds the team, where the model has it. */
+static void pick_columns(struct queue_view *q)
+{
+	int all[NCOLS_MAX];
+	int n = col_pick(&col_tasks, COL_IN_SCREEN, all), team = col_index(&col_tasks, "team");
+	q->ncols = 0;
+	for (int i = 0; i < col_tasks.ncols && q->ncols < NCOLS_MAX; i++) {
+		bool shown = false;
+		for (int j = 0; j < n; j++)
+			shown = shown || all[j] == i;
+		if (shown || (i == team && q->filter == F_ALL))
+			q->col[q->ncols++] = i;
+	}
+	for (int c = 0; c < q->ncols; c++) {
+		const struct col_def *d = &col_tasks.cols[q->col[c]];
+		q->cols[c] = (struct tui_column){_(d->header), d->width, d->min, d->align};
+		q->widest[c] = d->widest ? d->widest(&q->env) : 0;
+	}
+	q->list.ncols = q->ncols;
+}
 
 static unsigned queue_screens(struct tui *t, struct tui_view *v)
 {
@@ -242,10 +306,13 @@ static void draw_tabs(struct tui *t, struct queue_view *q, int y)
 	x += tui_text(t, y, x, t->cols - x, UI_COLOR_TAB_ACTIVE, A_BOLD, tab) + 2;
 	char left[200];
 	snprintf(left, sizeof left, "%s: %s", _("filter"), _(filter_labels[q->filter]));
-	if (q->search[0]) {
-		size_t l = strlen(left);
-		snprintf(left + l, sizeof left - l, "  /%s", q->search);
+	size_t l = strlen(left);
+	if (q->limit[0]) {
+		snprintf(left + l, sizeof left - l, "  %s: %s", _("limit"), q->limit);
+		l = strlen(left);
 	}
+	if (q->search[0] && !q->search_failed)
+		snprintf(left + l, sizeof left - l, "  /%s", q->search);
 	char counts[200];
 	snprintf(counts, sizeof counts, _("due %d  overdue %d  done today %d"), q->due, q->overdue,
 	         q->done_today);
@@ -313,12 +380,21 @@ static void queue_draw(struct tui *t, struct tui_view *v)
 	tui_header(t, left, right);
 	draw_tabs(t, q, 1);
 	list_draw(t, &q->list, 2, 0, t->rows - 4, t->cols, true);
-	draw_origin(t, q, t->rows - 2);
+	if (q->prompting && t->msg[0]) {
+		/* The prompt takes the status line: what it answered stands above it. */
+		tui_fill(t, t->rows - 2, 0, t->cols, t->msg_color);
+		tui_text(t, t->rows - 2, 1, t->cols - 2, t->msg_color, A_BOLD, t->msg);
+	} else {
+		draw_origin(t, q, t->rows - 2);
+	}
 	if (q->prompting) {
 		int y = t->rows - 1;
 		tui_fill(t, y, 0, t->cols, UI_COLOR_NORMAL);
-		char label[64];
-		snprintf(label, sizeof label, "%s /", _("search (name or phone tail):"));
+		char label[96];
+		if (q->prompting == PROMPT_LIMIT)
+			snprintf(label, sizeof label, "%s", _("limit to (name, phone tail, treatment, kind):"));
+		else
+			snprintf(label, sizeof label, "%s /", _("search (name or phone tail):"));
 		int x = tui_text(t, y, 0, t->cols, UI_COLOR_TITLE, A_BOLD, label) + 1;
 		edit_draw(t, &q->prompt, y, x, 1, t->cols - x, true);
 	} else {
@@ -352,11 +428,21 @@ static int queue_key(struct tui *t, struct tui_view *v, tui_key k)
 		do
 			q->filter = (q->filter + 1) % F__COUNT;
 		while (q->filter == F_ALL && t->ctx->me.role < ROLE_SUPERVISOR);
+		q->search[0] = 0;   /* a search belongs to the rows it was made in */
+		pick_columns(q);
 		load(q);
 		return TUI_REDRAW;
 	case ACT_SEARCH:
-		q->prompting = true;
+	case ACT_LIMIT:
+		q->prompting = a == ACT_LIMIT ? PROMPT_LIMIT : PROMPT_SEARCH;
+		q->search_failed = false;
 		edit_set(&q->prompt, "");
+		return TUI_REDRAW;
+	case ACT_LIMIT_CLEAR:
+		if (!q->limit[0])
+			return TUI_REDRAW;
+		q->limit[0] = q->search[0] = 0;
+		load(q);
 		return TUI_REDRAW;
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
@@ -405,13 +491,8 @@ struct tui_view *queue_view_new(struct tui *t)
 	q->base.ops = &queue_ops;
 	q->t = t;
 	q->env = (struct col_env){&t->ctx->cfg, t->ctx->now, false, t->ctx->st};
-	q->ncols = col_pick(&col_tasks, COL_IN_SCREEN, q->col);
-	for (int c = 0; c < q->ncols; c++) {
-		const struct col_def *d = &col_tasks.cols[q->col[c]];
-		q->cols[c] = (struct tui_column){_(d->header), d->width, d->min, d->align};
-		q->widest[c] = d->widest ? d->widest(&q->env) : 0;
-	}
-	list_init(&q->list, q->cols, q->ncols, cell, q);
+	list_init(&q->list, q->cols, 0, cell, q);
+	pick_columns(q);
 	edit_init(&q->prompt, false, 120);
 	load(q);
 	return &q->base;

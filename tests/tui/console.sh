@@ -139,6 +139,8 @@ send main /
 send_text main "不存在的人"
 send main Enter
 check "a search without a match says so" wait_for main "no task matches"
+send main Enter
+wait_gone main "search (name or phone tail):"
 
 # ---- live refresh -----------------------------------------------------------------------------
 send main g

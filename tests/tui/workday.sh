@@ -127,7 +127,7 @@ wait_for main "filter:"
 send main /
 send_text main "王"
 send main F1
-check "F1 in the search prompt shows its keys" wait_for main "search for what was typed"
+check "F1 in the search prompt shows its keys" wait_for main "search for (or limit to) what was typed"
 check "... and how to search" wait_for main "Search: type a name or the last digits"
 send main q
 check "q goes back to the prompt, what was typed kept" wait_for main "(name or phone tail): / 王"
