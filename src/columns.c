@@ -151,9 +151,27 @@ VALUE_(task_status, struct hf_task,
        str_copy(buf, size, form == COL_CODE ? task_status_code(r->t.status)
                                             : task_status_label(r->t.status)))
 
+/* A value segment: its code, or its name from the rules (VIPs marked) for a person. */
+static void put_segment(const struct col_env *env, const char *code, bool vip, enum col_form form,
+                        char *buf, size_t size)
+{
+	if (form == COL_CODE) {
+		str_copy(buf, size, code);
+		return;
+	}
+	const struct hf_segment *g = config_segment(env->cfg, code);
+	/* The console's narrow column drops the space. */
+	snprintf(buf, size, "%s%s%s", vip ? _("VIP") : "", vip && form == COL_LABEL ? " " : "",
+	         g ? g->name : vip ? "" : "-");
+}
+
+VALUE_(task_segment, struct hf_task, put_segment(env, r->segment, r->vip, form, buf, size))
+VALUE_(task_vip, struct hf_task, put_yes_no(r->vip, form, buf, size))
+
 #define D_ COL_IN_DATA
 #define T_ COL_IN_TABLE
 #define S_ COL_IN_SCREEN
+#define J_ COL_IN_JSON
 
 /* The data formats keep the columns the manual documents; the table and the console show the
  * queue as an operator works it. */
@@ -170,6 +188,8 @@ static const struct col_def task_cols[] = {
 	{"owner", N_("owner"), D_ | T_ | S_, 10, 0, -1, NULL, task_owner},
 	{"attempts", N_("attempts"), D_, 4, 0, 1, NULL, task_attempts},
 	{"status", N_("status"), D_, 10, 0, -1, NULL, task_status},
+	{"segment", N_("value"), J_ | T_ | S_, 11, 0, -1, NULL, task_segment},
+	{"vip", N_("VIP"), J_, 3, 0, -1, NULL, task_vip},
 };
 
 #define MODEL_(name, entity, cols, type) \
@@ -352,6 +372,13 @@ VALUE_(cust_tags, struct hf_customer, str_copy(buf, size, r->tags))
 VALUE_(cust_dnc, struct hf_customer, put_yes_no(r->do_not_call, form, buf, size))
 VALUE_(cust_phone_invalid, struct hf_customer, put_yes_no(r->phone_invalid, form, buf, size))
 VALUE_(cust_created, struct hf_customer, put_stamp(r->created, buf, size))
+VALUE_(cust_segment, struct hf_customer,
+       put_segment(env, r->value.segment, r->value.vip, form, buf, size))
+VALUE_(cust_vip, struct hf_customer, put_yes_no(r->value.vip, form, buf, size))
+VALUE_(cust_recency, struct hf_customer,
+       r->value.recency >= 0 ? put_int(r->value.recency, buf, size) : str_copy(buf, size, ""))
+VALUE_(cust_frequency, struct hf_customer, put_int(r->value.frequency, buf, size))
+VALUE_(cust_monetary, struct hf_customer, put_int(r->value.monetary, buf, size))
 
 static const struct col_def customer_cols[] = {
 	{"id", N_("id"), D_ | T_, 6, 0, 1, NULL, cust_id},
@@ -366,6 +393,11 @@ static const struct col_def customer_cols[] = {
 	{"do_not_call", N_("do-not-call"), D_ | T_ | S_, 6, 0, -1, NULL, cust_dnc},
 	{"phone_invalid", N_("phone invalid"), D_ | T_, 6, 0, -1, NULL, cust_phone_invalid},
 	{"created", N_("created"), D_, 16, 0, -1, NULL, cust_created},
+	{"segment", N_("value"), D_ | T_ | S_, 11, 0, -1, NULL, cust_segment},
+	{"vip", N_("VIP"), D_ | T_, 3, 0, -1, NULL, cust_vip},
+	{"recency_days", N_("recency (days)"), D_, 4, 0, 1, NULL, cust_recency},
+	{"frequency", N_("frequency"), D_, 4, 0, 1, NULL, cust_frequency},
+	{"monetary", N_("monetary (yuan)"), D_, 8, 0, 1, NULL, cust_monetary},
 };
 
 MODEL_(col_customers, "customer", customer_cols, struct hf_customer)

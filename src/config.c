@@ -1158,6 +1158,86 @@ static void apply_keys(struct loader *ld, const config_setting_t *s, char *base,
 
 /* ---- the schema ---------------------------------------------------------------------- */
 
+/* ---- value (RFM) ---------------------------------------------------------------------- */
+
+/* Thresholds of one of R, F, M: HF_VALUE_LEVELS - 1 whole numbers, rising. */
+static void apply_thresholds(struct loader *ld, const config_setting_t *s, char *base,
+                             const struct key *k)
+{
+	if (!want_list(ld, s))
+		return;
+	int n = config_setting_length(s), v[HF_VALUE_LEVELS - 1];
+	if (n != HF_VALUE_LEVELS - 1) {
+		problem(ld, s, _("needs %d thresholds, rising (it has %d)"), HF_VALUE_LEVELS - 1, n);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		if (!get_int(ld, e, 0, k->max, &v[i]))
+			return;
+		if (i > 0 && v[i] <= v[i - 1]) {
+			problem(ld, e, _("%d is not above the threshold before it (%d)"), v[i], v[i - 1]);
+			return;
+		}
+	}
+	memcpy(base + k->off, v, sizeof v);
+}
+
+static void apply_level(struct loader *ld, const config_setting_t *s, char *base,
+                        const struct key *k)
+{
+	const char *v = get_string(ld, s);
+	if (!v)
+		return;
+	enum hf_level l;
+	if (strcmp(v, "high") == 0)
+		l = LEVEL_HIGH;
+	else if (strcmp(v, "low") == 0)
+		l = LEVEL_LOW;
+	else if (strcmp(v, "any") == 0)
+		l = LEVEL_ANY;
+	else {
+		problem(ld, s, _("\"%s\" is not high, low or any"), v);
+		return;
+	}
+	*(enum hf_level *)(void *)(base + k->off) = l;
+}
+
+static const struct key segment_keys[] = {
+	{ .name = "code", .type = KT_CODE, .off = offsetof(struct hf_segment, code), .size = HF_NAME_MAX },
+	{ .name = "name", .type = KT_TEXT, .off = offsetof(struct hf_segment, name), .size = HF_NAME_MAX },
+	{ .name = "r", .type = KT_FN, .off = offsetof(struct hf_segment, r), .fn = apply_level, .optional = true },
+	{ .name = "f", .type = KT_FN, .off = offsetof(struct hf_segment, f), .fn = apply_level, .optional = true },
+	{ .name = "m", .type = KT_FN, .off = offsetof(struct hf_segment, m), .fn = apply_level, .optional = true },
+	{ .name = "priority", .type = KT_INT, .off = offsetof(struct hf_segment, priority), .min = -100, .max = 100, .optional = true },
+	{ .name = "reactivate", .type = KT_BOOL, .off = offsetof(struct hf_segment, reactivate), .optional = true },
+	{ 0 }
+};
+
+static const struct entries segment_entries = {
+	.id = "code",
+	.too_many = N_("too many segments (at most %d)"),
+	.twice = N_("segment \"%s\" is listed twice"),
+};
+
+#define VAL(field) offsetof(struct hf_config, value.field)
+static const struct key value_keys[] = {
+	{ .name = "window_days", .type = KT_INT, .off = VAL(window_days), .min = 1, .max = 3660 },
+	{ .name = "recency", .type = KT_FN, .off = VAL(recency), .max = 3660, .fn = apply_thresholds },
+	{ .name = "frequency", .type = KT_FN, .off = VAL(frequency), .max = 1000, .fn = apply_thresholds },
+	{ .name = "monetary", .type = KT_FN, .off = VAL(monetary), .max = 1000000000, .fn = apply_thresholds },
+	{ .name = "high_from", .type = KT_INT, .off = VAL(high_from), .min = 2, .max = HF_VALUE_LEVELS },
+	{ .name = "vip_visits", .type = KT_INT, .off = VAL(vip_visits), .min = 0, .max = 100 },
+	{ .name = "vip_days", .type = KT_INT, .off = VAL(vip_days), .min = 1, .max = 3660 },
+	{ .name = "vip_priority", .type = KT_INT, .off = VAL(vip_priority), .min = -100, .max = 100 },
+	{ .name = "reactivation_script", .type = KT_FN, .off = VAL(reactivation_script), .size = HF_NAME_MAX, .fn = apply_script },
+	{ .name = "segments", .type = KT_GROUPS, .off = VAL(segments), .size = sizeof(struct hf_segment),
+	  .off2 = VAL(nsegments), .min = 0, .max = HF_MAX_SEGMENTS, .sub = segment_keys,
+	  .entries = &segment_entries },
+	{ 0 }
+};
+#undef VAL
+
 #define CFG(field) offsetof(struct hf_config, field)
 
 static const struct key clinic_keys[] = {
@@ -1252,6 +1332,7 @@ static const struct key root_keys[] = {
 	{ .name = "release", .type = KT_GROUP, .sub = release_keys },
 	{ .name = "teams", .type = KT_GROUPS, .off = CFG(teams), .size = sizeof(struct hf_team),
 	  .off2 = CFG(nteams), .min = 1, .max = HF_MAX_TEAMS, .sub = team_keys, .entries = &team_entries },
+	{ .name = "value", .type = KT_GROUP, .sub = value_keys },
 	{ .name = "events", .type = KT_GROUP, .sub = events_keys },
 	{ .name = "console", .type = KT_GROUP, .sub = console_keys },
 	{ .name = "ui", .type = KT_GROUP, .sub = ui_keys },
@@ -1568,6 +1649,14 @@ const struct hf_team *config_team(const struct hf_config *cfg, const char *code)
 	for (int i = 0; code && i < cfg->nteams; i++)
 		if (strcmp(cfg->teams[i].code, code) == 0)
 			return &cfg->teams[i];
+	return NULL;
+}
+
+const struct hf_segment *config_segment(const struct hf_config *cfg, const char *code)
+{
+	for (int i = 0; code && i < cfg->value.nsegments; i++)
+		if (strcmp(cfg->value.segments[i].code, code) == 0)
+			return &cfg->value.segments[i];
 	return NULL;
 }
 

@@ -147,6 +147,7 @@ const char *why_arg_value(const struct hf_why_part *p, enum hf_why_arg a, char b
 		return p->text[0] ? p->text : NULL;
 	case WHY_F_NAME:
 	case WHY_F_OUTCOME:
+	case WHY_F_SEGMENT:
 		return p->name[0] ? p->name : NULL;
 	case WHY_F_OFFSET:
 		return p->offset[0] ? p->offset : NULL;
@@ -202,6 +203,7 @@ bool why_arg_set(struct hf_why_part *p, enum hf_why_arg a, const char *v)
 		return set_text(p->text, sizeof p->text, v);
 	case WHY_F_NAME:
 	case WHY_F_OUTCOME:
+	case WHY_F_SEGMENT:
 		return set_text(p->name, sizeof p->name, v);
 	case WHY_F_OFFSET:
 		return set_text(p->offset, sizeof p->offset, v);

@@ -60,6 +60,12 @@ static bool render_arg(const struct hf_config *cfg, const struct hf_why *w, int 
 			v = _(o->label);
 		break;
 	}
+	case WHY_F_SEGMENT: {
+		const struct hf_segment *g = v && cfg ? config_segment(cfg, v) : NULL;
+		if (g)
+			v = g->name;
+		break;
+	}
 	case WHY_F_OFFSET:
 		if (v && offset_words(v, buf, sizeof buf))
 			v = buf;

@@ -281,6 +281,37 @@ static void plan_curves(struct plan *p)
 
 /* ---- (d) reactivation, why-they-left, birthday ---------------------------------------- */
 
+/* A call about a customer's absence since their last visit: one per last-visit day of its
+ * kind, and never two open at once. Returns its origin's part to complete, or NULL when none is
+ * made. */
+static struct hf_why_part *absence_call(struct plan *p, const struct rules_visit *last,
+                                        enum hf_task_kind kind, hf_date due, hf_date window_end,
+                                        const char *team, const char *script, enum hf_why_code why)
+{
+	for (size_t i = 0; i < p->w.n; i++) {
+		const struct hf_task_rec *t = &p->w.v[i].t;
+		if (t->kind != kind)
+			continue;
+		const struct rules_visit *v = visit_by_id(p, t->visit_id);
+		if (t->status == TASK_OPEN || (v && v->date == last->date))
+			return NULL;
+	}
+	struct hf_task_rec t;
+	task_rec_init(&t);
+	t.kind = kind;
+	t.visit_id = last->id;
+	t.due = due;
+	t.window_end = window_end;
+	str_copy(t.team, sizeof t.team, team);
+	str_copy(t.script, sizeof t.script, script);
+	struct hf_why_part *o = why_add(&t.origin, why);
+	o->task_kind = kind;
+	o->day = last->date;
+	size_t k = work_add(&p->w, &t); /* may move p->w.v */
+	struct hf_why *added = &p->w.v[k].t.origin;
+	return &added->part[added->n - 1];
+}
+
 static void dormant_call(struct plan *p, const struct rules_visit *last, enum hf_task_kind kind,
                          int months, const char *team, const char *script)
 {
@@ -301,28 +332,27 @@ static void dormant_call(struct plan *p, const struct rules_visit *last, enum hf
 	if (p->today > due + keep)
 		due = rules_next_work_day(p->cfg, p->today);
 	hf_date window_end = due + keep;
-	/* One per last-visit day, and never two open at once. */
-	for (size_t i = 0; i < p->w.n; i++) {
-		const struct hf_task_rec *t = &p->w.v[i].t;
-		if (t->kind != kind)
-			continue;
-		const struct rules_visit *v = visit_by_id(p, t->visit_id);
-		if (t->status == TASK_OPEN || (v && v->date == last->date))
-			return;
-	}
-	struct hf_task_rec t;
-	task_rec_init(&t);
-	t.kind = kind;
-	t.visit_id = last->id;
-	t.due = due;
-	t.window_end = window_end;
-	str_copy(t.team, sizeof t.team, team);
-	str_copy(t.script, sizeof t.script, script);
-	struct hf_why_part *o = why_add(&t.origin, WHY_NO_VISIT);
-	o->task_kind = kind;
-	o->day = last->date;
-	o->count = months;
-	work_add(&p->w, &t);
+	struct hf_why_part *o = absence_call(p, last, kind, due, window_end, team, script, WHY_NO_VISIT);
+	if (o)
+		o->count = months;
+}
+
+/* A customer in a segment that asks for it (valuable but absent) gets a reactivation call with
+ * the value rules' script: one per last-visit day, never while a reactivation is open. */
+static void segment_call(struct plan *p, const struct rules_visit *last)
+{
+	struct hf_value v;
+	rules_customer_value(p->cfg, p->visits, p->nvisits, p->today, &v);
+	const struct hf_segment *g = config_segment(p->cfg, v.segment);
+	if (!g || !g->reactivate)
+		return;
+	hf_date due = rules_next_work_day(p->cfg, p->today);
+	int keep = p->cfg->extra_window_days > 0 ? p->cfg->extra_window_days : 0;
+	struct hf_why_part *o = absence_call(p, last, TASK_REACTIVATION, due, due + keep,
+	                                     p->cfg->reactivation_team,
+	                                     p->cfg->value.reactivation_script, WHY_SEGMENT);
+	if (o)
+		str_copy(o->name, sizeof o->name, g->code);
 }
 
 static void birthday_call(struct plan *p)
@@ -416,6 +446,7 @@ void rules_plan_customer(const struct hf_config *cfg, const struct rules_custome
 			dormant_call(&p, last, TASK_WINBACK, cfg->winback_months,
 			             cfg->winback_team[0] ? cfg->winback_team : cfg->reactivation_team,
 			             "winback");
+			segment_call(&p, last);
 		}
 		birthday_call(&p);
 		release_stale(&p);

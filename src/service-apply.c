@@ -18,6 +18,7 @@ enum store_found svc_facts_read(struct store *st, hf_id customer, struct custome
 	f->cust.do_not_call = c.do_not_call;
 	f->cust.phone_invalid = c.phone_invalid;
 	f->cust.last_score = store_last_score(st, customer);
+	f->value = c.value;
 	struct hf_visit *hv;
 	if (f->cust.last_score < 0 || !store_visits(st, customer, &hv, &f->nvisits))
 		return STORE_ERROR;
@@ -30,6 +31,7 @@ enum store_found svc_facts_read(struct store *st, hf_id customer, struct custome
 		str_copy(rv->treatment, sizeof rv->treatment, hv[i].treatment);
 		str_copy(rv->team, sizeof rv->team, hv[i].team);
 		rv->course_end = hv[i].course_end;
+		rv->amount = hv[i].amount;
 	}
 	free(hv);
 	if (!store_customer_tasks(st, customer, &f->tasks, &f->ntasks)) {

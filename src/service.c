@@ -495,8 +495,12 @@ static bool plan_customer(struct hf_ctx *ctx, hf_id id, hf_stamp now, struct dec
 	rules_plan_customer(&ctx->cfg, &f.cust, f.visits, f.nvisits, f.tasks, f.ntasks, now, d);
 	count_decisions(d, counts);
 	hf_id before = store_escalation_last_id(ctx->st);
+	/* The value follows the visits and the day: written only when it changed. */
+	struct hf_value v;
+	rules_customer_value(&ctx->cfg, f.visits, f.nvisits, stamp_date(now), &v);
 	bool ok = before >= 0 && svc_apply(ctx->st, id, 0, 0, "plan", now, d) &&
-	          store_escalation_raised_steps(ctx->st, before);
+	          store_escalation_raised_steps(ctx->st, before) &&
+	          (rules_value_same(&v, &f.value) || store_customer_value_set(ctx->st, id, &v));
 	svc_facts_free(&f);
 	return ok;
 }

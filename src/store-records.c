@@ -74,7 +74,9 @@ long long store_customer_count(struct store *st)
 }
 
 #define CUSTOMER_COLS "id, coalesce(external_id,''), name, phone, gender, birthday, consultant, " \
-	"source, tags, do_not_call, phone_invalid, created_at"
+	"source, tags, do_not_call, phone_invalid, created_at, value_day, value_last_visit, " \
+	"coalesce(value_recency,-1), value_frequency, value_monetary, value_scores, value_segment, " \
+	"value_vip, value_rank"
 
 static void read_customer(struct stmt *s, struct hf_customer *c)
 {
@@ -91,6 +93,41 @@ static void read_customer(struct stmt *s, struct hf_customer *c)
 	c->do_not_call = stmt_int(s, 9) != 0;
 	c->phone_invalid = stmt_int(s, 10) != 0;
 	c->created = col_stamp(s, 11);
+	struct hf_value *v = &c->value;
+	v->day = stmt_is_null(s, 12) ? HF_NO_DATE : col_date(s, 12);
+	v->last_visit = stmt_is_null(s, 13) ? HF_NO_DATE : col_date(s, 13);
+	v->recency = (int)stmt_int(s, 14);
+	v->frequency = (int)stmt_int(s, 15);
+	v->monetary = stmt_int(s, 16);
+	const char *scores = stmt_text(s, 17);
+	if (scores && strlen(scores) == 3) {
+		v->r = scores[0] - '0';
+		v->f = scores[1] - '0';
+		v->m = scores[2] - '0';
+	}
+	col_copy(s, 18, v->segment, sizeof v->segment);
+	v->vip = stmt_int(s, 19) != 0;
+	v->rank = (int)stmt_int(s, 20);
+}
+
+bool store_customer_value_set(struct store *st, hf_id id, const struct hf_value *v)
+{
+	char day[16], last[16], scores[4] = "";
+	if (v->last_visit != HF_NO_DATE) {
+		scores[0] = (char)('0' + v->r % 10);
+		scores[1] = (char)('0' + v->f % 10);
+		scores[2] = (char)('0' + v->m % 10);
+		scores[3] = 0;
+	}
+	return store_exec(st,
+	    "UPDATE customer SET value_day = :day, value_last_visit = :last, value_recency = :r, "
+	    "value_frequency = :f, value_monetary = :m, value_scores = :scores, value_segment = :seg, "
+	    "value_vip = :vip, value_rank = :rank WHERE id = :c",
+	    ":day", 't', bind_date(v->day, day), ":last", 't', bind_date(v->last_visit, last),
+	    ":r", 'i', (long long)v->recency, ":f", 'i', (long long)v->frequency,
+	    ":m", 'i', v->monetary, ":scores", 't', scores, ":seg", 't', v->segment,
+	    ":vip", 'i', (long long)v->vip, ":rank", 'i', (long long)v->rank,
+	    ":c", 'i', (long long)id, NULL);
 }
 
 enum store_found store_customer_get(struct store *st, hf_id id, struct hf_customer *out)

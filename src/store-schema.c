@@ -184,6 +184,20 @@ static const char *const migrations[] = {
 	"  WHERE resolved_at <> '';\n"
 	"UPDATE escalation SET resolution = '' WHERE status = 'acknowledged';\n"
 	"UPDATE escalation SET assignee = acknowledged_by;\n",
+
+	/* 6: each customer's value (RFM) as the rules computed it on value_day, so the queue and
+	 * the reports read it instead of scanning the visits; written when the customer is
+	 * planned */
+	"ALTER TABLE customer ADD COLUMN value_day TEXT;            -- YYYY-MM-DD; NULL: never computed\n"
+	"ALTER TABLE customer ADD COLUMN value_last_visit TEXT;     -- YYYY-MM-DD; NULL: no visit\n"
+	"ALTER TABLE customer ADD COLUMN value_recency INTEGER;    -- days since the last visit\n"
+	"ALTER TABLE customer ADD COLUMN value_frequency INTEGER NOT NULL DEFAULT 0; -- visits in the window\n"
+	"ALTER TABLE customer ADD COLUMN value_monetary INTEGER NOT NULL DEFAULT 0;  -- yuan in the window\n"
+	"ALTER TABLE customer ADD COLUMN value_scores TEXT NOT NULL DEFAULT '';      -- R F M scores, \"434\"\n"
+	"ALTER TABLE customer ADD COLUMN value_segment TEXT NOT NULL DEFAULT '';     -- segment code\n"
+	"ALTER TABLE customer ADD COLUMN value_vip INTEGER NOT NULL DEFAULT 0;       -- VIP by the rule\n"
+	"ALTER TABLE customer ADD COLUMN value_rank INTEGER NOT NULL DEFAULT 0;      -- added to task priority\n"
+	"CREATE INDEX customer_segment ON customer(value_segment);\n",
 };
 
 int store_migration_count(void)

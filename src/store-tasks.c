@@ -11,7 +11,7 @@
 	"t.id, t.customer_id, coalesce(t.visit_id,0), t.kind, t.step, t.due_date, t.due_time, " \
 	"t.window_end, t.team, t.owner, t.status, t.attempts, t.priority, t.script, t.origin, " \
 	"t.touched_at, coalesce(t.merged_into,0), t.last_outcome, t.claimed_by, t.claimed_until, " \
-	"c.name, c.phone, coalesce(v.treatment,'')"
+	"c.name, c.phone, coalesce(v.treatment,''), c.value_segment, c.value_vip"
 #define TASK_FROM \
 	" FROM task t JOIN customer c ON c.id = t.customer_id LEFT JOIN visit v ON v.id = t.visit_id "
 
@@ -49,6 +49,8 @@ static void read_task(struct stmt *s, struct hf_task *t, hf_date day)
 	col_copy(s, 20, t->customer_name, sizeof t->customer_name);
 	col_copy(s, 21, t->phone, sizeof t->phone);
 	col_copy(s, 22, t->treatment, sizeof t->treatment);
+	col_copy(s, 23, t->segment, sizeof t->segment);
+	t->vip = stmt_int(s, 24) != 0;
 	t->overdue = day != HF_NO_DATE && t->t.due < day;
 }
 
@@ -67,7 +69,9 @@ static void read_task_rec_row(struct stmt *s, void *row, const void *arg)
 #define QUEUE_SQL(scope) \
 	"SELECT " TASK_COLS TASK_FROM \
 	"WHERE t.status = 'open' AND t.due_date <= :day AND c.do_not_call = 0 AND " scope " " \
-	"ORDER BY t.due_date < :day DESC, t.due_date, coalesce(t.due_time, ''), t.priority DESC, t.id"
+	"AND (:seg = '' OR c.value_segment = :seg) " \
+	"ORDER BY t.due_date < :day DESC, t.due_date, coalesce(t.due_time, ''), " \
+	"t.priority + c.value_rank DESC, t.id"
 
 bool store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out, size_t *n)
 {
@@ -80,6 +84,7 @@ bool store_queue(struct store *st, const struct queue_filter *f, struct hf_task 
 	struct stmt *s = stmt_prepare(st, sql[f->scope]);
 	char day[16];
 	stmt_bind_text(s, ":day", date_format(f->day, day));
+	stmt_bind_text(s, ":seg", f->segment ? f->segment : "");
 	if (f->scope == SCOPE_MINE_AND_POOL || f->scope == SCOPE_USER)
 		stmt_bind_text(s, ":login", f->login ? f->login : "");
 	if (f->scope == SCOPE_MINE_AND_POOL || f->scope == SCOPE_TEAM)

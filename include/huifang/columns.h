@@ -16,8 +16,9 @@
 enum col_form { COL_CODE, COL_LABEL, COL_SCREEN };
 
 /* Which listings show a column: the data formats (tsv/json/csv), the command line's table,
- * the console's list. */
-enum { COL_IN_DATA = 1, COL_IN_TABLE = 2, COL_IN_SCREEN = 4 };
+ * the console's list, and json only (a field that the documented columns of tsv and csv
+ * readers do not have). */
+enum { COL_IN_DATA = 1, COL_IN_TABLE = 2, COL_IN_SCREEN = 4, COL_IN_JSON = 8 };
 
 /* What values depend on beyond the record: the rules (outcome labels, attempts), the clock
  * (overdue, breached) and whether the viewer may see whole phone numbers. */

@@ -13,6 +13,7 @@
 #define HF_MAX_RISK_WORDS 64
 #define HF_MAX_ARGV 16
 #define HF_MAX_UI_KEYS 64
+#define HF_MAX_SEGMENTS 16
 
 /* Colour roles of the console (config `ui.colors`): role, key in the config. */
 #define HF_UI_COLORS(X) \
@@ -87,6 +88,34 @@ struct hf_resolution {
 };
 #define HF_MAX_RESOLUTIONS 16
 #define HF_MAX_LADDER 8
+/* What a segment asks of one of R, F and M: a high score, a low one, or nothing. */
+enum hf_level { LEVEL_ANY, LEVEL_HIGH, LEVEL_LOW };
+
+/* A value segment (RFM): the first whose levels all match a customer's scores names them. */
+struct hf_segment {
+	char code[HF_NAME_MAX];       /* stored with the customer and in tsv/json/csv */
+	char name[HF_NAME_MAX];       /* shown: 重要价值, 重要唤回 ... */
+	enum hf_level r, f, m;
+	int priority;                 /* added to its customers' calls in the queue */
+	bool reactivate;              /* `plan` makes a reactivation call when a customer is in it */
+};
+
+/* Customer value (config `value`): R, F and M each scored 1..HF_VALUE_LEVELS by thresholds. */
+struct hf_value_rules {
+	int window_days;              /* F and M count the visits of this many days up to today */
+	/* Score k+2 from thresholds[k] on: recency at most recency[k] days (fewer is better),
+	 * frequency and monetary at least frequency[k] visits, monetary[k] yuan. */
+	int recency[HF_VALUE_LEVELS - 1];
+	int frequency[HF_VALUE_LEVELS - 1];
+	int monetary[HF_VALUE_LEVELS - 1];
+	int high_from;                /* a score at or above this is high, below it low */
+	int vip_visits;               /* VIP: at least this many visits ... */
+	int vip_days;                 /* ... in this many days up to today (0 visits: no VIP rule) */
+	int vip_priority;             /* added to a VIP's calls in the queue */
+	char reactivation_script[HF_NAME_MAX];
+	struct hf_segment segments[HF_MAX_SEGMENTS];
+	int nsegments;
+};
 
 struct hf_config {
 	char source[512];             /* file name, or "(built-in)" */
@@ -159,6 +188,8 @@ struct hf_config {
 	struct hf_team teams[HF_MAX_TEAMS];
 	int nteams;
 
+	struct hf_value_rules value;
+
 	/* events: one JSON line per call and escalation step, appended to a file or FIFO ("": none) */
 	char events_path[512];
 
@@ -205,6 +236,7 @@ const struct hf_outcome *config_outcome(const struct hf_config *cfg, const char 
 const struct hf_treatment *config_treatment(const struct hf_config *cfg, const char *name);
 const struct hf_team *config_team(const struct hf_config *cfg, const char *code);
 const struct hf_resolution *config_resolution(const struct hf_config *cfg, const char *code);
+const struct hf_segment *config_segment(const struct hf_config *cfg, const char *code);
 /* The most attempts any outcome allows before its task is unreachable (0: no limit): the
  * "n/max" shown with a task's attempts. */
 int config_max_attempts(const struct hf_config *cfg);

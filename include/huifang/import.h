@@ -40,7 +40,7 @@ enum import_field { HF_IMPORT_COLUMNS(HF_IMPORT_FIELD_) IF__COUNT };
 /* Columns an export writes that an import reads past without a warning: ids and stamps this
  * database gives, a flag only the rules set. */
 #define IMPORT_IGNORED_COLUMNS {IMPORT_PROBLEM_COLUMN, "问题", "id", "customer_id", "created", \
-	"phone_invalid"}
+	"phone_invalid", "segment", "vip", "recency_days", "frequency", "monetary"}
 
 /* Problems are reported one at a time: the record's line, the column as the file names it
  * (NULL for the whole row), and a translated message. */

@@ -94,7 +94,8 @@ enum hf_exit { HF_OK = 0, HF_EFAIL = 1, HF_EUSAGE = 2, HF_EPERM = 3 };
 	  N_("unreachable after {attempts} attempts in the first week after surgery")) \
 	X(WHY_POSTOP_MISSED, "postop_missed", N_("post-op call missed: {origin}")) \
 	X(WHY_ESCALATION_CALLBACK, "escalation_callback", \
-	  N_("supervisor's callback on escalation {escalation}"))
+	  N_("supervisor's callback on escalation {escalation}")) \
+	X(WHY_SEGMENT, "segment", N_("{task_kind}: {segment}, last visit {since}"))
 
 /* The arguments: each key is stored in one typed field of a part (several keys share a field;
  * no code uses two keys of one field). */
@@ -120,7 +121,8 @@ enum hf_exit { HF_OK = 0, HF_EFAIL = 1, HF_EUSAGE = 2, HF_EPERM = 3 };
 	X(ARG_TO, "to", WHY_F_COUNT2) \
 	X(ARG_ATTEMPTS, "attempts", WHY_F_COUNT) \
 	X(ARG_ORIGIN, "origin", WHY_F_NESTED) \
-	X(ARG_ESCALATION, "escalation", WHY_F_TASK)
+	X(ARG_ESCALATION, "escalation", WHY_F_TASK) \
+	X(ARG_SEGMENT, "segment", WHY_F_SEGMENT)
 
 /* The steps of an escalation's timeline. */
 #define HF_ESC_STEPS(X) \
@@ -152,6 +154,7 @@ enum hf_why_field {
 	WHY_F_TEXT,         /* text: shown as written */
 	WHY_F_NAME,         /* name: shown as written */
 	WHY_F_OUTCOME,      /* name: an outcome code, shown as its label */
+	WHY_F_SEGMENT,      /* name: a value segment's code, shown as its name */
 	WHY_F_VISIT_KIND,
 	WHY_F_TASK_KIND,
 	WHY_F_VISIT_DATE,
@@ -189,6 +192,22 @@ struct hf_why {
 	int n;
 	struct hf_why_part part[HF_WHY_PARTS];
 };
+
+/* A customer's value (RFM) as of a day, from the visits: kept with the customer and brought up
+ * to date by the service whenever the customer is planned (a visit added or imported, the
+ * day's plan), so no screen computes it. */
+struct hf_value {
+	hf_date day;                    /* the day it holds for; HF_NO_DATE: never computed */
+	hf_date last_visit;             /* HF_NO_DATE: no visit */
+	int recency;                    /* days from the last visit to day; -1 without a visit */
+	int frequency;                  /* visits in the window */
+	long long monetary;             /* yuan spent in the window */
+	int r, f, m;                    /* scores 1..HF_VALUE_LEVELS; 0 without a visit */
+	bool vip;                       /* by the rule: enough visits in the VIP period */
+	char segment[HF_NAME_MAX];      /* segment code; "" when none matches */
+	int rank;                       /* added to its tasks' priority in the queue */
+};
+#define HF_VALUE_LEVELS 4
 
 /* A task as it is stored: what the rules read and decide, what the store writes. */
 struct hf_task_rec {

@@ -26,6 +26,7 @@ struct rules_visit {
 	char treatment[HF_NAME_MAX];
 	char team[HF_NAME_MAX];         /* "" = the curve step's team */
 	hf_date course_end;             /* HF_NO_DATE unless a course */
+	long long amount;               /* yuan */
 };
 
 
@@ -167,6 +168,23 @@ _Static_assert(HF_RISK_MAX <= HF_WHY_TEXT_MAX, "a risk word fits its reason whol
  * consultant_release_months is listed for reassignment. last_visit: HF_NO_DATE when none. */
 bool rules_release_consultant(const struct hf_config *cfg, const struct rules_customer *cust,
                               hf_date last_visit, hf_date today);
+
+/* ---- customer value (RFM) ------------------------------------------------------------ */
+
+/* One of R, F, M scored 1..HF_VALUE_LEVELS: 1 + the thresholds reached. Recency (fewer days is
+ * better) reaches thresholds[k] when v <= thresholds[k]; frequency and spend when v >=. */
+int rules_value_score(const int thresholds[HF_VALUE_LEVELS - 1], long long v, bool fewer_is_better);
+/* The segment of these scores (the first whose levels all match), or NULL. */
+const struct hf_segment *rules_value_segment(const struct hf_value_rules *vr, int r, int f, int m);
+/* A customer's value on `today` from every visit (any order; visits after today are not
+ * counted). Without a visit: recency -1, scores 0, no segment, not VIP, rank 0. */
+void rules_customer_value(const struct hf_config *cfg, const struct rules_visit *visits,
+                          size_t nvisits, hf_date today, struct hf_value *out);
+/* The same value: nothing to write. */
+bool rules_value_same(const struct hf_value *a, const struct hf_value *b);
+/* Why a customer is in their segment, as a person reads it:
+ * "R 12 d, F 3 in 365 d, M ¥28,000 → 重要价值". Appended to b. */
+void rules_value_explain(const struct hf_config *cfg, const struct hf_value *v, struct sbuf *b);
 
 /* ---- escalations ---------------------------------------------------------------------- */
 

@@ -188,6 +188,7 @@ struct customer_facts {
 	size_t nvisits;
 	struct hf_task_rec *tasks;
 	size_t ntasks;
+	struct hf_value value;          /* the customer's value as stored */
 };
 /* Read them (inside the caller's transaction); STORE_NONE when there is no such customer,
  * STORE_ERROR when they cannot be read (store_errmsg). */

@@ -124,6 +124,7 @@ struct hf_customer {
 	char tags[256];                 /* comma separated */
 	bool do_not_call, phone_invalid;
 	hf_stamp created;
+	struct hf_value value;          /* as last computed (value.day HF_NO_DATE: never) */
 };
 
 struct hf_visit {
@@ -150,6 +151,8 @@ struct hf_task {
 	char claimed_by[HF_NAME_MAX];
 	hf_stamp claimed_until;
 	bool overdue;                   /* due before the queue's day */
+	char segment[HF_NAME_MAX];      /* the customer's value segment code, "" none */
+	bool vip;                       /* the customer is VIP by the value rules */
 };
 
 struct hf_call {
@@ -202,6 +205,8 @@ enum store_found store_customer_get(struct store *st, hf_id id, struct hf_custom
 hf_id store_customer_add(struct store *st, const struct hf_customer *c);
 enum customer_flag { CUSTOMER_DO_NOT_CALL, CUSTOMER_PHONE_INVALID };
 bool store_customer_flag(struct store *st, hf_id id, enum customer_flag flag, bool on);
+/* Keep the customer's value as the rules computed it. */
+bool store_customer_value_set(struct store *st, hf_id id, const struct hf_value *v);
 long long store_customer_count(struct store *st);     /* -1: the read failed */
 hf_id store_visit_add(struct store *st, const struct hf_visit *v);
 bool store_visits(struct store *st, hf_id customer, struct hf_visit **out, size_t *n);     /* newest first */
@@ -257,8 +262,10 @@ struct queue_filter {
 	const char *login;              /* the viewer (MINE_AND_POOL) or the user (USER) */
 	const char *team;               /* viewer's team (MINE_AND_POOL) or TEAM */
 	hf_date day;                    /* open tasks due on or before this day */
+	const char *segment;            /* only customers in this value segment (NULL, "": all) */
 };
-/* Overdue first, then due time, then priority. *out malloc'd. */
+/* Overdue first, then due time, then priority (the task's plus its customer's value rank).
+ * *out malloc'd. */
 bool store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out, size_t *n);
 enum store_found store_task_get(struct store *st, hf_id id, struct hf_task *out);
 /* Claims: login holds the task until `until`; a release is only by its holder; a logged call

@@ -311,7 +311,8 @@ void out_records(enum out_format fmt, const struct col_model *m, const void *rec
                  const struct col_env *env, FILE *f)
 {
 	int *idx = xmalloc((size_t)m->ncols * sizeof *idx);
-	int nc = col_pick(m, fmt == FMT_TABLE ? COL_IN_TABLE : COL_IN_DATA, idx);
+	int nc = col_pick(m, fmt == FMT_TABLE ? COL_IN_TABLE : fmt == FMT_JSON ? COL_IN_DATA | COL_IN_JSON
+	                                                  : COL_IN_DATA, idx);
 	const char **keys = xmalloc((size_t)nc * sizeof *keys);
 	const char **titles = xmalloc((size_t)nc * sizeof *titles);
 	const char **row = xmalloc((size_t)nc * sizeof *row);

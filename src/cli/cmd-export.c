@@ -98,7 +98,7 @@ static int run_export(struct cli *cli, int argc, char **argv)
 	struct writer w = {0};
 	w.json = !strcmp(format, "json");
 	w.m = k->model;
-	w.n = col_pick(k->model, COL_IN_DATA, w.idx);
+	w.n = col_pick(k->model, w.json ? COL_IN_DATA | COL_IN_JSON : COL_IN_DATA, w.idx);
 	w.env = (struct col_env){&cli->ctx.cfg, cli->ctx.now, cli->ctx.me.role >= ROLE_SUPERVISOR,
 	                         cli->ctx.st};
 	if ((rc = cli_create_file(cli, pos[1], &w.f)) != HF_OK)

@@ -9,12 +9,12 @@
 
 static int run_queue(struct cli *cli, int argc, char **argv)
 {
-	const char *date = NULL, *user = NULL, *team = NULL, *format = NULL;
+	const char *date = NULL, *user = NULL, *team = NULL, *format = NULL, *segment = NULL;
 	bool all = false;
 	const struct cli_opt opts[] = {
 		{"--date", 0, OPT_STRING, &date}, {"--user", 0, OPT_STRING, &user},
 		{"--team", 0, OPT_STRING, &team}, {"--all", 0, OPT_FLAG, &all},
-		{"--format", 0, OPT_STRING, &format}, {0}};
+		{"--segment", 0, OPT_STRING, &segment}, {"--format", 0, OPT_STRING, &format}, {0}};
 	int npos;
 	enum out_format fmt;
 	int rc = cli_parse(argc, argv, opts, NULL, 0, &npos, cli->err, sizeof cli->err);
@@ -34,7 +34,7 @@ static int run_queue(struct cli *cli, int argc, char **argv)
 	if (day == HF_NO_DATE)
 		day = stamp_date(ctx->now);
 
-	struct queue_filter f = {SCOPE_MINE_AND_POOL, ctx->login, ctx->me.team, day};
+	struct queue_filter f = {.scope = SCOPE_MINE_AND_POOL, .login = ctx->login, .team = ctx->me.team, .day = day};
 	if (user) {
 		f.scope = SCOPE_USER;
 		f.login = user;
@@ -46,6 +46,10 @@ static int run_queue(struct cli *cli, int argc, char **argv)
 	} else if (all) {
 		f.scope = SCOPE_ALL;
 	}
+	if (segment && !config_segment(&ctx->cfg, segment))
+		return errf(cli->err, sizeof cli->err, _("--segment: unknown segment \"%s\""), segment),
+		       HF_EUSAGE;
+	f.segment = segment;
 	/* Operators see their own work and their team's; the rest is for supervisors. */
 	bool own = f.scope == SCOPE_MINE_AND_POOL || (user && str_eq(user, ctx->login)) ||
 	           (team && str_eq(team, ctx->me.team));
@@ -63,6 +67,6 @@ static int run_queue(struct cli *cli, int argc, char **argv)
 }
 
 const struct command cmd_queue = {
-	"queue", "queue [--date D] [--user L | --team T | --all] [--format table|tsv|json|csv]",
+	"queue", "queue [--date D] [--user L | --team T | --all] [--segment S] [--format table|tsv|json|csv]",
 	N_("the follow-up queue: overdue first, then due time and priority"), run_queue,
 };

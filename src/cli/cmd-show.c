@@ -5,6 +5,7 @@
 #include "huifang/cli.h"
 #include "huifang/date.h"
 #include "huifang/i18n.h"
+#include "huifang/rules.h"
 #include "huifang/str.h"
 #include "huifang/utf8.h"
 
@@ -76,6 +77,13 @@ static int run_show_customer(struct cli *cli, int argc, char **argv)
 	field(_("consultant"), str_empty(c.consultant) ? "-" : c.consultant);
 	field(_("source"), str_empty(c.source) ? "-" : c.source);
 	field(_("tags"), str_empty(c.tags) ? "-" : c.tags);
+	struct sbuf value;
+	sbuf_init(&value);
+	rules_value_explain(&ctx->cfg, &c.value, &value);
+	if (c.value.day != HF_NO_DATE && c.value.day != stamp_date(ctx->now))
+		sbuf_printf(&value, _(" (as of %s)"), date_format(c.value.day, d1));
+	field(_("value"), value.s);
+	sbuf_free(&value);
 	struct sbuf flags;
 	sbuf_init(&flags);
 	if (c.do_not_call)

@@ -23,6 +23,7 @@ static const struct opt_doc opt_docs[] = {
 	{"queue", "--user", "L", N_("one user's tasks (supervisors)")},
 	{"queue", "--team", "T", N_("one team's tasks (supervisors)")},
 	{"queue", "--all", NULL, N_("every team's tasks (supervisors)")},
+	{"queue", "--segment", "S", N_("only customers of this value segment (its code, e.g. win_back)")},
 	{"log", "--outcome", "CODE", N_("reached, no_answer, busy, callback, wrong_number, refused, complaint or a code the rules file adds")},
 	{"log", "--score", "N", N_("satisfaction 1-5, when the outcome asks for it")},
 	{"log", "--nps", "N", N_("would they recommend us: 0-10")},

@@ -597,7 +597,7 @@ static void replay_day(struct replay *r, hf_date day)
 		if (d->visits[i].date == day)
 			push(r, &(struct entry){.at = d->visits[i].created, .visit = (int)i, .event = -1});
 	if (config_is_work_day(d->cfg, day)) {
-		struct queue_filter f = {SCOPE_ALL, NULL, NULL, day};
+		struct queue_filter f = {.scope = SCOPE_ALL, .day = day};
 		struct hf_task *q = NULL;
 		size_t n = 0;
 		if (!read_ok(r, store_queue(r->ctx->st, &f, &q, &n)))
@@ -645,7 +645,7 @@ static bool assign_owners(struct replay *r)
 	hf_stamp at = stamp_make(d->today, 8 * 60 + 30);
 	if (at > d->now)
 		at = d->now;
-	struct queue_filter f = {SCOPE_ALL, NULL, NULL, date_add_months(d->today, 13)};
+	struct queue_filter f = {.scope = SCOPE_ALL, .day = date_add_months(d->today, 13)};
 	struct hf_task *q = NULL;
 	size_t n = 0;
 	if (!read_ok(r, store_queue(st, &f, &q, &n)))

@@ -126,6 +126,11 @@ static void build_history(struct tui *t, struct call_view *cv, const struct hf_v
 	sbuf_reset(&line);
 	if (!str_empty(c->tags))
 		pager_addf(p, UI_COLOR_NORMAL, 0, 2, "%s %s", _("tags"), c->tags);
+	/* Value: VIP by the rule and the segment, with the figures that make them. */
+	sbuf_printf(&line, "%s ", _("value"));
+	rules_value_explain(&ctx->cfg, &c->value, &line);
+	pager_add(p, c->value.vip ? UI_COLOR_HIGH : UI_COLOR_NORMAL, 0, 2, line.s);
+	sbuf_reset(&line);
 
 	struct sbuf spark;
 	sbuf_init(&spark);

@@ -81,7 +81,7 @@ static void load(struct queue_view *q)
 	size_t keep_row = q->list.sel;
 
 	q->day = stamp_date(ctx->now);
-	struct queue_filter f = {SCOPE_MINE_AND_POOL, ctx->login, ctx->me.team, q->day};
+	struct queue_filter f = {.scope = SCOPE_MINE_AND_POOL, .login = ctx->login, .team = ctx->me.team, .day = q->day};
 	if (q->filter == F_MINE) {
 		f.scope = SCOPE_USER;
 	} else if (q->filter == F_TEAM) {

@@ -30,10 +30,10 @@ as op_a log "$T1" --outcome no_answer >/dev/null
 # ---- queue ----------------------------------------------------------------------------------
 as op_a queue
 check_rc "queue table" 0
-check_out "the table shows the outcome's label" "^$T1 .* No answer +- *$"
+check_out "the table shows the outcome's label" "^$T1 .* No answer +- +\S+ *$"
 printf '%s\n' "$OUT" | grep -q no_answer && notok "the table shows an outcome code" || ok "no outcome code in the table"
 check_out "the table shows the kind's label" "^$T2 .*follow-up"
-check_out "the table has translated headers" "^task +due +kind +customer +treatment +attempt +last outcome +owner$"
+check_out "the table has translated headers" "^task +due +kind +customer +treatment +attempt +last outcome +owner +value$"
 in_zh as op_a queue
 zh_check "in Chinese the table shows 无人接听" "^$T1 .*无人接听"
 zh_check "in Chinese the headers are translated" "^任务 +到期"

@@ -79,6 +79,11 @@ static void test_every_code_renders(void **state)
 		 "unreachable after 3 attempts in the first week after surgery"},
 		{WHY_TEXT, A("text", "imported from the old CRM"), "imported from the old CRM"},
 		{WHY_ESCALATION_CALLBACK, A("escalation", "7"), "supervisor's callback on escalation 7"},
+		{WHY_SEGMENT, A("task_kind", "reactivation", "segment", "win_back", "since", "2026-07-01"),
+		 "reactivation: 重要唤回, last visit 2026-07-01"},
+		/* A segment the rules no longer know: its code. */
+		{WHY_SEGMENT, A("task_kind", "reactivation", "segment", "gone", "since", "2026-07-01"),
+		 "reactivation: gone, last visit 2026-07-01"},
 	};
 	bool seen[WHY__COUNT] = {0};
 	for (size_t i = 0; i < COUNT(rows); i++) {

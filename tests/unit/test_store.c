@@ -75,6 +75,16 @@ static void test_migrates_an_older_database(void **state)
 	                           "resolution) VALUES (1, 'high', 'complaint', '2026-11-02 09:00', "
 	                           "'acknowledged', 'op', '2026-11-01 09:00', 'sup', "
 	                           "'2026-11-01 10:00', 'called back')", NULL));
+	/* ... and without the version 6 value columns. */
+	assert_true(store_exec(st, "DROP INDEX customer_segment", NULL));
+	static const char *const value_cols[] = {"value_day", "value_last_visit", "value_recency",
+	                                         "value_frequency", "value_monetary", "value_scores",
+	                                         "value_segment", "value_vip", "value_rank"};
+	for (size_t i = 0; i < sizeof value_cols / sizeof value_cols[0]; i++) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "ALTER TABLE customer DROP COLUMN %s", value_cols[i]);
+		assert_true(store_exec(st, sql, NULL));
+	}
 	assert_true(store_exec(st, "PRAGMA user_version = 1", NULL));
 	store_close(st);
 	st = store_open(p, STORE_EXISTING, err, sizeof err);
@@ -96,6 +106,8 @@ static void test_migrates_an_older_database(void **state)
 	                            "FROM escalation", NULL), STORE_FOUND);
 	assert_string_equal(esc, "sup||0");
 	free(esc);
+	assert_int_equal(DB_INT(st, "SELECT count(*) FROM pragma_table_info('customer') "
+	                                  "WHERE name LIKE 'value_%'", NULL), 9);
 	store_close(st);
 }
 
