@@ -37,7 +37,7 @@ int svc_reassign(struct hf_ctx *ctx, const hf_id *ids, size_t n, const char *fro
 	struct hf_task *tasks = NULL;
 	size_t nt = 0;
 	if (from && *from) {
-		struct queue_filter f = {SCOPE_USER, from, NULL, stamp_date(ctx->now) + ALL_DAYS};
+		struct queue_filter f = {.scope = SCOPE_USER, .login = from, .day = stamp_date(ctx->now) + ALL_DAYS};
 		if (!store_queue(ctx->st, &f, &tasks, &nt)) {
 			errf(err, errlen, "%s", store_errmsg(ctx->st));
 			store_rollback(ctx->st);
