@@ -128,9 +128,8 @@ bool rules_check_outcome(const struct hf_config *cfg, const struct hf_task_rec *
 	return true;
 }
 
-/* The next contact moved onto the calendar: a working day, and inside hours when timed. */
-static void place_next(const struct hf_config *cfg, const struct outcome_input *in, hf_date *day,
-                       int *minute, struct decisions *notes)
+bool rules_place_next(const struct hf_config *cfg, const struct outcome_input *in, hf_date *day,
+                      int *minute, char *msg, size_t msglen)
 {
 	char asked[20], moved[20];
 	next_words(in, asked);
@@ -140,20 +139,30 @@ static void place_next(const struct hf_config *cfg, const struct outcome_input *
 		*day = w;
 		*minute = -1;
 		if (w != d)
-			notice(notes, _("%s is not a working day: the next contact moves to %s"), asked,
-			       date_format(w, moved));
-		return;
+			snprintf(msg, msglen, _("%s is not a working day: the next contact moves to %s"),
+			         asked, date_format(w, moved));
+		return w != d;
 	}
 	/* A time on a day off keeps its time on the next working day. */
 	hf_stamp t = rules_next_work_time(cfg, stamp_make(w, stamp_minute(in->next)));
 	*day = stamp_date(t);
 	*minute = stamp_minute(t);
 	if (w != d)
-		notice(notes, _("%s is not a working day: the next contact moves to %s"), asked,
-		       stamp_format(t, moved));
+		snprintf(msg, msglen, _("%s is not a working day: the next contact moves to %s"), asked,
+		         stamp_format(t, moved));
 	else if (t != in->next)
-		notice(notes, _("%s is outside working hours: the next contact moves to %s"), asked,
-		       stamp_format(t, moved));
+		snprintf(msg, msglen, _("%s is outside working hours: the next contact moves to %s"),
+		         asked, stamp_format(t, moved));
+	return t != in->next;
+}
+
+/* The next contact moved onto the calendar, said as a notice when it moved. */
+static void place_next(const struct hf_config *cfg, const struct outcome_input *in, hf_date *day,
+                       int *minute, struct decisions *notes)
+{
+	char msg[HF_ERRLEN];
+	if (rules_place_next(cfg, in, day, minute, msg, sizeof msg))
+		notice(notes, "%s", msg);
 }
 
 static const char *due_words(const struct hf_task_rec *t, char *buf)

@@ -130,6 +130,10 @@ struct outcome_input {
 /* Read a next contact as typed, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", into in->next,
  * in->next_has_time and in->has_next. False when it is neither (in unchanged). */
 bool rules_parse_next(const char *s, struct outcome_input *in);
+/* Where a next contact lands on the calendar: the next working day, inside working hours when
+ * it has a time. True (msg says where it moves) when that is not what was typed. */
+bool rules_place_next(const struct hf_config *cfg, const struct outcome_input *in, hf_date *day,
+                      int *minute, char *msg, size_t msglen);
 
 /* Validate the input against the config and the task (exit-2 class problems: unknown outcome,
  * score out of range, next date in the past / beyond a year / missing for a callback, task not

@@ -106,9 +106,17 @@ static void validate(struct tui *t, struct outcome_view *o)
 	           rules_check_outcome(&t->ctx->cfg, &o->task.t, &in, t->ctx->now, o->check,
 	                               sizeof o->check);
 	if (o->valid) {
-		char key[32];
+		char key[32], moved[HF_ERRLEN] = "";
+		hf_date day;
+		int minute;
 		keymap_first_key(ACT_SAVE, key, sizeof key);
-		snprintf(o->check, sizeof o->check, _("Ready: %s saves."), key);
+		/* Said before saving: where a next contact off hours or on a day off will land. */
+		if (in.has_next)
+			rules_place_next(&t->ctx->cfg, &in, &day, &minute, moved, sizeof moved);
+		if (moved[0])
+			snprintf(o->check, sizeof o->check, _("%s. Ready: %s saves."), moved, key);
+		else
+			snprintf(o->check, sizeof o->check, _("Ready: %s saves."), key);
 	}
 }
 
@@ -429,8 +437,10 @@ static void form_draw(struct tui *t, struct tui_view *v)
 		int cx = x;
 		for (int i = 0; i < cfg->ncomplaint_categories && cx < x + w; i++) {
 			bool sel = i == o->complaint;
-			snprintf(buf, sizeof buf, "%d %s", i + 1, cfg->complaint_categories[i]);
-			cx += choice(t, y, cx, x + w - cx, sel, o->field == FLD_COMPLAINT, buf) + 2;
+			/* Brackets mark the choice in text too, so it shows without colour. */
+			snprintf(buf, sizeof buf, sel ? "[%d %s]" : " %d %s ", i + 1,
+			         cfg->complaint_categories[i]);
+			cx += choice(t, y, cx, x + w - cx, sel, o->field == FLD_COMPLAINT, buf) + 1;
 		}
 	} else {
 		tui_text(t, y, x, w, UI_COLOR_DIM, 0, _("- (for a complaint or a low score)"));

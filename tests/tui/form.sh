@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# form.sh — the outcome form says before saving where a next contact off hours lands, and
+# marks the chosen complaint category in text (it shows without colour).
+. "$(dirname "$0")/lib.sh"
+
+DB=$T/clinic.db
+make_db "$DB" || { not_ok "demo clinic"; finish; exit 1; }
+day_after() { date -d "${HUIFANG_NOW% *} $1 day" +%F; }
+
+start main 100 30 NO_COLOR=1 -- -d "$DB"
+wait_for main "(root)"
+send main Enter
+wait_for main "yours until"
+send main l
+check "l opens the form" wait_for main "Log outcome"
+send main 4 BTab x
+send_text main "$(day_after 1) 22:00"
+check "a next contact after hours says where it will land, before saving" \
+  wait_for main "$(day_after 1) 22:00 is outside working hours: the next contact moves to $(day_after 2) 09:00"
+check "... and that it can be saved" wait_for main "Ready: F2"
+send main x
+send_text main "$(day_after 1) 10:00"
+check "one inside hours is only ready" wait_for main "Ready: F2 saves."
+check "... with no move" absent main "outside working hours"
+
+send main Tab
+wait_stable main
+send main 7
+for i in 1 2 3 4 5; do
+  screen main | grep "Category" | grep -q "^> " && break
+  send main Tab; wait_stable main
+done
+send main 2
+check "a chosen complaint category is marked with brackets (NO_COLOR)" wait_line main 'Category.*\[2 [^]]+\]'
+check "... and only that one" test "$(screen main | grep 'Category' | grep -o '\[' | wc -l)" = 1
+send main Escape
+wait_stable main
+finish
