@@ -57,6 +57,9 @@ typedef int tui_key;
 	  N_("show only the tasks matching a name, phone tail, treatment or kind"), SCR_QUEUE) \
 	X(ACT_LIMIT_CLEAR, "limit-clear", "Esc", NULL, N_("show every task again (clears the limit)"), \
 	  SCR_QUEUE) \
+	X(ACT_SEGMENT, "segment", "v", N_("value"), \
+	  N_("next value segment: every customer, VIPs, then each segment of the value rules"), \
+	  SCR_QUEUE) \
 	X(ACT_BACK, "back", "q Esc", N_("back"), N_("back to the queue (releases the task)"), \
 	  SCR_CALL | SCR_HELP | SCR_SUMMARY) \
 	X(ACT_LOG, "log", "l", N_("log outcome"), N_("log the outcome of this call"), SCR_CALL) \

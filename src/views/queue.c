@@ -42,6 +42,8 @@ struct queue_view {
 	size_t ntasks;
 	size_t *rows;                   /* shown rows: indices into tasks */
 	enum queue_filter_kind filter;
+	/* Value: -1 every customer, -2 VIPs, else the index of a segment of the value rules. */
+	int segment;
 	hf_date day;
 	int due, overdue, done_today;
 	/* search and limit */
@@ -56,6 +58,8 @@ struct queue_view {
 	hf_id *following;
 	size_t nfollowing;
 };
+
+enum { SEGMENT_ANY = -1, SEGMENT_VIP = -2 };
 
 static const struct tui_view_ops queue_ops;
 static bool limit_matches(const struct hf_task *k, const char *q);
@@ -89,6 +93,8 @@ static void load(struct queue_view *q)
 	} else if (q->filter == F_ALL) {
 		f.scope = SCOPE_ALL;
 	}
+	if (q->segment >= 0)
+		f.segment = ctx->cfg.value.segments[q->segment].code;
 	free(q->tasks);
 	if (!store_queue(ctx->st, &f, &q->tasks, &q->ntasks))
 		tui_message(q->t, UI_COLOR_ERROR, "%s", store_errmsg(ctx->st));
@@ -98,6 +104,8 @@ static void load(struct queue_view *q)
 	q->due = q->overdue = 0;
 	for (size_t i = 0; i < q->ntasks; i++) {
 		if (q->filter == F_OVERDUE && !q->tasks[i].overdue)
+			continue;
+		if (q->segment == SEGMENT_VIP && !q->tasks[i].vip)
 			continue;
 		if (q->limit[0] && !limit_matches(&q->tasks[i], q->limit))
 			continue;
@@ -311,6 +319,11 @@ static void draw_tabs(struct tui *t, struct queue_view *q, int y)
 		snprintf(left + l, sizeof left - l, "  %s: %s", _("limit"), q->limit);
 		l = strlen(left);
 	}
+	if (q->segment != SEGMENT_ANY) {
+		snprintf(left + l, sizeof left - l, "  %s: %s", _("value"),
+		         q->segment == SEGMENT_VIP ? _("VIP") : t->ctx->cfg.value.segments[q->segment].name);
+		l = strlen(left);
+	}
 	if (q->search[0] && !q->search_failed)
 		snprintf(left + l, sizeof left - l, "  /%s", q->search);
 	char counts[200];
@@ -326,7 +339,7 @@ static void draw_origin(struct tui *t, struct queue_view *q, int y)
 	const struct hf_task *k = row_task(q, q->list.sel);
 	if (!k) {
 		tui_text(t, y, 1, t->cols - 2, UI_COLOR_DIM, 0,
-		         q->filter == F_DEFAULT ? _("Nothing to call today.") : _("Nothing in this filter."));
+		         q->filter == F_DEFAULT && q->segment == SEGMENT_ANY ? _("Nothing to call today.") : _("Nothing in this filter."));
 		return;
 	}
 	struct sbuf b;
@@ -432,6 +445,15 @@ static int queue_key(struct tui *t, struct tui_view *v, tui_key k)
 		pick_columns(q);
 		load(q);
 		return TUI_REDRAW;
+	case ACT_SEGMENT:
+		/* every customer -> VIPs -> each segment -> every customer */
+		q->segment = q->segment == SEGMENT_ANY ? SEGMENT_VIP
+		             : q->segment == SEGMENT_VIP ? 0 : q->segment + 1;
+		if (q->segment >= t->ctx->cfg.value.nsegments)
+			q->segment = SEGMENT_ANY;
+		q->search[0] = 0;
+		load(q);
+		return TUI_REDRAW;
 	case ACT_SEARCH:
 	case ACT_LIMIT:
 		q->prompting = a == ACT_LIMIT ? PROMPT_LIMIT : PROMPT_SEARCH;
@@ -494,6 +516,7 @@ struct tui_view *queue_view_new(struct tui *t)
 	list_init(&q->list, q->cols, 0, cell, q);
 	pick_columns(q);
 	edit_init(&q->prompt, false, 120);
+	q->segment = SEGMENT_ANY;
 	load(q);
 	return &q->base;
 }

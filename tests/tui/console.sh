@@ -123,6 +123,24 @@ check "then overdue only" wait_for main "filter: overdue"
 check "overdue shows no due-today count" wait_for main "due 0  overdue"
 send main f
 check "and back to mine and pool" wait_for main "filter: mine and pool"
+# v: the value segments, as huifang queue sees them (VIP from json, a segment by --segment).
+counts() { # due and overdue of a queue listing's tsv/json rows on stdin: "due D  overdue O"
+  awk -v d="$TODAY" '{ if (substr($0, 1, 10) < d) o++; else n++ } END { printf "due %d  overdue %d", n, o }'
+}
+vip_counts=$("$HF" -d "$DB" queue --format json | grep '"vip": "yes"' |
+  sed 's/.*"due": "\([^"]*\)".*/\1/' | counts)
+send main v
+check "v keeps the VIPs" wait_for main "value: VIP"
+check "with huifang queue's VIP counts ($vip_counts)" wait_for main "$vip_counts  done today"
+champ_counts=$("$HF" -d "$DB" queue --format tsv --segment champion | tail -n +2 | cut -f2 | counts)
+send main v
+check "v again: the first segment, 重要价值" wait_for main "value: 重要价值"
+check "with huifang queue --segment's counts ($champ_counts)" wait_for main "$champ_counts  done today"
+send main v v v v v v v
+check "the last segment, 沉睡客户" wait_for main "value: 沉睡客户"
+send main v
+check "and back to every customer" wait_gone main "value: "
+check "with every task again" wait_for main "due $N_DUE  overdue $N_OVERDUE  done today"
 target=${IDS[5]}
 tname=$(printf '%s\n' "$TSV" | awk -F'\t' -v id="$target" '$1 == id {print $5}')
 send main /
