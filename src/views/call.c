@@ -29,7 +29,11 @@ struct call_view {
 	char script_title[256];
 	bool reveal;                    /* supervisors see the whole number */
 	char consultant[HF_NAME_MAX];   /* the consultant's display name (else login), or "" */
+	double dialled;                 /* when "Dialling ..." was said (monotonic), or 0 */
 };
+
+/* How long "Dialling ..." stays once the dial command has started; then the keys come back. */
+#define DIAL_MSG_SECONDS 1.5
 
 
 static double mono(void)
@@ -501,6 +505,7 @@ static int call_key(struct tui *t, struct tui_view *v, tui_key k)
 		cv->started = t->ctx->now;
 		svc_phone_mask(cv->cust.phone, cv->reveal, shown, sizeof shown);
 		tui_message(t, UI_COLOR_NOTICE, _("Dialling %s ..."), shown);
+		cv->dialled = mono();
 		return TUI_REDRAW;
 	}
 	default:
@@ -517,6 +522,13 @@ static int call_tick(struct tui *t, struct tui_view *v, bool changed)
 	int status = svc_dial_reap();
 	if (status > 0) {
 		tui_message(t, UI_COLOR_ERROR, _("the dial command failed (exit status %d)"), status);
+		cv->dialled = 0;
+		flags |= TUI_REDRAW;
+	} else if (cv->dialled > 0 && mono() - cv->dialled >= DIAL_MSG_SECONDS) {
+		/* The command has started (svc_dial returned once it ran): the message has said it. */
+		if (t->msg_color == UI_COLOR_NOTICE)
+			t->msg[0] = 0;
+		cv->dialled = 0;
 		flags |= TUI_REDRAW;
 	}
 	if (t->locked)

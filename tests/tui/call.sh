@@ -94,6 +94,8 @@ send main d
 phone0=$(sql "$DB" "SELECT phone FROM customer WHERE id = $cust0")
 check "d runs the dial command with the number" file_soon "$T/dialled-$phone0"
 check "... and says so" wait_for main "Dialling"
+check "the dial message clears once the command has started" wait_gone main "Dialling"
+check "... and the key hints come back" wait_for main "l log outcome"
 check "the dial is audited" \
   sql_is "$DB" "SELECT count(*) FROM audit WHERE action = 'dial' AND entity_id = $cust0" 1
 
