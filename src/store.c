@@ -15,6 +15,9 @@
 #include "huifang/str.h"
 #include "store-int.h"
 
+/* How long a writer waits for another one before it reports the database busy. */
+#define BUSY_TIMEOUT_MS 10000
+
 static bool exec_plain(struct store *st, const char *sql)
 {
 	char *msg = NULL;
@@ -146,10 +149,12 @@ struct store *store_open(const char *path, enum store_mode mode, char *err, size
 		return abandon(st, !exists);
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, 10000);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	/* No automatic checkpoints: store_commit checkpoints itself (see wal_checkpoint there). */
 	if (!exec_plain(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;") ||
-	    !exec_plain(st, "PRAGMA journal_mode = WAL;")) {
+	    !exec_plain(st, "PRAGMA journal_mode = WAL;") ||
+	    !exec_plain(st, "PRAGMA wal_autocheckpoint = 0;")) {
 		errf(err, errlen, _("%s: not a huifang database (%s)"), path, st->err);
 		return abandon(st, !exists);
 	}
@@ -212,12 +217,38 @@ bool store_begin(struct store *st)
 	return true;
 }
 
+/* The write-ahead log is checkpointed from this one place, by the writer that has just
+ * committed, once the log passes WAL_CHECKPOINT_BYTES, and only in TRUNCATE mode, which waits
+ * for the other writers and readers and holds new writers out while it copies the log back and
+ * empties it. SQLite before 3.51.3 (Debian 12 has 3.40) has a rare race in which a checkpoint
+ * that runs while another connection commits and resets the log can corrupt the database;
+ * automatic checkpoints (PASSIVE, after any commit, alongside other writers) are turned off in
+ * store_open so that this never happens. A checkpoint that finds the database busy leaves the
+ * log as it is; the next commit past the size tries again. */
+#define WAL_CHECKPOINT_BYTES (4 << 20)
+
+
+static void wal_checkpoint(struct store *st)
+{
+	char wal[4096];
+	struct stat sb;
+	if (snprintf(wal, sizeof wal, "%s-wal", st->path) >= (int)sizeof wal || stat(wal, &sb) != 0 ||
+	    sb.st_size < WAL_CHECKPOINT_BYTES)
+		return;
+	/* Waits briefly for readers to finish; a console or a long listing may be reading. */
+	sqlite3_busy_timeout(st->db, 250);
+	sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+}
+
 bool store_commit(struct store *st)
 {
 	if (!exec_plain(st, st->depth > 1 ? "RELEASE nested" : "COMMIT"))
 		return false;
 	if (st->depth > 0)
 		st->depth--;
+	if (st->depth == 0)
+		wal_checkpoint(st);
 	return true;
 }
 
