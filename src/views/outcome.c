@@ -18,6 +18,7 @@ struct outcome_view {
 	char name[HF_NAME_MAX];
 	hf_stamp started, ended;
 	struct hf_task task;
+	char booked[512];               /* the customer's other open calls, soonest first, or "" */
 	int field;
 	int outcome;                    /* index in cfg.outcomes; -1: not chosen */
 	int score;                      /* 0: skipped */
@@ -448,7 +449,10 @@ static void form_draw(struct tui *t, struct tui_view *v)
 	y++;
 
 	int next_y = t->rows - 4;
-	int note_h = next_y - y - 1;
+	int note_h = next_y - y - 2;
+	/* What is already booked, so a second call is not booked just before the curve's. */
+	tui_text(t, next_y - 1, 2, LABEL_W - 1, UI_COLOR_NORMAL, 0, _("Booked"));
+	tui_text(t, next_y - 1, x, w, UI_COLOR_DIM, 0, o->booked[0] ? o->booked : _("nothing else"));
 	label(t, o, y, FLD_NOTE, _("Note"));
 	edit_draw(t, &o->note, y, x, note_h > 1 ? note_h : 1, w, o->field == FLD_NOTE);
 
@@ -497,6 +501,36 @@ static const struct tui_view_ops outcome_ops = {
 	.free = form_free,
 };
 
+static int by_due(const void *a_, const void *b_)
+{
+	const struct hf_task_rec *a = a_, *b = b_;
+	long long ka = (long long)a->due * 1440 + a->due_minute, kb = (long long)b->due * 1440 + b->due_minute;
+	return ka < kb ? -1 : ka > kb;
+}
+
+/* The customer's other open calls (curve steps, callbacks), soonest first. */
+static void load_booked(struct tui *t, struct outcome_view *o)
+{
+	struct hf_task_rec *v = NULL;
+	size_t n = 0;
+	o->booked[0] = 0;
+	if (!o->task.customer_id || !store_customer_tasks(t->ctx->st, o->task.customer_id, &v, &n))
+		return;
+	qsort(v, n, sizeof *v, by_due);
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].id == o->task_id || v[i].status != TASK_OPEN)
+			continue;
+		char day[16];
+		date_format(v[i].due, day);
+		len += (size_t)snprintf(o->booked + len, sizeof o->booked - len, "%s%s %s",
+		                        len ? "  ·  " : "", day, task_kind_label(v[i].kind));
+		if (len >= sizeof o->booked)
+			break;
+	}
+	free(v);
+}
+
 struct tui_view *outcome_view_new(struct tui *t, hf_id task, const char *customer_name,
                                   hf_stamp started, hf_stamp ended)
 {
@@ -511,6 +545,7 @@ struct tui_view *outcome_view_new(struct tui *t, hf_id task, const char *custome
 	o->nps = -1;
 	if (store_task_get(t->ctx->st, task, &o->task) != STORE_FOUND)
 		memset(&o->task, 0, sizeof o->task);
+	load_booked(t, o);
 	edit_init(&o->note, true, HF_NOTE_MAX - 1);
 	edit_init(&o->next, false, 20);
 	o->next.allowed = "0123456789-: ";

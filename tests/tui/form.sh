@@ -35,4 +35,19 @@ check "a chosen complaint category is marked with brackets (NO_COLOR)" wait_line
 check "... and only that one" test "$(screen main | grep 'Category' | grep -o '\[' | wc -l)" = 1
 send main Escape
 wait_stable main
+
+# ---- what is already booked ---------------------------------------------------------------------
+# A task of the queue whose customer has another open call.
+pair=$(sql "$DB" "SELECT t.id, o.due_date, c.phone FROM task t JOIN task o ON o.customer_id = t.customer_id AND o.id <> t.id AND o.status = 'open' JOIN customer c ON c.id = t.customer_id WHERE t.status = 'open' AND t.id IN ($(queue_ids "$DB" | paste -sd,)) ORDER BY t.id LIMIT 1")
+IFS='|' read -r bid bdue bphone <<<"$pair"
+send main q
+send main l
+send_text main "$bphone"
+send main Enter
+wait_selected main "$bid"
+send main Enter
+wait_for main "task #$bid"
+send main l
+check "the form shows what is already booked for the customer" wait_line main "Booked +${bdue:0:10} "
+send main Escape
 finish
