@@ -252,6 +252,8 @@ static bool esc_time_left(const void *rec, const struct col_env *env, enum col_f
 	}
 	if (form == COL_CODE)
 		put_int(left, buf, size);
+	else if (left < 0 && form == COL_SCREEN)   /* the status column says "breached" */
+		snprintf(buf, size, _("%s over"), svc_span_text(-left, span, sizeof span));
 	else if (left < 0)
 		snprintf(buf, size, _("breached by %s"), svc_span_text(-left, span, sizeof span));
 	else
@@ -301,18 +303,18 @@ VALUE_(esc_age, struct hf_escalation, svc_span_text(env->now - r->raised_at, buf
 static const struct col_def escalation_cols[] = {
 	{"id", N_("id"), D_ | T_, 6, 0, 1, NULL, esc_id},
 	{"severity", N_("severity"), D_ | T_ | S_, 8, 0, -1, NULL, esc_severity},
-	{"time_left", N_("time left"), T_, 18, 0, -1, NULL, esc_time_left},
+	{"time_left", N_("time left"), T_ | S_, 18, 0, -1, NULL, esc_time_left},
 	{"status", N_("status"), D_ | T_ | S_, 12, 0, -1, NULL, esc_status},
-	{"sla_due", N_("SLA due"), D_ | S_, 16, 0, -1, NULL, esc_sla_due},
+	{"sla_due", N_("SLA due"), D_, 16, 0, -1, NULL, esc_sla_due},
 	{"customer_id", N_("customer id"), D_, 8, 0, 1, NULL, esc_customer_id},
 	{"customer_name", N_("customer"), D_ | T_ | S_, 0, 10, -1, NULL, esc_customer},
 	{"reason", N_("reason"), D_ | S_, 0, 16, -1, NULL, esc_reason},
-	{"raised_by", N_("raised by"), D_ | T_, 10, 0, -1, NULL, esc_raised_by},
-	{"raised_at", N_("raised at"), D_ | S_, 16, 0, -1, NULL, esc_raised_at},
-	{"age", N_("waiting"), T_, 8, 0, -1, NULL, esc_age},
+	{"raised_by", N_("raised by"), D_ | T_ | S_, 10, 0, -1, NULL, esc_raised_by},
+	{"raised_at", N_("raised at"), D_, 16, 0, -1, NULL, esc_raised_at},
+	{"age", N_("waiting"), T_ | S_, 8, 0, -1, NULL, esc_age},
 	{"assignee", N_("held by"), D_, 10, 0, -1, NULL, esc_assignee},
 	{"assignee_team", N_("held by team"), D_, 10, 0, -1, NULL, esc_assignee_team},
-	{"holder", N_("held by"), T_, 10, 0, -1, NULL, esc_holder},
+	{"holder", N_("held by"), T_ | S_, 10, 0, -1, NULL, esc_holder},
 	{"level", N_("level"), D_ | T_, 8, 0, -1, NULL, esc_level},
 	{"minutes_left", N_("minutes left"), D_, 8, 0, 1, NULL, esc_time_left},
 	{"reason_text", N_("reason"), T_, 0, 16, -1, NULL, esc_reason},

@@ -422,3 +422,48 @@ int svc_escalation_reopen(struct hf_ctx *ctx, hf_id id, const char *note, char *
 		svc_event_escalation(ctx, "reopened", id, NULL, NULL);
 	return rc;
 }
+
+const char *svc_ladder_name(const struct hf_config *cfg, int level)
+{
+	return level >= 0 && level < cfg->nladder ? cfg->ladder[level] : "";
+}
+
+void svc_escalation_step_text(const struct hf_config *cfg, const struct hf_esc_step_row *s,
+                              int *last_to, char *out, size_t size)
+{
+	const char *v = s->value;
+	switch (s->step) {
+	case STEP_ASSIGNED:
+		if (strncmp(v, "team:", 5) == 0) {
+			const struct hf_team *t = config_team(cfg, v + 5);
+			snprintf(out, size, _("assigned to %s"), t ? t->name : v + 5);
+		} else {
+			snprintf(out, size, _("assigned to %s"), v);
+		}
+		break;
+	case STEP_BREACHED: {
+		int to = atoi(v);
+		if (to == *last_to)
+			snprintf(out, size, _("deadline missed at the top of the ladder (%s)"),
+			         svc_ladder_name(cfg, to));
+		else
+			snprintf(out, size, _("deadline missed; moved up to %s"), svc_ladder_name(cfg, to));
+		*last_to = to;
+		break;
+	}
+	case STEP_RESOLVED: {
+		const struct hf_resolution *r = config_resolution(cfg, v);
+		snprintf(out, size, _("resolved: %s"), r ? r->name : v);
+		break;
+	}
+	case STEP_CALLBACK:
+		snprintf(out, size, _("callback scheduled: task %s"), v);
+		break;
+	case STEP_REOPENED:
+		*last_to = 0;       /* a reopened escalation starts again at the foot of the ladder */
+		str_copy(out, size, esc_step_label(s->step));
+		break;
+	default:
+		str_copy(out, size, esc_step_label(s->step));
+	}
+}

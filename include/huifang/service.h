@@ -175,6 +175,13 @@ int svc_escalation_callback(struct hf_ctx *ctx, hf_id id, const struct outcome_i
  * text (required: 2 without). */
 int svc_escalation_resolve(struct hf_ctx *ctx, hf_id id, const char *code, const char *text,
                            char *err, size_t errlen);
+/* The name of a level of escalation.ladder ("" when there is none). */
+const char *svc_ladder_name(const struct hf_config *cfg, int level);
+/* A timeline step as a person reads it ("assigned to 赵主管", "deadline missed; moved up to
+ * director"), without who and when. last_to: the ladder level the previous breach moved to (start
+ * at 0, pass the same through a whole timeline). */
+void svc_escalation_step_text(const struct hf_config *cfg, const struct hf_esc_step_row *s,
+                              int *last_to, char *out, size_t size);
 /* Reopen a resolved escalation: open again at the foot of the ladder, its severity's deadline
  * from now. */
 int svc_escalation_reopen(struct hf_ctx *ctx, hf_id id, const char *note, char *err,

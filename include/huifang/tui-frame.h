@@ -63,6 +63,8 @@ struct tui_app {
 	void (*start)(struct tui *t, void *data);
 	/* An action the top view did not use (help, quit, redraw ...): returns tui_flag bits. */
 	int (*action)(struct tui *t, struct tui_view *top, enum tui_action a);
+	/* Each tick, before the views' (may be NULL): returns tui_flag bits. */
+	int (*tick)(struct tui *t, bool data_changed);
 };
 
 struct tui {
@@ -76,9 +78,15 @@ struct tui {
 	char clinic[128];               /* meta "clinic", else cfg.clinic */
 	const char *script_lang;        /* "zh_CN" or "en", from the locale */
 	long long data_version;
+	bool touched;                   /* this console wrote: see tui_touch */
 	/* A message for the status line, shown until the next key (color: a UI_COLOR_*). */
 	char msg[512];
 	int msg_color;
+	/* A note every screen's header shows before its right text (e.g. open escalations), in
+	 * badge_color; "" for none. The short form is shown when the long one would cut the left
+	 * text. The program above the frame keeps them current. */
+	char badge[128], badge_short[64];
+	int badge_color;
 	/* Where the terminal cursor goes after drawing (a text field being edited). */
 	bool cursor_on;
 	int cursor_y, cursor_x;
@@ -94,6 +102,8 @@ int tui_run(struct hf_ctx *ctx, const struct tui_app *app, void *data, char *err
 
 /* Put v on top; it is drawn next. */
 void tui_push(struct tui *t, struct tui_view *v);
+/* Move v, already on the stack, to its top (a tab brought to the front). */
+void tui_raise(struct tui *t, struct tui_view *v);
 /* Mark v to be taken off the stack (its leave and free run after the current handler). */
 void tui_close(struct tui *t, struct tui_view *v);
 /* A message on the status line until the next key press; color is a UI_COLOR_*. */
@@ -101,6 +111,9 @@ void tui_message(struct tui *t, int color, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* The keymap screens v is on now (its ops->screens, else none). */
 unsigned tui_screens(struct tui *t, struct tui_view *v);
+/* This console wrote something: right after the current key every view's tick runs as if
+ * another console had committed, so every screen shows it. */
+void tui_touch(struct tui *t);
 /* Refresh ctx->now from the clock (HUIFANG_NOW stays pinned). */
 void tui_clock(struct tui *t);
 

@@ -28,7 +28,16 @@ typedef int tui_key;
 #define SCR_HELP    (1u << 6)
 #define SCR_PROMPT  (1u << 7)   /* a one-line prompt (search, limit) */
 #define SCR_LOCKED  (1u << 8)
+#define SCR_TABS    (1u << 9)   /* a supervisor's list screens, under the tab bar */
+#define SCR_ESC     (1u << 10)  /* the escalation list */
+#define SCR_ESC_ONE (1u << 11)  /* one escalation: its call, customer and timeline */
+#define SCR_TEAM    (1u << 12)  /* the team's day, per operator */
+#define SCR_TASKS   (1u << 13)  /* one operator's open tasks */
+#define SCR_REPORT  (1u << 14)  /* the report with its charts */
 #define SCR_ALL     0xFFFFu
+/* The top-level lists (quit there), and every screen of rows (moves). */
+#define SCR_TOP     (SCR_QUEUE | SCR_ESC | SCR_TEAM | SCR_REPORT)
+#define SCR_ROWS    (SCR_TOP | SCR_CALL | SCR_HELP | SCR_ESC_ONE | SCR_TASKS)
 
 /* Every action: id, name (config `ui.keys` and docs), default keys (space separated key
  * names as in the config), short label for the status line (NULL: not shown there), help
@@ -36,15 +45,16 @@ typedef int tui_key;
 #define TUI_ACTIONS(X) \
 	X(ACT_HELP, "help", "? F1", N_("help"), N_("show the keys of this screen"), SCR_ALL) \
 	X(ACT_REDRAW, "redraw", "C-l", NULL, N_("redraw the screen"), SCR_ALL) \
-	X(ACT_QUIT, "quit", "q", N_("quit"), N_("quit huifang (the screen is cleared)"), SCR_QUEUE) \
-	X(ACT_DOWN, "down", "j Down", NULL, N_("next line"), SCR_QUEUE | SCR_CALL | SCR_HELP) \
-	X(ACT_UP, "up", "k Up", NULL, N_("previous line"), SCR_QUEUE | SCR_CALL | SCR_HELP) \
-	X(ACT_PAGE_DOWN, "page-down", "PgDn C-f", NULL, N_("next page"), \
-	  SCR_QUEUE | SCR_CALL | SCR_HELP) \
-	X(ACT_PAGE_UP, "page-up", "PgUp C-b", NULL, N_("previous page"), \
-	  SCR_QUEUE | SCR_CALL | SCR_HELP) \
-	X(ACT_FIRST, "first", "g Home", NULL, N_("first line"), SCR_QUEUE | SCR_CALL | SCR_HELP) \
-	X(ACT_LAST, "last", "G End", NULL, N_("last line"), SCR_QUEUE | SCR_CALL | SCR_HELP) \
+	X(ACT_QUIT, "quit", "q", N_("quit"), N_("quit huifang (the screen is cleared)"), SCR_TOP) \
+	X(ACT_DOWN, "down", "j Down", NULL, N_("next line"), SCR_ROWS) \
+	X(ACT_UP, "up", "k Up", NULL, N_("previous line"), SCR_ROWS) \
+	X(ACT_PAGE_DOWN, "page-down", "PgDn C-f", NULL, N_("next page"), SCR_ROWS) \
+	X(ACT_PAGE_UP, "page-up", "PgUp C-b", NULL, N_("previous page"), SCR_ROWS) \
+	X(ACT_FIRST, "first", "g Home", NULL, N_("first line"), SCR_ROWS) \
+	X(ACT_LAST, "last", "G End", NULL, N_("last line"), SCR_ROWS) \
+	X(ACT_NEXT_TAB, "next-tab", "Tab", N_("tabs"), \
+	  N_("next tab (supervisors and admins)"), SCR_TABS) \
+	X(ACT_PREV_TAB, "prev-tab", "BTab", NULL, N_("previous tab"), SCR_TABS) \
 	X(ACT_OPEN, "open", "Enter", N_("open task"), \
 	  N_("open the call screen for this task (claims it)"), SCR_QUEUE) \
 	X(ACT_FILTER, "filter", "f", N_("filter"), \
@@ -54,14 +64,16 @@ typedef int tui_key;
 	X(ACT_SEARCH_NEXT, "search-next", "n", NULL, N_("next match of the search"), SCR_QUEUE) \
 	X(ACT_SEARCH_PREV, "search-prev", "N", NULL, N_("previous match of the search"), SCR_QUEUE) \
 	X(ACT_LIMIT, "limit", "l", N_("limit"), \
-	  N_("show only the tasks matching a name, phone tail, treatment or kind"), SCR_QUEUE) \
-	X(ACT_LIMIT_CLEAR, "limit-clear", "Esc", NULL, N_("show every task again (clears the limit)"), \
-	  SCR_QUEUE) \
+	  N_("show only the rows matching a text (queue: name, phone tail, treatment or kind; "\
+	     "escalations: customer, reason, who)"), SCR_QUEUE | SCR_ESC) \
+	X(ACT_LIMIT_CLEAR, "limit-clear", "Esc", NULL, N_("show every row again (clears the limit)"), \
+	  SCR_QUEUE | SCR_ESC) \
 	X(ACT_SEGMENT, "segment", "v", N_("value"), \
 	  N_("next value segment: every customer, VIPs, then each segment of the value rules"), \
 	  SCR_QUEUE) \
-	X(ACT_BACK, "back", "q Esc", N_("back"), N_("back to the queue (releases the task)"), \
-	  SCR_CALL | SCR_HELP | SCR_SUMMARY) \
+	X(ACT_BACK, "back", "q Esc", N_("back"), \
+	  N_("back to the screen before (a call screen releases its task)"), \
+	  SCR_CALL | SCR_HELP | SCR_SUMMARY | SCR_ESC_ONE | SCR_TASKS) \
 	X(ACT_LOG, "log", "l", N_("log outcome"), N_("log the outcome of this call"), SCR_CALL) \
 	X(ACT_SCRIPT_DOWN, "script-down", "J", N_("script"), N_("scroll the script down"), SCR_CALL) \
 	X(ACT_SCRIPT_UP, "script-up", "K", NULL, N_("scroll the script up"), SCR_CALL) \
@@ -86,7 +98,26 @@ typedef int tui_key;
 	X(ACT_ACCEPT, "accept", "Enter", NULL, N_("search for (or limit to) what was typed"), SCR_PROMPT) \
 	X(ACT_NEXT_TASK, "next-task", "n", N_("next task"), N_("open the next task of the queue"), \
 	  SCR_SUMMARY) \
-	X(ACT_TO_QUEUE, "to-queue", "Enter", N_("queue"), N_("back to the queue"), SCR_SUMMARY)
+	X(ACT_TO_QUEUE, "to-queue", "Enter", N_("queue"), N_("back to the queue"), SCR_SUMMARY) \
+	X(ACT_ESC_OPEN, "open-escalation", "Enter", N_("details"), \
+	  N_("open the escalation: the call that raised it, the customer, its timeline"), SCR_ESC) \
+	X(ACT_ESC_FILTER, "escalation-filter", "f", N_("filter"), \
+	  N_("next filter of escalations: open, mine, breached, all"), SCR_ESC) \
+	X(ACT_MARK, "mark", "Space", N_("mark"), \
+	  N_("mark or unmark the row, to act on every marked row at once"), SCR_ESC | SCR_TASKS) \
+	X(ACT_ESC_ACK, "acknowledge", "a", N_("ack"), \
+	  N_("acknowledge the escalation (every marked one)"), SCR_ESC | SCR_ESC_ONE) \
+	X(ACT_ESC_NOTE, "note", "n", N_("note"), N_("add a note to the escalation's timeline"), \
+	  SCR_ESC | SCR_ESC_ONE) \
+	X(ACT_ESC_ASSIGN, "assign", "s", N_("assign"), \
+	  N_("assign the escalation (every marked one) to a supervisor or a team"), \
+	  SCR_ESC | SCR_ESC_ONE) \
+	X(ACT_ESC_CALLBACK, "callback", "c", N_("callback"), \
+	  N_("schedule a supervisor's callback to the customer"), SCR_ESC | SCR_ESC_ONE) \
+	X(ACT_ESC_RESOLVE, "resolve", "r", N_("resolve"), \
+	  N_("resolve with a resolution category, saying what was done"), SCR_ESC | SCR_ESC_ONE) \
+	X(ACT_ESC_REOPEN, "reopen", "o", N_("reopen"), N_("reopen a resolved escalation"), \
+	  SCR_ESC | SCR_ESC_ONE)
 
 #define TUI_ACT_ENUM_(id, name, keys, label, help, screens) id,
 enum tui_action { ACT_NONE = -1, TUI_ACTIONS(TUI_ACT_ENUM_) ACT__COUNT };

@@ -13,11 +13,6 @@
 /* Escalations one command may take at once. */
 #define MAX_IDS 256
 
-static const char *ladder_name(const struct hf_config *cfg, int level)
-{
-	return level >= 0 && level < cfg->nladder ? cfg->ladder[level] : "";
-}
-
 static int run_escalations(struct cli *cli, int argc, char **argv)
 {
 	const char *format = NULL;
@@ -73,42 +68,10 @@ static int setup(struct cli *cli)
 	return cli_setup(cli, true, ROLE_SUPERVISOR);
 }
 
-/* top: the ladder level of the breach before this one, -1 when none: a breach that leaves an
- * escalation where it was is one at the top of the ladder. */
 static void step_line(const struct hf_config *cfg, const struct hf_esc_step_row *s, int *last_to)
 {
 	char at[20], what[256];
-	const char *v = s->value;
-	switch (s->step) {
-	case STEP_ASSIGNED:
-		if (strncmp(v, "team:", 5) == 0) {
-			const struct hf_team *t = config_team(cfg, v + 5);
-			snprintf(what, sizeof what, _("assigned to %s"), t ? t->name : v + 5);
-		} else {
-			snprintf(what, sizeof what, _("assigned to %s"), v);
-		}
-		break;
-	case STEP_BREACHED: {
-		int to = atoi(v);
-		if (to == *last_to)
-			snprintf(what, sizeof what, _("deadline missed at the top of the ladder (%s)"),
-			         ladder_name(cfg, to));
-		else
-			snprintf(what, sizeof what, _("deadline missed; moved up to %s"), ladder_name(cfg, to));
-		*last_to = to;
-		break;
-	}
-	case STEP_RESOLVED: {
-		const struct hf_resolution *r = config_resolution(cfg, v);
-		snprintf(what, sizeof what, _("resolved: %s"), r ? r->name : v);
-		break;
-	}
-	case STEP_CALLBACK:
-		snprintf(what, sizeof what, _("callback scheduled: task %s"), v);
-		break;
-	default:
-		str_copy(what, sizeof what, esc_step_label(s->step));
-	}
+	svc_escalation_step_text(cfg, s, last_to, what, sizeof what);
 	char *note = utf8_clean(s->note, false), who[HF_NAME_MAX + 16];
 	utf8_pad(s->login, 10, -1, who, sizeof who);
 	printf("  %s  %s %s%s%s\n", stamp_format(s->at, at), who, what, *note ? ": " : "", note);
@@ -166,7 +129,7 @@ static int run_show(struct cli *cli, int argc, char **argv)
 	card(_("deadline"), "%s (%s)", stamp_format(e->sla_due, sla),
 	     label_of("time_left", e, &env, left, sizeof left));
 	card(_("raised by"), _("%s, %s ago"), e->raised_by, label_of("age", e, &env, age, sizeof age));
-	card(_("level"), "%s", ladder_name(cfg, e->level));
+	card(_("level"), "%s", svc_ladder_name(cfg, e->level));
 	card(_("held by"), "%s", label_of("holder", e, &env, holder, sizeof holder));
 	if (e->call_id)
 		card(_("call"), "%lld", (long long)e->call_id);
@@ -176,11 +139,8 @@ static int run_show(struct cli *cli, int argc, char **argv)
 	}
 	printf("\n%s\n", _("Timeline"));
 	int last_to = 0;
-	for (size_t i = 0; i < ns; i++) {
-		if (steps[i].step == STEP_REOPENED)
-			last_to = 0;
+	for (size_t i = 0; i < ns; i++)
 		step_line(cfg, &steps[i], &last_to);
-	}
 	store_escalation_steps_free(steps, ns);
 	free(e);
 	return HF_OK;

@@ -1,5 +1,6 @@
 /* draw.c — colours and text drawing measured in display columns; wrapping. */
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,7 +135,23 @@ void tui_header(struct tui *t, const char *left, const char *right)
 	int rw = right ? utf8_width(right) : 0;
 	if (rw > t->cols - 2)
 		rw = 0;
-	tui_text(t, 0, 1, t->cols - 2 - (rw ? rw + 2 : 0), UI_COLOR_HEADER, A_BOLD, left);
+	/* The badge goes between the two, short when the long one does not fit, not at all when
+	 * neither does: the left text says what the screen is. */
+	int lw = t->cols - 2 - (rw ? rw + 2 : 0);
+	const char *badge = t->badge;
+	int bw = badge[0] ? utf8_width(badge) + 2 : 0;
+	if (bw && utf8_width(left) + 1 + bw > lw && t->badge_short[0]) {
+		badge = t->badge_short;
+		bw = utf8_width(badge) + 2;
+	}
+	if (utf8_width(left) + 1 + bw > lw)
+		bw = 0;
+	tui_text(t, 0, 1, lw - bw - (bw ? 1 : 0), UI_COLOR_HEADER, A_BOLD, left);
+	if (bw) {
+		char b[sizeof t->badge + 4];
+		snprintf(b, sizeof b, " %s ", badge);
+		tui_text(t, 0, 1 + lw - bw, bw, t->badge_color, A_BOLD, b);
+	}
 	if (rw)
 		tui_text(t, 0, t->cols - 1 - rw, rw, UI_COLOR_HEADER, 0, right);
 }

@@ -59,6 +59,16 @@ void tui_push(struct tui *t, struct tui_view *v)
 	t->top = v;
 }
 
+void tui_raise(struct tui *t, struct tui_view *v)
+{
+	for (struct tui_view **link = &t->top; *link; link = &(*link)->below)
+		if (*link == v) {
+			*link = v->below;
+			tui_push(t, v);
+			return;
+		}
+}
+
 void tui_close(struct tui *t, struct tui_view *v)
 {
 	(void)t;
@@ -94,6 +104,11 @@ void tui_message(struct tui *t, int color, const char *fmt, ...)
 	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
 	va_end(ap);
 	t->msg_color = color;
+}
+
+void tui_touch(struct tui *t)
+{
+	t->touched = true;
 }
 
 void tui_clock(struct tui *t)
@@ -247,9 +262,10 @@ static int tick(struct tui *t)
 {
 	tui_clock(t);
 	long long dv = store_data_version(t->ctx->st);
-	bool changed = dv != t->data_version;
+	bool changed = dv != t->data_version || t->touched;
 	t->data_version = dv;
-	int flags = 0;
+	t->touched = false;
+	int flags = t->app->tick ? t->app->tick(t, changed) : 0;
 	for (struct tui_view *v = t->top; v; v = v->below)
 		if (v->ops->tick)
 			flags |= v->ops->tick(t, v, changed);
@@ -307,6 +323,8 @@ static void run(struct tui *t)
 				t->msg[0] = 0;
 				flags |= dispatch(t, k);
 				reap(t);
+				if (t->touched)
+					flags |= tick(t) | TUI_REDRAW;
 			}
 			break;
 		default:

@@ -45,106 +45,13 @@ static double mono(void)
 
 /* ---- the customer and the timeline ------------------------------------------------------- */
 
-static int age_on(hf_date birthday, hf_date today)
-{
-	int by, bm, bd, y, m, d;
-	date_to_ymd(birthday, &by, &bm, &bd);
-	date_to_ymd(today, &y, &m, &d);
-	return y - by - (m < bm || (m == bm && d < bd));
-}
-
-static const char *outcome_label(const struct hf_config *cfg, const char *code)
-{
-	const struct hf_outcome *o = config_outcome(cfg, code);
-	return o ? _(o->label) : code;
-}
-
-/* Scores oldest to newest as block heights: the satisfaction trend at a glance. */
-static void sparkline(const struct hf_call *calls, size_t n, struct sbuf *out, double *avg)
-{
-	static const char *const bars[] = {"▁", "▂", "▄", "▆", "█"};
-	int count = 0, sum = 0;
-	for (size_t i = n; i-- > 0;) {
-		int s = calls[i].score;
-		if (s < 1 || s > 5)
-			continue;
-		sbuf_add(out, bars[s - 1]);
-		sum += s;
-		count++;
-	}
-	*avg = count ? (double)sum / count : 0;
-}
-
-struct event {
-	hf_stamp at;
-	int kind;                       /* 0 visit, 1 call, 2 escalation */
-	size_t i;
-};
-
-static int event_cmp(const void *a, const void *b)
-{
-	const struct event *x = a, *y = b;
-	if (x->at != y->at)
-		return x->at < y->at ? 1 : -1;
-	return y->kind - x->kind;
-}
-
-static void build_history(struct tui *t, struct call_view *cv, const struct hf_visit *visits,
-                          size_t nv, const struct hf_call *calls, size_t nc,
-                          const struct hf_escalation *esc, size_t ne)
+static void build_history(struct tui *t, struct call_view *cv, const struct card *cd)
 {
 	struct hf_ctx *ctx = t->ctx;
 	struct tui_pager *p = &cv->history;
-	const struct hf_customer *c = &cv->cust;
-	char buf[64], d1[20];
+	char d1[20];
 	pager_clear(p);
-
-	struct sbuf line;
-	sbuf_init(&line);
-	sbuf_add(&line, c->name);
-	if (str_eq(c->gender, "F"))
-		sbuf_printf(&line, "  %s", _("female"));
-	else if (str_eq(c->gender, "M"))
-		sbuf_printf(&line, "  %s", _("male"));
-	if (c->birthday != HF_NO_DATE) {
-		sbuf_add(&line, "  ");
-		sbuf_printf(&line, _("%d years"), age_on(c->birthday, stamp_date(ctx->now)));
-	}
-	sbuf_printf(&line, "  #%lld", (long long)c->id);
-	pager_add(p, UI_COLOR_TITLE, 0, 2, line.s);
-	sbuf_reset(&line);
-
-	svc_phone_mask(c->phone, cv->reveal, buf, sizeof buf);
-	sbuf_printf(&line, "%s %s", _("phone"), str_empty(buf) ? "-" : buf);
-	if (c->phone_invalid)
-		sbuf_printf(&line, "  [%s]", _("phone invalid"));
-	if (c->do_not_call)
-		sbuf_printf(&line, "  [%s]", _("do-not-call"));
-	pager_add(p, c->phone_invalid || c->do_not_call ? UI_COLOR_ERROR : UI_COLOR_NORMAL, 0, 2, line.s);
-	sbuf_reset(&line);
-
-	sbuf_printf(&line, "%s %s", _("consultant"), str_empty(cv->consultant) ? "-" : cv->consultant);
-	if (!str_empty(c->source))
-		sbuf_printf(&line, "  %s %s", _("source"), c->source);
-	pager_add(p, UI_COLOR_NORMAL, 0, 2, line.s);
-	sbuf_reset(&line);
-	if (!str_empty(c->tags))
-		pager_addf(p, UI_COLOR_NORMAL, 0, 2, "%s %s", _("tags"), c->tags);
-	/* Value: VIP by the rule and the segment, with the figures that make them. */
-	sbuf_printf(&line, "%s ", _("value"));
-	rules_value_explain(&ctx->cfg, &c->value, &line);
-	pager_add(p, c->value.vip ? UI_COLOR_HIGH : UI_COLOR_NORMAL, 0, 2, line.s);
-	sbuf_reset(&line);
-
-	struct sbuf spark;
-	sbuf_init(&spark);
-	double avg;
-	sparkline(calls, nc, &spark, &avg);
-	if (spark.len)
-		pager_addf(p, UI_COLOR_CHART, 0, 2, "%s %s  %.1f", _("satisfaction"), spark.s, avg);
-	else
-		pager_addf(p, UI_COLOR_DIM, 0, 2, "%s -", _("satisfaction"));
-	sbuf_free(&spark);
+	card_customer(t, cd, cv->reveal, p);
 
 	/* This task. */
 	const struct hf_task *k = &cv->task;
@@ -157,67 +64,15 @@ static void build_history(struct tui *t, struct call_view *cv, const struct hf_v
 	           (long long)k->t.id, task_kind_label(k->t.kind), _("due"), d1, _("attempt"),
 	           k->t.attempts + 1, config_max_attempts(&ctx->cfg));
 	if (k->t.origin.n) {
-		sbuf_reset(&line);
+		struct sbuf line;
+		sbuf_init(&line);
 		rules_why_append(&ctx->cfg, &k->t.origin, &line);
 		pager_add(p, UI_COLOR_DIM, 0, 2, line.s);
+		sbuf_free(&line);
 	}
 
 	pager_add(p, UI_COLOR_NORMAL, 0, 0, "");
-	pager_addf(p, UI_COLOR_TITLE, A_BOLD, 0, "%s", _("History"));
-	size_t n = nv + nc + ne;
-	struct event *ev = xmalloc((n ? n : 1) * sizeof *ev);
-	size_t m = 0;
-	for (size_t i = 0; i < nv; i++)
-		ev[m++] = (struct event){stamp_make(visits[i].date, 0), 0, i};
-	for (size_t i = 0; i < nc; i++)
-		ev[m++] = (struct event){calls[i].started, 1, i};
-	for (size_t i = 0; i < ne; i++)
-		ev[m++] = (struct event){esc[i].raised_at, 2, i};
-	qsort(ev, m, sizeof *ev, event_cmp);
-	for (size_t j = 0; j < m; j++) {
-		sbuf_reset(&line);
-		if (ev[j].kind == 0) {
-			const struct hf_visit *v = &visits[ev[j].i];
-			sbuf_printf(&line, "%s  %s", date_format(v->date, d1), visit_kind_label(v->kind));
-			if (!str_empty(v->treatment))
-				sbuf_printf(&line, " %s", v->treatment);
-			if (!str_empty(v->doctor))
-				sbuf_printf(&line, " · %s", v->doctor);
-			pager_add(p, UI_COLOR_NORMAL, 0, 12, line.s);
-		} else if (ev[j].kind == 1) {
-			const struct hf_call *cl = &calls[ev[j].i];
-			sbuf_printf(&line, "%s  %s", stamp_format(cl->started, d1),
-			            outcome_label(&ctx->cfg, cl->outcome));
-			if (cl->score)
-				sbuf_printf(&line, " %s%d", "★", cl->score);
-			if (cl->nps >= 0)
-				sbuf_printf(&line, " %s %d/10", _("recommend"), cl->nps);
-			sbuf_printf(&line, " · %s", cl->operator_login);
-			if (!str_empty(cl->complaint))
-				sbuf_printf(&line, " · %s", cl->complaint);
-			pager_add(p, UI_COLOR_NORMAL, 0, 18, line.s);
-			if (!str_empty(cl->note))
-				pager_addf(p, UI_COLOR_DIM, 0, 4, "    %s", cl->note);
-		} else {
-			const struct hf_escalation *e = &esc[ev[j].i];
-			bool breached = rules_breached(e->status, e->sla_due, ctx->now);
-			sbuf_printf(&line, "%s  %s %s · %s", stamp_format(e->raised_at, d1), _("escalation"),
-			            severity_label(e->severity),
-			            breached ? _("breached") : esc_status_label(e->status));
-			sbuf_add(&line, " · ");
-			rules_why_append(&t->ctx->cfg, &e->reason, &line);
-			int color = e->severity == SEV_URGENT ? UI_COLOR_URGENT
-			          : e->severity == SEV_HIGH   ? UI_COLOR_HIGH
-			                                      : UI_COLOR_NORMAL;
-			if (e->status == ESC_RESOLVED)
-				color = UI_COLOR_DIM;
-			pager_add(p, color, 0, 18, line.s);
-		}
-	}
-	if (m == 0)
-		pager_add(p, UI_COLOR_DIM, 0, 2, _("No earlier visits or calls."));
-	free(ev);
-	sbuf_free(&line);
+	card_history(t, cd, p);
 }
 
 /* ---- the script ------------------------------------------------------------------------- */
@@ -350,39 +205,14 @@ static bool load(struct tui *t, struct call_view *cv)
 	case STORE_FOUND:
 		break;
 	}
-	switch (store_customer_get(ctx->st, cv->task.customer_id, &cv->cust)) {
-	case STORE_ERROR:
-		tui_message(t, UI_COLOR_ERROR, "%s", store_errmsg(ctx->st));
+	struct card cd;
+	if (!card_load(t, cv->task.customer_id, &cd))
 		return false;
-	case STORE_NONE:
-		tui_message(t, UI_COLOR_ERROR, _("no customer %lld"), (long long)cv->task.customer_id);
-		return false;
-	case STORE_FOUND:
-		break;
-	}
-	/* The consultant by name, once, for the card and the script's {consultant}. */
-	struct hf_user cu;
-	str_copy(cv->consultant, sizeof cv->consultant, cv->cust.consultant);
-	if (!str_empty(cv->cust.consultant) && store_user_get(ctx->st, cv->cust.consultant, &cu) == STORE_FOUND &&
-	    !str_empty(cu.name))
-		str_copy(cv->consultant, sizeof cv->consultant, cu.name);
-	struct hf_visit *visits = NULL;
-	struct hf_call *calls = NULL;
-	struct hf_escalation *esc = NULL;
-	size_t nv = 0, nc = 0, ne = 0;
-	if (!store_visits(ctx->st, cv->cust.id, &visits, &nv) ||
-	    !store_calls(ctx->st, cv->cust.id, &calls, &nc) ||
-	    !store_customer_escalations(ctx->st, cv->cust.id, &esc, &ne)) {
-		tui_message(t, UI_COLOR_ERROR, "%s", store_errmsg(ctx->st));
-		free(visits);
-		store_calls_free(calls, nc);
-		return false;
-	}
-	build_history(t, cv, visits, nv, calls, nc, esc, ne);
-	build_script(t, cv, visits, nv);
-	free(visits);
-	store_calls_free(calls, nc);
-	free(esc);
+	cv->cust = cd.cust;
+	str_copy(cv->consultant, sizeof cv->consultant, cd.consultant);
+	build_history(t, cv, &cd);
+	build_script(t, cv, cd.visits, cd.nv);
+	card_free(&cd);
 	return true;
 }
 

@@ -26,6 +26,9 @@ static const struct {
 	{SCR_NEXT, N_("Next contact: type YYYY-MM-DD, or YYYY-MM-DD HH:MM for a time; empty means none")},
 	{SCR_PROMPT, N_("Search: type a name or the last digits of a phone number, then Enter; a limit "
 	                "also takes a treatment or a kind of call, and Esc in the queue clears it")},
+	{SCR_ESC, N_("Time left counts down to an open escalation's deadline; past it the row says by "
+	             "how much it is over and its status says breached. Acknowledged and resolved "
+	             "escalations have no clock running. Marked rows show *.")},
 };
 
 static void build(struct help_view *h, unsigned screens)

@@ -61,13 +61,12 @@ struct queue_view {
 
 enum { SEGMENT_ANY = -1, SEGMENT_VIP = -2 };
 
-static const struct tui_view_ops queue_ops;
 static bool limit_matches(const struct hf_task *k, const char *q);
 
 static struct queue_view *find_queue(struct tui *t)
 {
 	for (struct tui_view *v = t->top; v; v = v->below)
-		if (v->ops == &queue_ops)
+		if (v->ops == &queue_view_ops)
 			return (struct queue_view *)v;
 	return NULL;
 }
@@ -301,17 +300,11 @@ static void pick_columns(struct queue_view *q)
 
 static unsigned queue_screens(struct tui *t, struct tui_view *v)
 {
-	(void)t;
-	return ((struct queue_view *)v)->prompting ? SCR_PROMPT : SCR_QUEUE;
+	return ((struct queue_view *)v)->prompting ? SCR_PROMPT : SCR_QUEUE | console_tab_screens(t);
 }
 
 static void draw_tabs(struct tui *t, struct queue_view *q, int y)
 {
-	tui_fill(t, y, 0, t->cols, UI_COLOR_TAB);
-	char tab[64];
-	snprintf(tab, sizeof tab, " %s ", _("Queue"));
-	int x = 1;
-	x += tui_text(t, y, x, t->cols - x, UI_COLOR_TAB_ACTIVE, A_BOLD, tab) + 2;
 	char left[200];
 	snprintf(left, sizeof left, "%s: %s", _("filter"), _(filter_labels[q->filter]));
 	size_t l = strlen(left);
@@ -329,9 +322,7 @@ static void draw_tabs(struct tui *t, struct queue_view *q, int y)
 	char counts[200];
 	snprintf(counts, sizeof counts, _("due %d  overdue %d  done today %d"), q->due, q->overdue,
 	         q->done_today);
-	int cw = utf8_width(counts);
-	tui_text(t, y, x, t->cols - x - cw - 2, UI_COLOR_TAB, 0, left);
-	tui_text(t, y, t->cols - cw - 1, cw, UI_COLOR_TAB, A_BOLD, counts);
+	console_bar(t, y, &queue_view_ops, left, counts);
 }
 
 static void draw_origin(struct tui *t, struct queue_view *q, int y)
@@ -381,16 +372,7 @@ static void queue_draw(struct tui *t, struct tui_view *v)
 {
 	struct queue_view *q = (struct queue_view *)v;
 	fit_columns(q, t->cols);
-	struct hf_ctx *ctx = t->ctx;
-	char date[16], left[400], right[64];
-	date_format(q->day, date);
-	snprintf(left, sizeof left, "%s · %s (%s) · %s", t->clinic,
-	         str_empty(ctx->me.name) ? ctx->login : ctx->me.name, ctx->login,
-	         role_label(ctx->me.role));
-	static const char *const wd[] = {"", N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
-	                                 N_("Sat"), N_("Sun")};
-	snprintf(right, sizeof right, "%s %s", date, _(wd[date_weekday(q->day)]));
-	tui_header(t, left, right);
+	console_header(t);
 	draw_tabs(t, q, 1);
 	list_draw(t, &q->list, 2, 0, t->rows - 4, t->cols, true);
 	if (q->prompting && t->msg[0]) {
@@ -401,17 +383,12 @@ static void queue_draw(struct tui *t, struct tui_view *v)
 		draw_origin(t, q, t->rows - 2);
 	}
 	if (q->prompting) {
-		int y = t->rows - 1;
-		tui_fill(t, y, 0, t->cols, UI_COLOR_NORMAL);
-		char label[96];
 		if (q->prompting == PROMPT_LIMIT)
-			snprintf(label, sizeof label, "%s", _("limit to (name, phone tail, treatment, kind):"));
+			console_prompt(t, &q->prompt, _("limit to (name, phone tail, treatment, kind):"), NULL);
 		else
-			snprintf(label, sizeof label, "%s /", _("search (name or phone tail):"));
-		int x = tui_text(t, y, 0, t->cols, UI_COLOR_TITLE, A_BOLD, label) + 1;
-		edit_draw(t, &q->prompt, y, x, 1, t->cols - x, true);
+			console_prompt(t, &q->prompt, _("search (name or phone tail):"), "/");
 	} else {
-		tui_status(t, SCR_QUEUE);
+		tui_status(t, tui_screens(t, v));
 	}
 }
 
@@ -498,7 +475,7 @@ static void queue_free(struct tui_view *v)
 	free(q);
 }
 
-static const struct tui_view_ops queue_ops = {
+const struct tui_view_ops queue_view_ops = {
 	.name = N_("Queue"),
 	.screens = queue_screens,
 	.draw = queue_draw,
@@ -510,7 +487,7 @@ static const struct tui_view_ops queue_ops = {
 struct tui_view *queue_view_new(struct tui *t)
 {
 	struct queue_view *q = xcalloc(1, sizeof *q);
-	q->base.ops = &queue_ops;
+	q->base.ops = &queue_view_ops;
 	q->t = t;
 	q->env = (struct col_env){&t->ctx->cfg, t->ctx->now, false, t->ctx->st};
 	list_init(&q->list, q->cols, 0, cell, q);

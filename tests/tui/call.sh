@@ -24,6 +24,7 @@ open_task() { select_task "$1" "$2" && send "$1" Enter && wait_for "$1" "task #$
 to_queue() { send "$1" Enter; wait_for "$1" "filter:"; }
 
 start main 100 30 -- -c "$T/dial.conf" -d "$DB"
+queue_tab main
 wait_for main "(root)"
 mapfile -t IDS < <(queue_ids "$DB")
 
@@ -291,6 +292,7 @@ wait_for main "filter:"
 
 # ---- without a dial command -----------------------------------------------------------------
 start nodial 100 30 -- -d "$DB"
+queue_tab nodial
 wait_for nodial "(root)"
 send nodial Enter
 wait_for nodial "yours until"

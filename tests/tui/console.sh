@@ -12,6 +12,7 @@ N_OVERDUE=$(printf '%s\n' "$TSV" | awk -F'\t' -v d="$TODAY" 'substr($2,1,10) < d
 N_DUE=$((${#IDS[@]} - N_OVERDUE))
 
 start main 100 30 -- -d "$DB"
+queue_tab main
 
 # ---- opening ---------------------------------------------------------------------------------
 check "opens on the queue with the login in the header" wait_for main "(root)"
@@ -72,13 +73,6 @@ treatment_col() {
   [ "$rows" -ge 5 ]
 }
 check "the treatment column starts at the same display column on every row" treatment_col main
-nothing_cut() {
-  local s=$1 cols=$2 line
-  while IFS= read -r line; do
-    [ "$(width "$line")" -le "$cols" ] || { echo "too wide: $line"; return 1; }
-  done < <(screen "$s")
-  ! screen "$s" | grep -q $'\xef\xbf\xbd'
-}
 check "no line is wider than the terminal, nothing cut into U+FFFD" nothing_cut main 100
 
 # ---- resize ---------------------------------------------------------------------------------

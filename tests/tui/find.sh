@@ -12,6 +12,7 @@ rows() { screen "$1" | grep -E '^[! ][0-9]{2}-[0-9]{2}'; }
 
 start main 120 40 -- -d "$DB"
 wait_for main "(root)"
+queue_tab main
 
 # ---- a failed search --------------------------------------------------------------------------
 first=$(selected_id main)
@@ -87,7 +88,7 @@ send main Escape
 check "Esc brings the queue back" wait_line main '^[! ][0-9]{2}-[0-9]{2}'
 
 send main ?
-check "help lists the limit" wait_for main "show only the tasks matching a name, phone tail, treatment or kind"
+check "help lists the limit" wait_for main "show only the rows matching a text (queue: name, phone tail, treatment"
 send main q
 send main q
 check "q quits" exit_is main 0

@@ -9,6 +9,7 @@ day_after() { date -d "${HUIFANG_NOW% *} $1 day" +%F; }
 
 start main 100 30 NO_COLOR=1 -- -d "$DB"
 wait_for main "(root)"
+queue_tab main
 send main Enter
 wait_for main "yours until"
 send main l

@@ -30,6 +30,7 @@ hang_up() {
   sed -i '1i trap "" HUP' "$T/main.sh"
   tm new-session -d -s main -x 100 -y 30 "bash $T/main.sh"
   wait_for main "(root)"
+  queue_tab main
   send main Enter
   check "$1: the call screen is open and claimed" wait_for main "yours until"
   check "$1: the claim is recorded" \
@@ -52,6 +53,7 @@ hang_up form
 # A closed input (no terminal behind it at all) is the same as a hang-up.
 start main 100 30 -- -d "$DB"
 wait_for main "(root)"
+queue_tab main
 send main Enter
 wait_for main "yours until"
 pid=$(console_pid main)

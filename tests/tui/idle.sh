@@ -10,6 +10,7 @@ id=$(queue_ids "$DB" | head -1)
 name=$(sql "$DB" "SELECT c.name FROM task t JOIN customer c ON c.id = t.customer_id WHERE t.id = $id")
 
 start main 100 30 -- -c "$T/idle.conf" -d "$DB"
+queue_tab main
 wait_for main "(root)"
 send main Enter
 check "the call screen is open and claimed" wait_for main "yours until"

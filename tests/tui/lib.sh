@@ -67,6 +67,11 @@ start() {
 }
 
 screen() { tm capture-pane -p -t "$1" 2>/dev/null; }
+# queue_tab SESSION: the demo's login is an admin and the demo has open escalations, so the
+# console opens on the Escalations tab; Shift-Tab brings the queue to the front.
+queue_tab() {
+  wait_for "$1" "time left" && tm send-keys -t "$1" BTab && wait_for "$1" "done today"
+}
 screen_colors() { tm capture-pane -p -e -t "$1" 2>/dev/null; }
 send() { local s=$1; shift; LAST_S=$s; tm send-keys -t "$s" "$@"; }
 send_text() { LAST_S=$1; tm send-keys -t "$1" -l "$2"; }
@@ -146,6 +151,14 @@ month_after() {
   last=$(date -u -d "$first +1 month -1 day" +%d)
   ((10#$d > 10#$last)) && d=$last
   echo "${first%-*}-$d"
+}
+# nothing_cut SESSION COLS: no line is wider than the terminal, nothing was cut into U+FFFD.
+nothing_cut() {
+  local s=$1 cols=$2 line
+  while IFS= read -r line; do
+    [ "$(width "$line")" -le "$cols" ] || { echo "too wide: $line"; return 1; }
+  done < <(screen "$s")
+  ! screen "$s" | grep -q $'\xef\xbf\xbd'
 }
 # Display width of a string (wc -L measures by wcwidth in a UTF-8 locale).
 width() { printf '%s' "$1" | wc -L; }

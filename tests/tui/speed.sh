@@ -20,6 +20,7 @@ check "the queue holds ${#IDS[@]} tasks" test "${#IDS[@]}" -ge 1000
 KEYS=${HF_SPEED_KEYS:-400}
 MAX_MS=${HF_SPEED_MAX_MS:-10}
 start main 100 30 -- -d "$DB"
+queue_tab main
 check "the console opens on the big queue" wait_for main "due ${#IDS[@]}"
 keys=()
 for ((i = 0; i < KEYS; i++)); do keys+=(j); done

@@ -10,6 +10,7 @@ mapfile -t IDS < <(queue_ids "$DB")
 open_id() { screen "$1" | head -1 | grep -oE 'task #[0-9]+' | tr -dc '0-9'; }
 
 start main 80 24 -- -d "$DB"
+queue_tab main
 wait_for main "(root)"
 
 # ---- n after a retry: the task that stood below, not wherever the retried task moved ---------
