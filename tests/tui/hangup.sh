@@ -28,7 +28,12 @@ hang_up() {
   start main 100 30 -- -d "$DB"
   tm kill-server
   sed -i '1i trap "" HUP' "$T/main.sh"
-  tm new-session -d -s main -x 100 -y 30 "bash $T/main.sh"
+  # The killed server may still be closing its socket: a new one can fail to start at once.
+  local try
+  for ((try = 0; try < 50; try++)); do
+    tm new-session -d -s main -x 100 -y 30 "bash $T/main.sh" 2>/dev/null && break
+    sleep 0.1
+  done
   wait_for main "(root)"
   queue_tab main
   send main Enter
