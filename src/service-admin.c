@@ -68,6 +68,16 @@ int svc_view_customer(struct hf_ctx *ctx, hf_id customer, bool reveal, const cha
 	int rc = begin_on_customer(ctx, customer, &c, err, errlen);
 	if (rc != HF_OK)
 		return rc;
+	if (ctx->me.role == ROLE_OPERATOR && !ctx->cfg.operators_read_other_teams) {
+		int ours = store_customer_of_team(ctx->st, customer, ctx->me.team, ctx->login);
+		if (ours < 0)
+			return failed(ctx, err, errlen);
+		if (!ours) {
+			errf(err, errlen, _("not permitted: customer %lld is not one of team %s's customers"),
+			     (long long)customer, ctx->me.team);
+			return refuse(ctx, HF_EPERM);
+		}
+	}
 	rc = finish(ctx, reveal ? "view-reveal" : "view", "customer", customer, where, err, errlen);
 	if (rc == HF_OK && out)
 		*out = c;
@@ -178,9 +188,9 @@ int svc_restore(struct hf_ctx *ctx, const char *backup, bool force, long long *a
 	         backup, *audit_rows, before, head, held ? " forced" : "");
 	if (!store_restore(ctx->st, backup, err, errlen))
 		return HF_EFAIL;
-	/* Reopened, an older backup's schema is migrated forward. */
+	/* Reopened, an older backup's schema is migrated forward (as init would). */
 	store_close(ctx->st);
-	ctx->st = store_open(ctx->db_path, STORE_EXISTING, err, errlen);
+	ctx->st = store_open(ctx->db_path, STORE_CREATE, err, errlen);
 	if (!ctx->st)
 		return HF_EFAIL;
 	int rc = begin(ctx, err, errlen);

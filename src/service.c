@@ -1,5 +1,6 @@
 /* service.c — use cases shared by the command line and the console: one transaction each. */
 #include <pwd.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +132,17 @@ void svc_close(struct hf_ctx *ctx)
 	ctx->st = NULL;
 }
 
+/* Digits a masked number keeps at its end: 138****5678, or **78 for a short one. */
+#define PHONE_SHOWN 4
+#define PHONE_SHORT_SHOWN 2
+
+bool svc_phone_tail_matches(const char *phone, const char *digits, bool reveal)
+{
+	size_t n = strlen(phone), m = strlen(digits);
+	size_t shown = reveal ? n : n >= 8 ? PHONE_SHOWN : PHONE_SHORT_SHOWN;
+	return m > 0 && m <= shown && m <= n && strcmp(phone + n - m, digits) == 0;
+}
+
 /* Operators see 138****5678; supervisors and admins the whole number. */
 void svc_phone_mask(const char *phone, bool reveal, char *out, size_t size)
 {
@@ -140,13 +152,13 @@ void svc_phone_mask(const char *phone, bool reveal, char *out, size_t size)
 		return;
 	}
 	if (n >= 8) {
-		snprintf(out, size, "%.3s****%s", phone, phone + n - 4);
+		snprintf(out, size, "%.3s****%s", phone, phone + n - PHONE_SHOWN);
 		return;
 	}
-	/* A short number: only its last two digits. */
+	/* A short number: only its last two digits (PHONE_SHORT_SHOWN). */
 	size_t o = 0;
 	for (size_t i = 0; i < n && o + 1 < size; i++)
-		out[o++] = i + 2 < n ? '*' : phone[i];
+		out[o++] = i + PHONE_SHORT_SHOWN < n ? '*' : phone[i];
 	out[o] = 0;
 }
 
@@ -172,9 +184,28 @@ static bool load_scripts(struct hf_ctx *ctx, char *err, size_t errlen)
 	return true;
 }
 
-int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size_t errlen)
+bool svc_privileged(void)
+{
+	return getuid() != geteuid() || getgid() != getegid();
+}
+
+/* In a privileged run only root makes a clinic (and its first admin): otherwise whichever
+ * login ran `init` first would own the clinic's data. */
+static int first_admin_refused(struct hf_ctx *ctx, char *err, size_t errlen)
+{
+	errf(err, errlen, _("%s has no clinic yet; only root makes it and names its first admin: "
+	                    "huifang init --admin LOGIN"), ctx->db_path);
+	return HF_EPERM;
+}
+
+int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, const char *first_admin,
+             char *err, size_t errlen)
 {
 	ctx->db_path = svc_db_path(db_path);
+	bool by_root = !svc_privileged() || getuid() == 0;
+	struct stat sb;
+	if (!by_root && (stat(ctx->db_path, &sb) != 0 || sb.st_size == 0))
+		return first_admin_refused(ctx, err, errlen);
 	ctx->st = store_open(ctx->db_path, STORE_CREATE, err, errlen);
 	if (!ctx->st)
 		return HF_EFAIL;
@@ -196,6 +227,20 @@ int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, char *err, size
 		errf(err, errlen, "%s", store_errmsg(ctx->st));
 		store_rollback(ctx->st);
 		return HF_EFAIL;
+	}
+	if (users == 0 && !by_root) {
+		store_rollback(ctx->st);
+		return first_admin_refused(ctx, err, errlen);
+	}
+	if (users > 0 && first_admin) {
+		store_rollback(ctx->st);
+		return errf(err, errlen, _("%s already has users: --admin names only the first admin; "
+		                           "add admins with huifang user add"), ctx->db_path), HF_EUSAGE;
+	}
+	if (first_admin) {
+		str_copy(ctx->login, sizeof ctx->login, first_admin);
+		f = store_user_get(ctx->st, ctx->login, &me);
+		known = f == STORE_FOUND;
 	}
 	if (users > 0 && !(known && me.active && me.role == ROLE_ADMIN)) {
 		store_rollback(ctx->st);
@@ -538,6 +583,10 @@ int svc_add_visit(struct hf_ctx *ctx, const struct hf_visit *v, hf_id *id, struc
                   char *err, size_t errlen)
 {
 	memset(counts, 0, sizeof *counts);
+	/* An operator's visit may not fill another team's queue. */
+	if (ctx->me.role == ROLE_OPERATOR && !str_empty(v->team) && !str_eq(v->team, ctx->me.team))
+		return errf(err, errlen, _("not permitted: an operator adds visits for their own team "
+		                           "(%s) only, not %s"), ctx->me.team, v->team), HF_EPERM;
 	struct hf_customer c;
 	switch (store_customer_get(ctx->st, v->customer_id, &c)) {
 	case STORE_ERROR:

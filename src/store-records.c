@@ -130,6 +130,17 @@ bool store_customer_value_set(struct store *st, hf_id id, const struct hf_value 
 	    ":c", 'i', (long long)id, NULL);
 }
 
+int store_customer_of_team(struct store *st, hf_id customer, const char *team, const char *login)
+{
+	long long n = 0;
+	if (store_int(st, &n, "SELECT EXISTS (SELECT 1 FROM task WHERE customer_id = :c AND "
+	                      "(team = :team OR owner = :login))",
+	              ":c", 'i', (long long)customer, ":team", 't', team, ":login", 't', login,
+	              NULL) == STORE_ERROR)
+		return -1;
+	return n > 0;
+}
+
 enum store_found store_customer_get(struct store *st, hf_id id, struct hf_customer *out)
 {
 	struct stmt *s = stmt_prepare(st, "SELECT " CUSTOMER_COLS " FROM customer WHERE id = :id");

@@ -46,7 +46,29 @@ static void dir_of(const char *path, char *buf, size_t size)
 	}
 }
 
-static bool migrate(struct store *st, char *err, size_t errlen)
+/* PRAGMA application_id of every huifang database: "HuiF". */
+#define HF_APPLICATION_ID 0x48756946
+
+/* Is this SQLite file huifang's, before anything writes to it? Ours by application_id; with
+ * none, an older huifang (a schema version and our audit table) or an empty file; anything
+ * else is another program's and is never changed. */
+static bool is_ours(struct store *st, bool *empty, char *err, size_t errlen)
+{
+	long long app = 0, version = 0, tables = 0, audit = 0;
+	if (store_int(st, &app, "PRAGMA application_id", NULL) == STORE_ERROR ||
+	    store_int(st, &version, "PRAGMA user_version", NULL) == STORE_ERROR ||
+	    store_int(st, &tables, "SELECT count(*) FROM sqlite_master", NULL) == STORE_ERROR ||
+	    store_int(st, &audit, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+	                          "name = 'audit'", NULL) == STORE_ERROR)
+		return errf(err, errlen, _("%s: not a huifang database (%s)"), st->path, st->err);
+	*empty = tables == 0 && version == 0;
+	if (app == HF_APPLICATION_ID || *empty || (app == 0 && version > 0 && audit > 0))
+		return true;
+	return errf(err, errlen, _("%s: another program's SQLite database, not huifang's; nothing "
+	                           "was changed"), st->path);
+}
+
+static bool migrate(struct store *st, enum store_mode mode, char *err, size_t errlen)
 {
 	int have = store_schema_version(st);
 	int want = store_migration_count();
@@ -58,6 +80,10 @@ static bool migrate(struct store *st, char *err, size_t errlen)
 		              "upgrade huifang"), st->path, have, want);
 	if (have == want)
 		return true;
+	if (mode != STORE_CREATE)
+		return errf(err, errlen,
+		            _("%s: schema version %d is older than this huifang's (%d); an admin must "
+		              "run `huifang init` to upgrade it"), st->path, have, want);
 	if (!store_begin(st))
 		return errf(err, errlen, _("%s: cannot migrate: %s"), st->path, st->err);
 	for (int v = have + 1; v <= want; v++) {
@@ -67,8 +93,9 @@ static bool migrate(struct store *st, char *err, size_t errlen)
 		}
 	}
 	/* PRAGMA takes no parameters; the number is ours, not input. */
-	char sql[64];
-	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", want);
+	char sql[96];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d", want,
+	         HF_APPLICATION_ID);
 	if (!exec_plain(st, sql) || !store_commit(st)) {
 		store_rollback(st);
 		return errf(err, errlen, _("%s: cannot migrate: %s"), st->path, st->err);
@@ -151,6 +178,13 @@ struct store *store_open(const char *path, enum store_mode mode, char *err, size
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	bool empty = true;
+	if (exists && sb.st_size > 0 && !is_ours(st, &empty, err, errlen))
+		return abandon(st, false);
+	if (empty && mode != STORE_CREATE) {
+		errf(err, errlen, _("%s: no database here (create one with `huifang init`)"), path);
+		return abandon(st, false);
+	}
 	/* No automatic checkpoints: store_commit checkpoints itself (see wal_checkpoint there). */
 	if (!exec_plain(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;") ||
 	    !exec_plain(st, "PRAGMA journal_mode = WAL;") ||
@@ -158,7 +192,7 @@ struct store *store_open(const char *path, enum store_mode mode, char *err, size
 		errf(err, errlen, _("%s: not a huifang database (%s)"), path, st->err);
 		return abandon(st, !exists);
 	}
-	if (!migrate(st, err, errlen))
+	if (!migrate(st, mode, err, errlen))
 		return abandon(st, !exists);
 	return st;
 }

@@ -196,6 +196,7 @@ struct hf_config {
 	/* console */
 	int lease_minutes;
 	int idle_lock_minutes;
+	bool operators_read_other_teams; /* else an operator reads only their team's customers */
 	char dial[HF_MAX_ARGV][128];  /* argv template with {phone}; dial[0][0] == 0: none */
 	int ndial;
 	char ui_colors[16][2][16];    /* enum hf_ui_color -> fg, bg colour names (config_color_number) */

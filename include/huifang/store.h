@@ -15,9 +15,10 @@ struct stmt;        /* opaque; wraps sqlite3_stmt */
 /* ---- opening -------------------------------------------------------------------------- */
 
 enum store_mode { STORE_EXISTING, STORE_CREATE };
-/* Open (and with STORE_CREATE create) the database and migrate it forward. A missing
- * directory, an unreadable file, a non-database or a newer schema fails with one line in err
- * and creates nothing. */
+/* Open the database. Only STORE_CREATE (init, restore) creates it, migrates an older schema
+ * forward and marks it huifang's (PRAGMA application_id); STORE_EXISTING refuses an older
+ * schema. A missing directory, an unreadable file, a non-database, another program's SQLite
+ * file or a newer schema fails with one line in err and changes nothing. */
 struct store *store_open(const char *path, enum store_mode mode, char *err, size_t errlen);
 void store_close(struct store *st);
 int store_schema_version(struct store *st);
@@ -202,6 +203,8 @@ long long store_user_count(struct store *st);
 
 /* Customers and visits. */
 enum store_found store_customer_get(struct store *st, hf_id id, struct hf_customer *out);
+/* Has the customer a task of this team or one this login owns? -1 when unreadable. */
+int store_customer_of_team(struct store *st, hf_id customer, const char *team, const char *login);
 hf_id store_customer_add(struct store *st, const struct hf_customer *c);
 enum customer_flag { CUSTOMER_DO_NOT_CALL, CUSTOMER_PHONE_INVALID };
 bool store_customer_flag(struct store *st, hf_id id, enum customer_flag flag, bool on);

@@ -101,7 +101,7 @@ int cli_setup(struct cli *cli, bool need_db, enum hf_role role)
 {
 	/* Installed setgid, the clinic's database and rules are fixed: another file would let a
 	 * user rewrite the rules applied to the shared data, or write where the group can. */
-	if ((getuid() != geteuid() || getgid() != getegid()) && (cli->config || cli->db))
+	if (svc_privileged() && (cli->config || cli->db))
 		return errf(cli->err, sizeof cli->err,
 		            _("-c and -d are not allowed here: huifang is installed for the clinic's own "
 		              "database and rules")), HF_EPERM;

@@ -11,16 +11,32 @@
 
 /* ---- init ---------------------------------------------------------------------------- */
 
+/* A Unix login name: [a-z_][a-z0-9_.-]*, at most 32 bytes. */
+static bool login_valid(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 32 || !(islower((unsigned char)s[0]) || s[0] == '_'))
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (!(islower((unsigned char)s[i]) || isdigit((unsigned char)s[i]) || strchr("_.-", s[i])))
+			return false;
+	return true;
+}
+
 static int run_init(struct cli *cli, int argc, char **argv)
 {
 	bool demo = false;
-	const struct cli_opt opts[] = {{"--demo", 0, OPT_FLAG, &demo}, {0}};
+	const char *admin = NULL;
+	const struct cli_opt opts[] = {{"--demo", 0, OPT_FLAG, &demo}, {"--admin", 0, OPT_STRING, &admin}, {0}};
 	int npos;
 	int rc = cli_parse(argc, argv, opts, NULL, 0, &npos, cli->err, sizeof cli->err);
+	if (rc == HF_OK && admin && !login_valid(admin))
+		rc = (errf(cli->err, sizeof cli->err, _("--admin: \"%s\" is not a login name"), admin),
+		      HF_EUSAGE);
 	if (rc == HF_OK)
 		rc = cli_setup(cli, false, ROLE_NONE);
 	if (rc == HF_OK)
-		rc = svc_init(&cli->ctx, cli->db, demo, cli->err, sizeof cli->err);
+		rc = svc_init(&cli->ctx, cli->db, demo, admin, cli->err, sizeof cli->err);
 	if (rc == HF_OK && demo)
 		rc = demo_build(&cli->ctx, cli->err, sizeof cli->err);
 	if (rc != HF_OK)
@@ -38,23 +54,11 @@ static int run_init(struct cli *cli, int argc, char **argv)
 }
 
 const struct command cmd_init = {
-	"init", "init [--demo]",
-	N_("create or migrate the database; --demo fills a demo clinic"), run_init,
+	"init", "init [--demo] [--admin LOGIN]",
+	N_("create or migrate the database; --demo fills a demo clinic; --admin (root) names the first admin"), run_init,
 };
 
 /* ---- users --------------------------------------------------------------------------- */
-
-/* A Unix login name: [a-z_][a-z0-9_.-]*, at most 32 bytes. */
-static bool login_valid(const char *s)
-{
-	size_t n = strlen(s);
-	if (n == 0 || n > 32 || !(islower((unsigned char)s[0]) || s[0] == '_'))
-		return false;
-	for (size_t i = 1; i < n; i++)
-		if (!(islower((unsigned char)s[i]) || isdigit((unsigned char)s[i]) || strchr("_.-", s[i])))
-			return false;
-	return true;
-}
 
 static int run_user_add(struct cli *cli, int argc, char **argv)
 {

@@ -18,6 +18,7 @@ static const struct opt_doc opt_docs[] = {
 	{"", "--format", "F", N_("table (the default, for a person), tsv, json or csv")},
 	{"", "--note", "T", N_("a note, kept with the record (UTF-8, Chinese welcome)")},
 	{"init", "--demo", NULL, N_("fill a new database with a realistic demo clinic")},
+	{"init", "--admin", "LOGIN", N_("the clinic's first admin (on an installed huifang only root makes a clinic)")},
 	{"plan", "--date", "D", N_("plan as of this day (YYYY-MM-DD; default today; another day: supervisors)")},
 	{"queue", "--date", "D", N_("the queue of this day: tasks due on or before it (default today)")},
 	{"queue", "--user", "L", N_("one user's tasks (supervisors)")},

@@ -61,7 +61,9 @@ struct queue_view {
 
 enum { SEGMENT_ANY = -1, SEGMENT_VIP = -2 };
 
-static bool limit_matches(const struct hf_task *k, const char *q);
+static bool limit_matches(const struct hf_task *k, const char *q, bool reveal);
+/* Supervisors see whole numbers; a search may match only what the user sees. */
+static bool reveals(const struct queue_view *q) { return q->t->ctx->me.role >= ROLE_SUPERVISOR; }
 
 static struct queue_view *find_queue(struct tui *t)
 {
@@ -106,7 +108,7 @@ static void load(struct queue_view *q)
 			continue;
 		if (q->segment == SEGMENT_VIP && !q->tasks[i].vip)
 			continue;
-		if (q->limit[0] && !limit_matches(&q->tasks[i], q->limit))
+		if (q->limit[0] && !limit_matches(&q->tasks[i], q->limit, reveals(q)))
 			continue;
 		q->rows[n++] = i;
 		if (q->tasks[i].overdue)
@@ -180,20 +182,17 @@ static bool all_digits(const char *s)
 	return true;
 }
 
-static bool matches(const struct hf_task *k, const char *q)
+static bool matches(const struct hf_task *k, const char *q, bool reveal)
 {
-	if (all_digits(q)) {
-		size_t n = strlen(k->phone), m = strlen(q);
-		if (n >= m && strcmp(k->phone + n - m, q) == 0)
-			return true;
-	}
+	if (all_digits(q) && svc_phone_tail_matches(k->phone, q, reveal))
+		return true;
 	return strcasestr(k->customer_name, q) != NULL;
 }
 
 /* A limit also keeps the tasks of a treatment or a kind of call (as shown, or its code). */
-static bool limit_matches(const struct hf_task *k, const char *q)
+static bool limit_matches(const struct hf_task *k, const char *q, bool reveal)
 {
-	return matches(k, q) || strcasestr(k->treatment, q) ||
+	return matches(k, q, reveal) || strcasestr(k->treatment, q) ||
 	       strcasestr(task_kind_label(k->t.kind), q) || str_eq(task_kind_code(k->t.kind), q);
 }
 
@@ -207,7 +206,7 @@ static bool search_move(struct queue_view *q, int dir, bool from_here)
 	size_t first = from_here ? 0 : 1;
 	for (size_t step = first; step < n + first; step++) {
 		size_t row = dir > 0 ? (q->list.sel + step) % n : (q->list.sel + n - step % n) % n;
-		if (matches(row_task(q, row), q->search)) {
+		if (matches(row_task(q, row), q->search, reveals(q))) {
 			list_select(&q->list, row);
 			return true;
 		}

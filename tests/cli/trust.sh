@@ -39,6 +39,21 @@ as() { local who=$1; shift; run runuser -u "$who" -- env "$@"; }
 DBF=/var/lib/huifang/huifang.db
 q() { sqlite3 "$DBF" "$1"; }
 
+## No first-come admin ---------------------------------------------------------------------
+as "$OPA" "$BIN" init
+check_err "a login that runs init first on no database is refused" 3 'only root'
+[ ! -e "$DBF" ] && ok "and no database file was made" || notok "init by $OPA left $(ls -l "$DBF")"
+: >"$DBF"; chgrp "$G" "$DBF"; chmod 660 "$DBF"
+as "$OPA" "$BIN" init
+check_err "a login that runs init first on a zero-length database is refused" 3 'only root'
+check_eq "the zero-length file stays empty" "$(stat -c %s "$DBF")" "0"
+rm -f "$DBF"
+run "$HF" -d "$T/named.db" init --admin "$SUP"
+check_rc "init --admin names the first admin" 0
+check_eq "the named login is the only admin" "$(sqlite3 "$T/named.db" "SELECT group_concat(login) FROM user WHERE role='admin'")" "$SUP"
+run "$HF" -d "$T/named.db" init --admin "$OPB"
+check_err "--admin on a clinic with users is refused" 2 'first admin'
+
 run "$BIN" init
 check_rc "root makes the clinic's database (the install finds its call scripts under its prefix)" 0
 if locale -a 2>/dev/null | grep -qi '^zh_CN.utf-\?8$'; then
@@ -88,3 +103,46 @@ if [ "$RC" -eq 1 ] && printf '%s' "$ERR" | grep -q '2099-05-01 10:00' &&
 else notok "clock behind: status $RC: ${ERR:0:300}"; fi
 check_eq "nothing was written on a clock behind" "$(q "SELECT count(*), max(id) FROM audit")" "$sum"
 cp "$T/keep.db" "$DBF"
+
+## Least privilege ------------------------------------------------------------------------
+TODAY=$(TZ=Asia/Shanghai date +%F)
+run "$BIN" add customer --name 王芳 --phone 13800135678
+check_rc "root adds a customer" 0
+CID=$OUT
+run "$BIN" add visit "$CID" --kind discharge --date "$TODAY" --team consult
+check_rc "root adds a visit for the consult team" 0
+as "$OPA" "$BIN" show customer "$CID"
+check_err "an operator of another team cannot read the card" 3 "$CID"
+case "$OUT" in *王芳*|*5678*) notok "the refused card was printed" ;; *) ok "nothing of the card is printed" ;; esac
+as "$OPB" "$BIN" show customer "$CID"
+check_rc "an operator of the customer's team reads the card" 0
+as "$OPA" "$BIN" queue --team consult
+check_rc "an operator cannot list another team's queue" 3
+visits=$(q "SELECT count(*) FROM visit")
+as "$OPA" "$BIN" add visit "$CID" --kind discharge --date "$TODAY" --team consult
+check_err "an operator cannot add a visit into another team's queue" 3 'consult'
+check_eq "no visit was added" "$(q "SELECT count(*) FROM visit")" "$visits"
+as "$OPA" "$BIN" add visit "$CID" --kind discharge --date "$TODAY" --team service
+check_rc "an operator adds a visit for their own team" 0
+# The clinic may let operators read every team's cards (an unprivileged run, as that login).
+cp "$DBF" "$T/copy.db"
+printf 'console = { operators_read_other_teams = true; };\n' >"$T/allow.conf"
+sqlite3 "$T/copy.db" "DELETE FROM task WHERE customer_id=$CID AND team='service'"
+run env HUIFANG_AS="$OPA" "$HF" -d "$T/copy.db" show customer "$CID"
+check_rc "without the setting the other team's card stays refused" 3
+run env HUIFANG_AS="$OPA" "$HF" -c "$T/allow.conf" -d "$T/copy.db" show customer "$CID"
+check_rc "console.operators_read_other_teams lets operators read it" 0
+
+# Another program's SQLite file is never changed: only huifang's own are opened.
+sqlite3 "$T/other.db" "CREATE TABLE notes(t TEXT); INSERT INTO notes VALUES ('mine')"
+sum=$(md5sum <"$T/other.db")
+for cmd in queue plan init; do
+	run "$HF" -d "$T/other.db" $cmd
+	check_err "$cmd refuses another program's SQLite file" 1 "another program"
+done
+check_eq "the foreign file is unchanged" "$(md5sum <"$T/other.db")" "$sum"
+[ ! -e "$T/other.db-wal" ] && ok "no -wal beside it" || notok "a -wal file appeared beside it"
+sqlite3 "$T/app.db" "PRAGMA application_id = 1234; CREATE TABLE audit(x)"
+run "$HF" -d "$T/app.db" init
+check_err "a file with another application_id is refused" 1 "another program"
+check_eq "huifang's own database carries its application_id" "$(q 'PRAGMA application_id')" "1215654214"

@@ -87,7 +87,10 @@ static void test_migrates_an_older_database(void **state)
 	}
 	assert_true(store_exec(st, "PRAGMA user_version = 1", NULL));
 	store_close(st);
-	st = store_open(p, STORE_EXISTING, err, sizeof err);
+	/* Only init migrates: a command refuses the older schema and names init. */
+	assert_null(store_open(p, STORE_EXISTING, err, sizeof err));
+	assert_non_null(strstr(err, "huifang init"));
+	st = store_open(p, STORE_CREATE, err, sizeof err);
 	assert_non_null(st);
 	assert_int_equal(store_schema_version(st), store_current_version());
 	assert_int_equal(DB_INT(st, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
@@ -486,7 +489,7 @@ static void test_version_2_origins_and_reasons_converted(void **state)
 	sqlite3_finalize(ins);
 	sqlite3_close(db);
 
-	struct store *st = store_open(p, STORE_EXISTING, err, sizeof err);
+	struct store *st = store_open(p, STORE_CREATE, err, sizeof err);
 	assert_non_null(st);
 	assert_int_equal(store_schema_version(st), store_current_version());
 	assert_int_equal(DB_INT(st, "SELECT count(*) FROM task WHERE origin <> '' AND "
