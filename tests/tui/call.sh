@@ -9,15 +9,20 @@ printf 'console = {\n  dial = ["/usr/bin/touch", "%s/dialled-{phone}"];\n};\n' "
 
 # The task the call screen shows ("... task #ID" in its header).
 open_id() { screen "$1" | head -1 | grep -oE 'task #[0-9]+' | tr -dc '0-9'; }
-# select_task SESSION ID: select the task in the queue (search by its customer's full phone).
+# select_task SESSION ID: select the task in the queue: search by its customer's name (an
+# operator's search cannot use the full phone: it is masked), then next match until it is.
 select_task() {
-  local s=$1 id=$2 phone
-  phone=$(sql "$DB" "SELECT c.phone FROM task t JOIN customer c ON c.id = t.customer_id
+  local s=$1 id=$2 name i
+  name=$(sql "$DB" "SELECT c.name FROM task t JOIN customer c ON c.id = t.customer_id
     WHERE t.id = $id")
   send "$s" /
-  send_text "$s" "$phone"
+  send_text "$s" "$name"
   send "$s" Enter
-  wait_selected "$s" "$id"
+  for ((i = 0; i < 8; i++)); do
+    wait_selected "$s" "$id" && return 0
+    send "$s" n
+  done
+  return 1
 }
 open_task() { select_task "$1" "$2" && send "$1" Enter && wait_for "$1" "task #$2"; }
 # Back to the queue from the summary.
@@ -111,6 +116,15 @@ other=$(sql "$DB" "SELECT login FROM user WHERE team = '$team0' AND role = 'oper
   ORDER BY login LIMIT 1")
 start second 100 30 HUIFANG_AS="$other" -- -d "$DB"
 wait_for second "($other)"
+# A masked number cannot be uncovered by searching longer tails: the full number finds nothing.
+pool_phone=$(sql "$DB" "SELECT c.phone FROM task t JOIN customer c ON c.id = t.customer_id
+  WHERE t.id = $pool_id")
+send second /
+send_text second "$pool_phone"
+send second Enter
+check "an operator's search by a whole masked number finds nothing" wait_for second "no task matches"
+send second Enter
+wait_for second "filter:"
 select_task second "$pool_id"
 check "the queue of another operator says who is calling" wait_for second "being called by root"
 send second Enter
