@@ -348,7 +348,7 @@ static bool cust_phone(const void *rec, const struct col_env *env, enum col_form
                        size_t size)
 {
 	(void)form;
-	svc_phone_mask(((const struct hf_customer *)rec)->phone, env->reveal, buf, size);
+	phone_mask(((const struct hf_customer *)rec)->phone, env->reveal, buf, size);
 	return false;
 }
 

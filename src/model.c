@@ -1,12 +1,14 @@
 /* model.c — code <-> enum <-> translated label for the vocabulary tables in model.h; a blank task. */
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "huifang/date.h"
 #include "huifang/i18n.h"
 #include "huifang/model.h"
+#include "huifang/str.h"
 
 struct vocab {
 	const char *code;
@@ -243,3 +245,35 @@ void task_rec_init(struct hf_task_rec *t)
 	t->touched = HF_NO_STAMP;
 }
 HF_VOCAB_FUNCS_(esc_step, enum hf_esc_step, esc_steps, STEP__COUNT, STEP_NONE)
+
+/* ---- phones ------------------------------------------------------------------------- */
+
+/* Digits a masked number keeps at its end: 138****5678, or **78 for a short one. */
+#define PHONE_SHOWN 4
+#define PHONE_SHORT_SHOWN 2
+
+bool phone_tail_matches(const char *phone, const char *digits, bool reveal)
+{
+	size_t n = strlen(phone), m = strlen(digits);
+	size_t shown = reveal ? n : n >= 8 ? PHONE_SHOWN : PHONE_SHORT_SHOWN;
+	return m > 0 && m <= shown && m <= n && strcmp(phone + n - m, digits) == 0;
+}
+
+/* Operators see 138****5678; supervisors and admins the whole number. */
+void phone_mask(const char *phone, bool reveal, char *out, size_t size)
+{
+	size_t n = strlen(phone);
+	if (reveal || n == 0) {
+		str_copy(out, size, phone);
+		return;
+	}
+	if (n >= 8) {
+		snprintf(out, size, "%.3s****%s", phone, phone + n - PHONE_SHOWN);
+		return;
+	}
+	/* A short number: only its last two digits (PHONE_SHORT_SHOWN). */
+	size_t o = 0;
+	for (size_t i = 0; i < n && o + 1 < size; i++)
+		out[o++] = i + PHONE_SHORT_SHOWN < n ? '*' : phone[i];
+	out[o] = 0;
+}

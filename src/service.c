@@ -132,36 +132,6 @@ void svc_close(struct hf_ctx *ctx)
 	ctx->st = NULL;
 }
 
-/* Digits a masked number keeps at its end: 138****5678, or **78 for a short one. */
-#define PHONE_SHOWN 4
-#define PHONE_SHORT_SHOWN 2
-
-bool svc_phone_tail_matches(const char *phone, const char *digits, bool reveal)
-{
-	size_t n = strlen(phone), m = strlen(digits);
-	size_t shown = reveal ? n : n >= 8 ? PHONE_SHOWN : PHONE_SHORT_SHOWN;
-	return m > 0 && m <= shown && m <= n && strcmp(phone + n - m, digits) == 0;
-}
-
-/* Operators see 138****5678; supervisors and admins the whole number. */
-void svc_phone_mask(const char *phone, bool reveal, char *out, size_t size)
-{
-	size_t n = strlen(phone);
-	if (reveal || n == 0) {
-		str_copy(out, size, phone);
-		return;
-	}
-	if (n >= 8) {
-		snprintf(out, size, "%.3s****%s", phone, phone + n - PHONE_SHOWN);
-		return;
-	}
-	/* A short number: only its last two digits (PHONE_SHORT_SHOWN). */
-	size_t o = 0;
-	for (size_t i = 0; i < n && o + 1 < size; i++)
-		out[o++] = i + PHONE_SHORT_SHOWN < n ? '*' : phone[i];
-	out[o] = 0;
-}
-
 /* ---- init ---------------------------------------------------------------------------- */
 
 static bool load_scripts(struct hf_ctx *ctx, char *err, size_t errlen)

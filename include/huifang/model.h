@@ -281,4 +281,10 @@ const char *why_arg_value(const struct hf_why_part *p, enum hf_why_arg a, char b
 /* Sets an argument from its stored text; false when the text is not a value of its kind. */
 bool why_arg_set(struct hf_why_part *p, enum hf_why_arg a, const char *value);
 
+/* A phone as the viewer may see it: operators get 138****5678. */
+void phone_mask(const char *phone, bool reveal, char *out, size_t size);
+/* Does the number end in these digits? Without reveal only the digits the mask shows count:
+ * a longer tail matches nothing, so searches cannot uncover a masked number. */
+bool phone_tail_matches(const char *phone, const char *digits, bool reveal);
+
 #endif

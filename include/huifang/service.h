@@ -35,11 +35,6 @@ int svc_open(struct hf_ctx *ctx, const char *db_path, char *err, size_t errlen);
  * message (for an unknown login: the exact `huifang user add` line an admin should run). */
 int svc_require(struct hf_ctx *ctx, enum hf_role role, char *err, size_t errlen);
 void svc_close(struct hf_ctx *ctx);
-/* A phone as the viewer may see it: operators get 138****5678. */
-void svc_phone_mask(const char *phone, bool reveal, char *out, size_t size);
-/* Does the number end in these digits? Without reveal only the digits the mask shows count:
- * a longer tail matches nothing, so searches cannot uncover a masked number. */
-bool svc_phone_tail_matches(const char *phone, const char *digits, bool reveal);
 
 /* init: create or migrate; the invoking login becomes an admin. demo: refuse a database that
  * has customers already (the demo clinic, demo_build, comes after). */

@@ -72,7 +72,7 @@ static int run_show_customer(struct cli *cli, int argc, char **argv)
 	} else {
 		field(_("age"), "-");
 	}
-	svc_phone_mask(c.phone, reveal, buf, sizeof buf);
+	phone_mask(c.phone, reveal, buf, sizeof buf);
 	field(_("phone"), buf);
 	field(_("consultant"), str_empty(c.consultant) ? "-" : c.consultant);
 	field(_("source"), str_empty(c.source) ? "-" : c.source);

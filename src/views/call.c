@@ -333,7 +333,7 @@ static int call_key(struct tui *t, struct tui_view *v, tui_key k)
 			return TUI_REDRAW;
 		}
 		cv->started = t->ctx->now;
-		svc_phone_mask(cv->cust.phone, cv->reveal, shown, sizeof shown);
+		phone_mask(cv->cust.phone, cv->reveal, shown, sizeof shown);
 		tui_message(t, UI_COLOR_NOTICE, _("Dialling %s ..."), shown);
 		cv->dialled = mono();
 		return TUI_REDRAW;

@@ -90,7 +90,7 @@ void card_customer(struct tui *t, const struct card *cd, bool reveal, struct tui
 	pager_add(p, UI_COLOR_TITLE, 0, 2, line.s);
 	sbuf_reset(&line);
 
-	svc_phone_mask(c->phone, reveal, buf, sizeof buf);
+	phone_mask(c->phone, reveal, buf, sizeof buf);
 	sbuf_printf(&line, "%s %s", _("phone"), str_empty(buf) ? "-" : buf);
 	if (c->phone_invalid)
 		sbuf_printf(&line, "  [%s]", _("phone invalid"));

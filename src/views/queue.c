@@ -184,7 +184,7 @@ static bool all_digits(const char *s)
 
 static bool matches(const struct hf_task *k, const char *q, bool reveal)
 {
-	if (all_digits(q) && svc_phone_tail_matches(k->phone, q, reveal))
+	if (all_digits(q) && phone_tail_matches(k->phone, q, reveal))
 		return true;
 	return strcasestr(k->customer_name, q) != NULL;
 }

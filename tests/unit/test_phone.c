@@ -31,12 +31,12 @@ static void test_tail_within_the_mask(void **state)
 		{"5678", "", false, false},
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		bool got = svc_phone_tail_matches(rows[i].phone, rows[i].digits, rows[i].reveal);
+		bool got = phone_tail_matches(rows[i].phone, rows[i].digits, rows[i].reveal);
 		if (got != rows[i].want)
 			fail_msg("%s / %s reveal=%d: got %d", rows[i].phone, rows[i].digits, rows[i].reveal, got);
 		/* Whatever matches without reveal is visible in the mask. */
 		char shown[64];
-		svc_phone_mask(rows[i].phone, rows[i].reveal, shown, sizeof shown);
+		phone_mask(rows[i].phone, rows[i].reveal, shown, sizeof shown);
 		size_t n = strlen(shown), m = strlen(rows[i].digits);
 		if (got)
 			assert_true(m <= n && strcmp(shown + n - m, rows[i].digits) == 0);
