@@ -391,6 +391,37 @@ const char *scripts_title(const char *gender, const char *lang)
 	return "";
 }
 
+/* Titles a doctor's name may already carry; the scripts write their own ("{doctor}医生",
+ * "Dr {doctor}"), so a name recorded with one would say it twice. */
+static const char *const doctor_suffixes[] = { "医生", "大夫" };
+static const char *const doctor_prefixes[] = { "Dr. ", "Dr.", "Dr ", "Doctor " };
+
+const char *scripts_doctor_name(const char *name, char *buf, size_t buflen)
+{
+	if (!name)
+		return "";
+	const char *p = name;
+	for (size_t i = 0; i < NELEM(doctor_prefixes); i++) {
+		size_t n = strlen(doctor_prefixes[i]);
+		if (strncmp(p, doctor_prefixes[i], n) == 0 && p[n] != '\0') {
+			p += n;
+			break;
+		}
+	}
+	while (is_blank(*p))
+		p++;
+	str_copy(buf, buflen, p);
+	size_t len = strlen(buf);
+	for (size_t i = 0; i < NELEM(doctor_suffixes); i++) {
+		size_t n = strlen(doctor_suffixes[i]);
+		if (len > n && strcmp(buf + len - n, doctor_suffixes[i]) == 0) {
+			buf[len - n] = '\0';
+			break;
+		}
+	}
+	return buf;
+}
+
 /* ---- choosing ------------------------------------------------------------------------- */
 
 const char *scripts_lang_for_locale(const char *locale)

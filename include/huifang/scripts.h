@@ -99,6 +99,11 @@ const char *script_vars_lookup(const char *key, void *ctx);
  * Ms/Mr otherwise; "" when the gender is unknown. */
 const char *scripts_title(const char *gender, const char *lang);
 
+/* {doctor} for a doctor's name as recorded: without a title the scripts add themselves
+ * (陈医生 -> 陈, 王大夫 -> 王, "Dr Chen" -> Chen), so "{doctor}医生" never says it twice.
+ * Writes to buf and returns it ("" for NULL). */
+const char *scripts_doctor_name(const char *name, char *buf, size_t buflen);
+
 /* ---- choosing and loading ------------------------------------------------------------- */
 
 /* Languages shipped under data/scripts/, NULL-terminated; the first is the default. */

@@ -121,8 +121,9 @@ const char *pick_note(struct demo *d, const char *mood, const char *script,
                       enum hf_visit_kind kind, const char *treatment);
 const char *pick_doctor(struct demo *d, const char *treatment);
 const char *pick_consultant(struct demo *d);
-/* Who makes a call of this team for customer cust (the invoking login among its team). */
-const char *pick_operator(struct demo *d, const char *team, int cust, bool with_me);
+/* Who makes a call of this team for customer cust: one of the demo staff (the invoking login
+ * only for a team the staff does not cover). */
+const char *pick_operator(struct demo *d, const char *team, int cust);
 /* The user record of a demo login (the invoking login included), NULL when none. */
 const struct hf_user *demo_user(struct demo *d, const char *login);
 

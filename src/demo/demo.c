@@ -32,7 +32,7 @@ struct event {
 	enum hf_esc_status status;      /* escalations: how far the supervisor got */
 	int category;                   /* complaints: index of the config's category */
 	int minute;                     /* callbacks: today's agreed time */
-	bool mine;                      /* a callback agreed by the invoking login */
+	bool mine;                      /* a callback handed to the invoking login */
 	bool used;
 };
 
@@ -71,6 +71,7 @@ struct replay {
 	char *err;
 	size_t errlen;
 	bool failed;
+	hf_id mine_customer;            /* whose agreed callback goes to the invoking login */
 };
 
 #define PLAN_EVERY_DAYS 28
@@ -197,7 +198,7 @@ static void plan_events(struct replay *r)
 	add_event(r, EV_LOW, y - 60, y - 12, ESC_RESOLVED, 0);
 	add_event(r, EV_RISK, y - 50, y - 14, ESC_RESOLVED, 0);
 	add_event(r, EV_COMPLAINT, y - 90, y - 20, ESC_RESOLVED, 2);
-	/* Callbacks agreed yesterday for a time today, the first by the invoking login. */
+	/* Callbacks agreed yesterday for a time today, the first handed to the invoking login. */
 	static const int times[] = {10 * 60 + 30, 14 * 60, 15 * 60 + 30, 16 * 60 + 30, 11 * 60};
 	for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
 		add_event(r, EV_CALLBACK, y, y, ESC_STATUS_NONE, 0);
@@ -290,7 +291,7 @@ static void place_events(struct replay *r, hf_date day)
 		e->used = true;
 		d->cust[cust_of(r, x->q.customer_id)].special = true;
 		if (e->kind == EV_CALLBACK && e->mine)
-			course_of(r, x->task)->op = d->me.login;
+			r->mine_customer = x->q.customer_id;
 	}
 	free(cand);
 }
@@ -316,7 +317,9 @@ static void decide(struct replay *r, const struct hf_task *t, struct course *c)
 	const struct d_visit *v = visit_of(r, t->t.visit_id);
 	int ci = cust_of(r, t->customer_id);
 	c->seen = true;
-	c->op = !str_empty(t->t.owner) ? t->t.owner : pick_operator(d, t->t.team, ci < 0 ? 0 : ci, true);
+	/* Past calls are the demo operators' own: the invoking login's history starts today. */
+	c->op = !str_empty(t->t.owner) && !str_eq(t->t.owner, d->me.login)
+	            ? t->t.owner : pick_operator(d, t->t.team, ci < 0 ? 0 : ci);
 	if (t->t.kind == TASK_DATAFIX || t->t.kind == TASK_CALLBACK)
 		return;                              /* the consultant's to fix; today's to call */
 	hf_date last = t->t.window_end < d->today ? t->t.window_end : d->today - 1;
@@ -667,6 +670,12 @@ static bool assign_owners(struct replay *r)
 				ok = store_task_owner(st, t->id, consultant, at);
 			continue;
 		}
+		if (t->kind == TASK_CALLBACK && q[i].customer_id == r->mine_customer && t->due <= d->today &&
+		    !str_eq(t->owner, d->me.login)) {
+			/* A colleague agreed it; the invoking login makes it today. */
+			str_copy(t->owner, sizeof t->owner, d->me.login);
+			ok = store_task_owner(st, t->id, d->me.login, at);
+		}
 		if (str_eq(t->owner, d->me.login) && t->due <= d->today)
 			mine++;
 		if (!str_empty(t->owner) || t->due > d->today || t->attempts > 0)
@@ -683,7 +692,7 @@ static bool assign_owners(struct replay *r)
 		if (turn == 0 && own_team)
 			who = d->me.login;
 		else if ((turn == 1 && own_team) || (turn == 0 && !own_team))
-			who = pick_operator(d, t->team, ci < 0 ? 0 : ci, false);
+			who = pick_operator(d, t->team, ci < 0 ? 0 : ci);
 		if (!who)
 			continue;
 		str_copy(t->owner, sizeof t->owner, who);

@@ -315,7 +315,7 @@ const char *pick_consultant(struct demo *d)
 	return n ? demo_staff[idx[rnd(d, (int)n)]].login : d->ctx->login;
 }
 
-const char *pick_operator(struct demo *d, const char *team, int cust, bool with_me)
+const char *pick_operator(struct demo *d, const char *team, int cust)
 {
 	if (str_eq(team, d->cfg->consultant_team) && !str_empty(d->cust[cust].consultant))
 		return d->cust[cust].consultant;
@@ -325,7 +325,7 @@ const char *pick_operator(struct demo *d, const char *team, int cust, bool with_
 		if (d->staff[i].role == ROLE_OPERATOR && str_eq(d->staff[i].team, team) &&
 		    !str_eq(d->staff[i].login, d->ctx->login))
 			who[n++] = d->staff[i].login;
-	if ((with_me && str_eq(team, d->me.team)) || n == 0)
+	if (n == 0)                     /* a team the demo staff does not cover */
 		who[n++] = d->ctx->login;
 	return who[rnd(d, n)];
 }

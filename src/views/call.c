@@ -159,6 +159,7 @@ static void build_script(struct tui *t, struct call_view *cv, const struct hf_vi
 		const struct hf_task_rec *rt = i == 0 ? &cv->task.t : &merged[i - 1];
 		const struct hf_visit *v = find_visit(visits, nv, rt->visit_id);
 		char days[16] = "", vdate[16] = "";
+		char doctor[HF_NAME_MAX];
 		if (v) {
 			snprintf(days, sizeof days, "%d", stamp_date(ctx->now) - v->date);
 			date_format(v->date, vdate);
@@ -169,7 +170,7 @@ static void build_script(struct tui *t, struct call_view *cv, const struct hf_vi
 			.treatment = v ? v->treatment : cv->task.treatment,
 			.days_since = days,
 			.visit_date = vdate,
-			.doctor = v ? v->doctor : "",
+			.doctor = scripts_doctor_name(v ? v->doctor : "", doctor, sizeof doctor),
 			.consultant = cv->consultant,
 			.clinic = t->clinic,
 			.operator_name = str_empty(ctx->me.name) ? ctx->login : ctx->me.name,

@@ -81,6 +81,9 @@ check_eq "every visit but a converted consultation has its curve" \
 
 # Call history.
 ge "calls were made" "$(sql 'SELECT count(*) FROM call')" 1000
+check_eq "past calls are made by the demo's staff, not by the invoking login" \
+	"$(sql "SELECT count(*) FROM call WHERE operator NOT IN (SELECT login FROM user WHERE login != '$ME')")" "0"
+ge "demo operators made the calls" "$(sql "SELECT count(DISTINCT operator) FROM call WHERE operator LIKE 'op\_%' ESCAPE '\\'")" 8
 check_eq "no call is in the future" "$(sql "SELECT count(*) FROM call WHERE started_at >= '$HUIFANG_NOW'")" "0"
 ge "most calls reached the customer" "$(sql "SELECT 100 * sum(outcome = 'reached') / count(*) FROM call")" 60
 ge "some calls went unanswered" "$(sql "SELECT count(*) FROM call WHERE outcome = 'no_answer'")" 20
@@ -110,6 +113,7 @@ ge "in team pools" "$(sql "SELECT count(*) FROM task WHERE $due AND owner = ''")
 ge "some at a time of day" "$(sql "SELECT count(*) FROM task WHERE $due AND due_time IS NOT NULL")" 3
 ge "some tried already" "$(sql "SELECT count(*) FROM task WHERE $due AND attempts > 0")" 3
 ge "callbacks agreed for today" "$(sql "SELECT count(*) FROM task WHERE $due AND kind = 'callback' AND due_time IS NOT NULL")" 1
+ge "one of them handed to the invoking login" "$(sql "SELECT count(*) FROM task WHERE $due AND kind = 'callback' AND owner = '$ME'")" 1
 
 # Escalations.
 ge "open escalations" "$(sql "SELECT count(*) FROM escalation WHERE status = 'open'")" 3

@@ -36,10 +36,13 @@ check "a chosen complaint category is marked with brackets (NO_COLOR)" wait_line
 check "... and only that one" test "$(screen main | grep 'Category' | grep -o '\[' | wc -l)" = 1
 send main Escape
 wait_stable main
+# A draft asks before it is dropped.
+screen main | grep -q "Discard this draft" && send main y && wait_stable main
 
 # ---- what is already booked ---------------------------------------------------------------------
 # A task of the queue whose customer has another open call.
-pair=$(sql "$DB" "SELECT t.id, o.due_date, c.phone FROM task t JOIN task o ON o.customer_id = t.customer_id AND o.id <> t.id AND o.status = 'open' JOIN customer c ON c.id = t.customer_id WHERE t.status = 'open' AND t.id IN ($(queue_ids "$DB" | paste -sd,)) ORDER BY t.id LIMIT 1")
+# The booked line lists the soonest first.
+pair=$(sql "$DB" "SELECT t.id, min(o.due_date), c.phone FROM task t JOIN task o ON o.customer_id = t.customer_id AND o.id <> t.id AND o.status = 'open' JOIN customer c ON c.id = t.customer_id WHERE t.status = 'open' AND t.id IN ($(queue_ids "$DB" | paste -sd,)) GROUP BY t.id ORDER BY t.id LIMIT 1")
 IFS='|' read -r bid bdue bphone <<<"$pair"
 send main q
 send main l

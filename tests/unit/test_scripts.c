@@ -238,6 +238,33 @@ static void test_titles(void **state)
 	assert_string_equal(scripts_lang_for_locale(NULL), "en");
 }
 
+/* A doctor recorded with a title is filled without it, so the script's own title is said once. */
+static void test_doctor_title_once(void **state)
+{
+	(void)state;
+	static const struct { const char *recorded, *filled_zh, *filled_en; } cases[] = {
+		{ "陈医生", "陈医生", "Dr 陈" },
+		{ "王大夫", "王医生", "Dr 王" },
+		{ "林海峰", "林海峰医生", "Dr 林海峰" },
+		{ "Dr Chen", "Chen医生", "Dr Chen" },
+		{ "Dr. Chen", "Chen医生", "Dr Chen" },
+		{ "医生", "医生医生", "Dr 医生" },  /* nothing left to call them by: kept */
+		{ "", "医生", "Dr" },
+	};
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		char buf[64];
+		struct script_vars v = { .doctor = scripts_doctor_name(cases[i].recorded, buf, sizeof buf) };
+		char *zh = scripts_fill("{doctor}医生", script_vars_lookup, &v);
+		char *en = scripts_fill("Dr {doctor}", script_vars_lookup, &v);
+		assert_string_equal(zh, cases[i].filled_zh);
+		assert_string_equal(en, cases[i].filled_en);
+		free(zh);
+		free(en);
+	}
+	char buf[64];
+	assert_string_equal(scripts_doctor_name(NULL, buf, sizeof buf), "");
+}
+
 static void test_script_fill_in_place(void **state)
 {
 	(void)state;
@@ -526,6 +553,7 @@ int main(void)
 		cmocka_unit_test(test_fill_unknown_and_missing_kept),
 		cmocka_unit_test(test_fill_empty_title_collapses_space),
 		cmocka_unit_test(test_titles),
+		cmocka_unit_test(test_doctor_title_once),
 		cmocka_unit_test(test_script_fill_in_place),
 		cmocka_unit_test(test_pick),
 		cmocka_unit_test(test_load_dir),
