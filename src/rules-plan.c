@@ -419,7 +419,77 @@ static void release_stale(struct plan *p)
 	}
 }
 
-void rules_plan_customer(const struct hf_config *cfg, const struct rules_customer *cust,
+/* ---- when to look again --------------------------------------------------------------- */
+
+static void earlier(hf_date *next, hf_date day, hf_date today)
+{
+	if (day != HF_NO_DATE && day > today && (*next == HF_NO_DATE || day < *next))
+		*next = day;
+}
+
+/* The first day after today on which the steps above could decide something new for this
+ * customer if nothing else changes; any other change (a visit, a task, the birthday or
+ * do-not-call) makes the store plan the customer again anyway. Earlier than needed only costs
+ * a look; later would change the decisions, so every step that depends on the day has its
+ * term here:
+ * - (a) a curve is written whole when its visit is first planned, and a call whose window has
+ *   passed never comes back, so curves add nothing later by themselves; a consultation's repeat
+ *   follows its last call being over, which is a task changing or (c);
+ * - (c) an open call is missed the day after its window ends;
+ * - (d) a dormancy's call comes due on its working day; once due it is made or it never will
+ *   be without a change; a birthday greeting appears a week before the birthday;
+ * - (e) an owned call goes stale stale_owner_days after its due day or its last touch;
+ * - the value (and so a segment's reactivation) changes on the days rules_value_changes says.
+ * A customer with neither a visit nor an open call is not planned at all (as a full plan skips
+ * them), so nothing is due for them. */
+static hf_date plan_next(const struct plan *p)
+{
+	hf_date today = p->today, next = HF_NO_DATE;
+	bool open = false;
+	for (size_t i = 0; i < p->w.n; i++) {
+		const struct hf_task_rec *t = &p->w.v[i].t;
+		if (t->status != TASK_OPEN)
+			continue;
+		open = true;
+		if (t->window_end != HF_NO_DATE)
+			earlier(&next, t->window_end + 1, today);
+		if (p->cfg->stale_owner_days > 0 && t->owner[0] && t->due != HF_NO_DATE) {
+			hf_date since = t->due;
+			if (t->touched != HF_NO_STAMP && stamp_date(t->touched) > since)
+				since = stamp_date(t->touched);
+			earlier(&next, since + p->cfg->stale_owner_days, today);
+		}
+	}
+	if (p->nvisits == 0 && !open)
+		return HF_NO_DATE;
+	earlier(&next, rules_value_changes(p->cfg, p->visits, p->nvisits, today), today);
+	if (p->cust->do_not_call)
+		return next;
+	const struct rules_visit *last = last_visit(p);
+	if (last) {
+		const int months[] = {p->cfg->dormant_months, p->cfg->winback_months};
+		for (size_t k = 0; k < sizeof months / sizeof months[0]; k++) {
+			hf_date nominal = months[k] > 0 ? date_add_months(last->date, months[k]) : HF_NO_DATE;
+			if (nominal != HF_NO_DATE)
+				earlier(&next, rules_next_work_day(p->cfg, nominal), today);
+		}
+	}
+	hf_date birthday = p->cust->birthday;
+	if (p->cfg->birthday_calls && birthday != HF_NO_DATE) {
+		int by, bm, bd, ty;
+		date_to_ymd(birthday, &by, &bm, &bd);
+		date_to_ymd(today, &ty, NULL, NULL);
+		for (int y = ty; y <= ty + 1; y++) {
+			int ldom = date_days_in_month(y, bm);
+			hf_date b = date_from_ymd(y, bm, bd > ldom ? ldom : bd);
+			if (b != HF_NO_DATE && b > birthday)
+				earlier(&next, b - BIRTHDAY_AHEAD_DAYS, today);
+		}
+	}
+	return next;
+}
+
+hf_date rules_plan_customer(const struct hf_config *cfg, const struct rules_customer *cust,
                          const struct rules_visit *visits, size_t nvisits,
                          const struct hf_task_rec *tasks, size_t ntasks,
                          hf_stamp now, struct decisions *out)
@@ -457,5 +527,7 @@ void rules_plan_customer(const struct hf_config *cfg, const struct rules_custome
 	for (size_t i = 0; i < p.full.n; i++)
 		*decisions_push(out, DEC_ESCALATE) = p.full.v[i];
 	decisions_free(&p.full);
+	hf_date next = plan_next(&p);
 	work_free(&p.w);
+	return next;
 }

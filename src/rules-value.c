@@ -69,6 +69,35 @@ void rules_customer_value(const struct hf_config *cfg, const struct rules_visit 
 		out->rank += vr->vip_priority;
 }
 
+static void earlier(hf_date *next, hf_date day, hf_date today)
+{
+	if (day != HF_NO_DATE && day > today && (*next == HF_NO_DATE || day < *next))
+		*next = day;
+}
+
+hf_date rules_value_changes(const struct hf_config *cfg, const struct rules_visit *visits,
+                            size_t nvisits, hf_date today)
+{
+	const struct hf_value_rules *vr = &cfg->value;
+	hf_date next = HF_NO_DATE, last = HF_NO_DATE;
+	for (size_t i = 0; i < nvisits; i++) {
+		hf_date d = visits[i].date;
+		if (d == HF_NO_DATE)
+			continue;
+		if (d > today) { /* counted from its day on */
+			earlier(&next, d, today);
+			continue;
+		}
+		if (last == HF_NO_DATE || d > last)
+			last = d;
+		earlier(&next, d + vr->window_days, today); /* leaves the frequency window */
+		earlier(&next, d + vr->vip_days, today);    /* leaves the VIP window */
+	}
+	for (int k = 0; last != HF_NO_DATE && k < HF_VALUE_LEVELS - 1; k++)
+		earlier(&next, last + vr->recency[k] + 1, today); /* a recency threshold passed */
+	return next;
+}
+
 bool rules_value_same(const struct hf_value *a, const struct hf_value *b)
 {
 	return a->day == b->day && a->last_visit == b->last_visit && a->recency == b->recency &&

@@ -24,7 +24,7 @@ int svc_plan_today(struct hf_ctx *ctx, bool *ran, struct plan_counts *counts, ch
 	memset(counts, 0, sizeof *counts);
 	if (!*ran)
 		return HF_OK;
-	return svc_plan(ctx, stamp_date(ctx->now), counts, err, errlen);
+	return svc_plan(ctx, stamp_date(ctx->now), false, counts, err, errlen);
 }
 
 static const char *dial_lookup(const char *key, void *phone)

@@ -352,7 +352,7 @@ int svc_import(struct hf_ctx *ctx, const struct import_opts *o, const struct imp
 	}
 	if (rc == HF_OK && o->plan && !o->dry_run) {
 		counts->planned = true;
-		rc = svc_plan(ctx, m.today, &counts->plan, err, errlen);
+		rc = svc_plan(ctx, m.today, false, &counts->plan, err, errlen);
 	}
 	fclose(f);
 	sbuf_free(&m.why);

@@ -498,25 +498,60 @@ static void count_decisions(const struct decisions *d, struct plan_counts *c)
 	}
 }
 
+/* One customer's plan: the facts read, what the rules decided, the day to look again. */
+struct planned {
+	hf_id id;
+	long long rev;                  /* the customer's plan_rev before the facts were read */
+	bool found;
+	struct customer_facts f;
+	struct decisions d;
+	hf_date next;
+};
+
+/* Read a customer and decide, without writing: outside the write lock, the revision is read
+ * first, so any change after it shows as a newer revision when the plan comes to write. */
+static bool plan_decide(struct hf_ctx *ctx, hf_id id, hf_stamp now, struct planned *p)
+{
+	p->id = id;
+	p->d.n = 0;
+	p->rev = store_customer_plan_rev(ctx->st, id);
+	if (p->rev < 0)
+		return p->found = false, p->rev == -1; /* -1: no such customer; -2: a read failed */
+	enum store_found found = svc_facts_read(ctx->st, id, &p->f);
+	p->found = found == STORE_FOUND;
+	if (!p->found)
+		return found == STORE_NONE;
+	p->next = rules_plan_customer(&ctx->cfg, &p->f.cust, p->f.visits, p->f.nvisits, p->f.tasks,
+	                              p->f.ntasks, now, &p->d);
+	return true;
+}
+
+/* Write a decided plan inside the caller's transaction: the decisions, the escalations they
+ * raised, the value when it changed, and the day the customer is next due. */
+static bool plan_write(struct hf_ctx *ctx, struct planned *p, hf_stamp now, struct plan_counts *counts)
+{
+	if (!p->found)
+		return true;
+	count_decisions(&p->d, counts);
+	hf_id before = store_escalation_last_id(ctx->st);
+	/* The value follows the visits and the day: written only when it changed. */
+	struct hf_value v;
+	rules_customer_value(&ctx->cfg, p->f.visits, p->f.nvisits, stamp_date(now), &v);
+	return before >= 0 && svc_apply(ctx->st, p->id, 0, 0, "plan", now, &p->d) &&
+	       store_escalation_raised_steps(ctx->st, before) &&
+	       (rules_value_same(&v, &p->f.value) || store_customer_value_set(ctx->st, p->id, &v)) &&
+	       store_customer_plan_due_set(ctx->st, p->id, p->next);
+}
+
 /* Plan one customer inside the caller's transaction. */
 static bool plan_customer(struct hf_ctx *ctx, hf_id id, hf_stamp now, struct decisions *d,
                           struct plan_counts *counts)
 {
-	struct customer_facts f;
-	enum store_found found = svc_facts_read(ctx->st, id, &f);
-	if (found != STORE_FOUND)
-		return found == STORE_NONE;
-	d->n = 0;
-	rules_plan_customer(&ctx->cfg, &f.cust, f.visits, f.nvisits, f.tasks, f.ntasks, now, d);
-	count_decisions(d, counts);
-	hf_id before = store_escalation_last_id(ctx->st);
-	/* The value follows the visits and the day: written only when it changed. */
-	struct hf_value v;
-	rules_customer_value(&ctx->cfg, f.visits, f.nvisits, stamp_date(now), &v);
-	bool ok = before >= 0 && svc_apply(ctx->st, id, 0, 0, "plan", now, d) &&
-	          store_escalation_raised_steps(ctx->st, before) &&
-	          (rules_value_same(&v, &f.value) || store_customer_value_set(ctx->st, id, &v));
-	svc_facts_free(&f);
+	struct planned p = {.d = *d};
+	bool ok = plan_decide(ctx, id, now, &p) && plan_write(ctx, &p, now, counts);
+	*d = p.d;
+	if (p.found)
+		svc_facts_free(&p.f);
 	return ok;
 }
 
@@ -586,33 +621,71 @@ int svc_add_visit(struct hf_ctx *ctx, const struct hf_visit *v, hf_id *id, struc
 	return HF_OK;
 }
 
-/* Customers planned per transaction: operators logging calls get the lock between batches, so
- * a long plan never makes them wait out the busy timeout. Planning is idempotent, so a plan
- * that stops half way is simply run again. */
-#define PLAN_BATCH 200
+/* Customers decided per batch. The facts are read and the rules decide outside the write
+ * lock; the lock is taken only to write the batch, and the next batch's reading leaves it free
+ * for operators logging calls. A customer changed since it was read is read and decided again
+ * inside the lock. Planning is idempotent, so a plan that stops half way is simply run again. */
+#define PLAN_BATCH 64
 
-int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *err, size_t errlen)
+static bool plan_batch(struct hf_ctx *ctx, const hf_id *ids, size_t n, hf_stamp now,
+                       struct planned *p, struct plan_counts *counts)
+{
+	bool ok = true;
+	size_t k = 0;
+	for (; ok && k < n; k++)
+		ok = plan_decide(ctx, ids[k], now, &p[k]);
+	bool any = false; /* a found customer has at least its next due day to write */
+	for (size_t i = 0; ok && i < k && !any; i++)
+		any = p[i].found;
+	ok = ok && (!any || store_begin(ctx->st));
+	for (size_t i = 0; ok && any && i < k; i++) {
+		long long rev = store_customer_plan_rev(ctx->st, p[i].id);
+		if (rev != p[i].rev) {
+			if (p[i].found)
+				svc_facts_free(&p[i].f);
+			ok = plan_decide(ctx, p[i].id, now, &p[i]);
+		}
+		ok = ok && plan_write(ctx, &p[i], now, counts);
+	}
+	if (any)
+		ok = ok ? store_commit(ctx->st) : (store_rollback(ctx->st), false);
+	for (size_t i = 0; i < k; i++)
+		if (p[i].found)
+			svc_facts_free(&p[i].f);
+	return ok;
+}
+
+int svc_plan(struct hf_ctx *ctx, hf_date day, bool full, struct plan_counts *counts, char *err,
+             size_t errlen)
 {
 	memset(counts, 0, sizeof *counts);
 	hf_stamp now = day == stamp_date(ctx->now) ? ctx->now : stamp_make(day, 8 * 60);
+	/* What is due by a day is known from the last plan on; a day before it is planned whole. */
+	char *last = NULL;
+	char dbuf[16], detail[160];
+	date_format(day, dbuf);
+	if (!full && store_meta_get(ctx->st, "last_plan", &last) == STORE_ERROR)
+		return errf(err, errlen, _("planning failed: %s"), store_errmsg(ctx->st)), HF_EFAIL;
+	if (last && strcmp(last, dbuf) > 0)
+		full = true;
+	free(last);
 	hf_id *ids;
 	size_t n;
-	bool ok = store_plannable_customers(ctx->st, &ids, &n);
-	struct decisions d;
-	decisions_init(&d);
+	bool ok = full ? store_plannable_customers(ctx->st, &ids, &n)
+	               : store_plan_due_customers(ctx->st, day, &ids, &n);
+	struct planned *p = xcalloc(PLAN_BATCH, sizeof *p);
+	for (size_t i = 0; i < PLAN_BATCH; i++)
+		decisions_init(&p[i].d);
 	hf_id esc_before = store_escalation_last_id(ctx->st);
-	for (size_t i = 0; ok && i < n; i += PLAN_BATCH) {
-		ok = store_begin(ctx->st);
-		for (size_t k = i; ok && k < n && k < i + PLAN_BATCH; k++)
-			ok = plan_customer(ctx, ids[k], now, &d, counts);
-		ok = ok && store_commit(ctx->st);
-	}
-	decisions_free(&d);
+	for (size_t i = 0; ok && i < n; i += PLAN_BATCH)
+		ok = plan_batch(ctx, ids + i, n - i < PLAN_BATCH ? n - i : PLAN_BATCH, now, p, counts);
+	for (size_t i = 0; i < PLAN_BATCH; i++)
+		decisions_free(&p[i].d);
+	free(p);
 	free(ids);
-	char dbuf[16], detail[128];
-	date_format(day, dbuf);
-	snprintf(detail, sizeof detail, "day=%s created=%d missed=%d released=%d cancelled=%d", dbuf,
-	         counts->created, counts->missed, counts->released, counts->cancelled);
+	snprintf(detail, sizeof detail, "day=%s %s created=%d missed=%d released=%d cancelled=%d",
+	         dbuf, full ? "full" : "due", counts->created, counts->missed, counts->released,
+	         counts->cancelled);
 	if (!ok || !store_begin(ctx->st) || !store_meta_set(ctx->st, "last_plan", dbuf) ||
 	    !store_audit(ctx->st, ctx->login, ctx->now, "plan", "task", 0, detail) ||
 	    !store_commit(ctx->st)) {

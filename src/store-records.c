@@ -190,6 +190,32 @@ bool store_plannable_customers(struct store *st, hf_id **out, size_t *n)
 	return store_rows(s, out, n, sizeof **out, read_id, NULL, NULL);
 }
 
+bool store_plan_due_customers(struct store *st, hf_date day, hf_id **out, size_t *n)
+{
+	char d[16];
+	struct stmt *s = stmt_prepare(st, "SELECT id FROM customer WHERE plan_due <= :day ORDER BY id");
+	stmt_bind_text(s, ":day", date_format(day, d));
+	return store_rows(s, out, n, sizeof **out, read_id, NULL, NULL);
+}
+
+long long store_customer_plan_rev(struct store *st, hf_id customer)
+{
+	long long rev = 0;
+	switch (store_int(st, &rev, "SELECT plan_rev FROM customer WHERE id = :id", ":id", 'i',
+	                  (long long)customer, NULL)) {
+	case STORE_FOUND: return rev;
+	case STORE_NONE: return -1;
+	default: return -2;
+	}
+}
+
+bool store_customer_plan_due_set(struct store *st, hf_id customer, hf_date next)
+{
+	char d[16];
+	return store_exec(st, "UPDATE customer SET plan_due = :d WHERE id = :id", ":d", 't',
+	                  bind_date(next, d), ":id", 'i', (long long)customer, NULL);
+}
+
 static void read_unseen(struct stmt *s, void *row, const void *arg)
 {
 	(void)arg;

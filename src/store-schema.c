@@ -198,6 +198,37 @@ static const char *const migrations[] = {
 	"ALTER TABLE customer ADD COLUMN value_vip INTEGER NOT NULL DEFAULT 0;       -- VIP by the rule\n"
 	"ALTER TABLE customer ADD COLUMN value_rank INTEGER NOT NULL DEFAULT 0;      -- added to task priority\n"
 	"CREATE INDEX customer_segment ON customer(value_segment);\n",
+	/* 7: incremental planning. Each customer carries the first day on which planning could
+	 * decide anything new for them (plan_due); the day's plan visits only the customers due by
+	 * that day, through an index, instead of every customer. The rules compute the day when they
+	 * plan the customer; any other change to what planning reads (a visit, a task, the
+	 * birthday or do-not-call) makes the customer due at once, by the triggers below, so a
+	 * writer cannot forget it. plan_rev counts those changes, so a plan that read a customer
+	 * outside the write lock sees whether it changed before writing. visit.planned keeps one
+	 * meaning, stated here: 1 for a visit imported as history (every call of its curve already
+	 * over), 0 otherwise; planning does not read it. Customers planning has never seen are due. */
+	"ALTER TABLE customer ADD COLUMN plan_due TEXT;   -- YYYY-MM-DD, '' = at the next plan; NULL: nothing\n"
+	"ALTER TABLE customer ADD COLUMN plan_rev INTEGER NOT NULL DEFAULT 0; -- changes planning reads\n"
+	"CREATE INDEX customer_plan_due ON customer(plan_due) WHERE plan_due IS NOT NULL;\n"
+	"UPDATE customer SET plan_due = '' WHERE id IN (SELECT customer_id FROM visit)\n"
+	"  OR id IN (SELECT customer_id FROM task WHERE status = 'open');\n"
+	"CREATE TRIGGER visit_plan_due AFTER INSERT ON visit BEGIN\n"
+	"  UPDATE customer SET plan_due = '', plan_rev = plan_rev + 1 WHERE id = NEW.customer_id;\n"
+	"END;\n"
+	"CREATE TRIGGER visit_plan_due_change AFTER UPDATE ON visit BEGIN\n"
+	"  UPDATE customer SET plan_due = '', plan_rev = plan_rev + 1\n"
+	"  WHERE id IN (OLD.customer_id, NEW.customer_id);\n"
+	"END;\n"
+	"CREATE TRIGGER task_plan_due AFTER INSERT ON task BEGIN\n"
+	"  UPDATE customer SET plan_due = '', plan_rev = plan_rev + 1 WHERE id = NEW.customer_id;\n"
+	"END;\n"
+	"CREATE TRIGGER task_plan_due_change AFTER UPDATE ON task BEGIN\n"
+	"  UPDATE customer SET plan_due = '', plan_rev = plan_rev + 1\n"
+	"  WHERE id IN (OLD.customer_id, NEW.customer_id);\n"
+	"END;\n"
+	"CREATE TRIGGER customer_plan_due AFTER UPDATE OF birthday, do_not_call ON customer BEGIN\n"
+	"  UPDATE customer SET plan_due = '', plan_rev = plan_rev + 1 WHERE id = NEW.id;\n"
+	"END;\n",
 };
 
 int store_migration_count(void)

@@ -104,8 +104,11 @@ int rules_schedule(const struct hf_config *cfg, enum hf_visit_kind kind, const c
  * - Contact cap: open calls (not data fixes) less than contact_cap_days apart merge into the
  *   earliest (a timed call before an untimed one the same day; then existing, priority, id);
  *   when a carrier is cancelled or missed, what was merged into it is reopened.
- * - Do-not-call customers: every open task is cancelled, nothing is created. */
-void rules_plan_customer(const struct hf_config *cfg, const struct rules_customer *cust,
+ * - Do-not-call customers: every open task is cancelled, nothing is created.
+ * Returns the first day after today on which planning this customer again, with nothing else
+ * changed, could decide anything (a window closing, an owner going stale, a dormancy or
+ * birthday coming due, the value changing), or HF_NO_DATE when no day could. */
+hf_date rules_plan_customer(const struct hf_config *cfg, const struct rules_customer *cust,
                          const struct rules_visit *visits, size_t nvisits,
                          const struct hf_task_rec *tasks, size_t ntasks,
                          hf_stamp now, struct decisions *out);
@@ -184,6 +187,11 @@ const struct hf_segment *rules_value_segment(const struct hf_value_rules *vr, in
  * counted). Without a visit: recency -1, scores 0, no segment, not VIP, rank 0. */
 void rules_customer_value(const struct hf_config *cfg, const struct rules_visit *visits,
                           size_t nvisits, hf_date today, struct hf_value *out);
+/* The first day after today on which the value's scores, counts, segment or VIP can differ
+ * from today's (a visit leaving a window, a recency threshold passed, a visit's day come), or
+ * HF_NO_DATE when none will. */
+hf_date rules_value_changes(const struct hf_config *cfg, const struct rules_visit *visits,
+                            size_t nvisits, hf_date today);
 /* The same value: nothing to write. */
 bool rules_value_same(const struct hf_value *a, const struct hf_value *b);
 /* Why a customer is in their segment, as a person reads it:

@@ -62,7 +62,11 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in, hf_s
 void svc_describe(struct hf_ctx *ctx, const struct log_result *res, struct sbuf *out);
 
 struct plan_counts { int created, merged, missed, released, cancelled, escalated; };
-int svc_plan(struct hf_ctx *ctx, hf_date day, struct plan_counts *counts, char *err, size_t errlen);
+/* Plan `day`: the customers due by that day (each customer keeps the day planning could next
+ * decide anything for them), or with `full` every customer with a visit or an open task, as
+ * also for a day before the last planned one. The decisions are the same either way. */
+int svc_plan(struct hf_ctx *ctx, hf_date day, bool full, struct plan_counts *counts, char *err,
+             size_t errlen);
 
 /* Consultants' customers unseen for cfg.consultant_release_months (listed for reassignment on
  * the 1st of the month), by consultant. *out malloc'd. */

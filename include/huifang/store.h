@@ -247,6 +247,12 @@ bool store_visit_mark_history(struct store *st, hf_id visit);
 
 /* Customers with a visit or an open task (everyone else has nothing to plan), by id. */
 bool store_plannable_customers(struct store *st, hf_id **out, size_t *n);
+/* Customers due for planning by `day` (customer.plan_due), by id. */
+bool store_plan_due_customers(struct store *st, hf_date day, hf_id **out, size_t *n);
+/* A customer's count of changes planning reads; -1: no such customer, -2: the read failed. */
+long long store_customer_plan_rev(struct store *st, hf_id customer);
+/* The day the customer is next due for planning (HF_NO_DATE: none). */
+bool store_customer_plan_due_set(struct store *st, hf_id customer, hf_date next);
 /* Customers with a consultant, not do-not-call, whose last visit is before `before`, by
  * consultant, last visit and id. */
 struct unseen_customer {

@@ -1,4 +1,4 @@
-/* cmd-plan.c — `huifang plan`: materialise due tasks; idempotent. */
+/* cmd-plan.c — `huifang plan`: materialise due tasks, for the customers due or --full; idempotent. */
 #include <stdlib.h>
 
 #include "huifang/cli.h"
@@ -9,7 +9,9 @@
 static int run_plan(struct cli *cli, int argc, char **argv)
 {
 	const char *date = NULL;
-	const struct cli_opt opts[] = {{"--date", 0, OPT_STRING, &date}, {0}};
+	bool full = false;
+	const struct cli_opt opts[] = {{"--date", 0, OPT_STRING, &date}, {"--full", 0, OPT_FLAG, &full},
+	                               {0}};
 	int npos;
 	hf_date day = HF_NO_DATE;
 	int rc = cli_parse(argc, argv, opts, NULL, 0, &npos, cli->err, sizeof cli->err);
@@ -30,7 +32,7 @@ static int run_plan(struct cli *cli, int argc, char **argv)
 	if (day == HF_NO_DATE)
 		day = today;
 	struct plan_counts c;
-	if ((rc = svc_plan(&cli->ctx, day, &c, cli->err, sizeof cli->err)) != HF_OK)
+	if ((rc = svc_plan(&cli->ctx, day, full, &c, cli->err, sizeof cli->err)) != HF_OK)
 		return rc;
 	char d[16];
 	printf(_("planned %s: %d created, %d merged, %d missed, %d released, %d cancelled, "
@@ -55,6 +57,7 @@ static int run_plan(struct cli *cli, int argc, char **argv)
 }
 
 const struct command cmd_plan = {
-	"plan", "plan [--date D]",
-	N_("write due follow-up tasks, mark missed ones, release stale ones (idempotent)"), run_plan,
+	"plan", "plan [--date D] [--full]",
+	N_("write due follow-up tasks, mark missed ones, release stale ones (idempotent); only the "
+	   "customers due that day, or --full every customer"), run_plan,
 };

@@ -20,6 +20,7 @@ static const struct opt_doc opt_docs[] = {
 	{"init", "--demo", NULL, N_("fill a new database with a realistic demo clinic")},
 	{"init", "--admin", "LOGIN", N_("the clinic's first admin (on an installed huifang only root makes a clinic)")},
 	{"plan", "--date", "D", N_("plan as of this day (YYYY-MM-DD; default today; another day: supervisors)")},
+	{"plan", "--full", NULL, N_("plan every customer with a visit or an open call, not only those due (the same decisions, slower)")},
 	{"queue", "--date", "D", N_("the queue of this day: tasks due on or before it (default today)")},
 	{"queue", "--user", "L", N_("one user's tasks (supervisors)")},
 	{"queue", "--team", "T", N_("one team's tasks (supervisors)")},

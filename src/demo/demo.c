@@ -634,7 +634,7 @@ static bool plan(struct replay *r, hf_date day, hf_stamp at)
 	struct plan_counts pc;
 	flush(r, at);
 	act(r, r->d->me.login, at);
-	return !failed(r, svc_plan(r->ctx, day, &pc, r->err, r->errlen)) && !r->failed;
+	return !failed(r, svc_plan(r->ctx, day, false, &pc, r->err, r->errlen)) && !r->failed;
 }
 
 /* ---- today's work handed out ----------------------------------------------------------------- */
