@@ -8,6 +8,7 @@
 #include <libconfig.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1693,4 +1694,16 @@ bool config_is_work_day(const struct hf_config *cfg, hf_date day)
 		if (cfg->holidays[i] == day)
 			return false;
 	return true;
+}
+
+void config_rules_digest(const struct hf_config *cfg, char out[17])
+{
+	/* FNV-1a over the rules' bytes: the calendar through the value rules. The struct is zeroed
+	 * before it is filled, so one file always gives the same bytes. */
+	const unsigned char *b = (const unsigned char *)cfg + offsetof(struct hf_config, work_day);
+	size_t n = offsetof(struct hf_config, events_path) - offsetof(struct hf_config, work_day);
+	unsigned long long h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 1099511628211ULL;
+	snprintf(out, 17, "%016llx", h);
 }

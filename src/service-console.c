@@ -1,4 +1,4 @@
-/* service-console.c — use cases of the console: plan on opening, audited views, dialling. */
+/* service-console.c — use cases of the console: the day's plan, audited views, dialling. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,20 +11,17 @@
 #include "huifang/service.h"
 #include "huifang/str.h"
 
-int svc_plan_today(struct hf_ctx *ctx, bool *ran, struct plan_counts *counts, char *err,
-                   size_t errlen)
+int svc_plan_today(struct hf_ctx *ctx, struct plan_run **run, char *err, size_t errlen)
 {
+	*run = NULL;
 	char today[16];
 	date_format(stamp_date(ctx->now), today);
 	char *last;
 	if (store_meta_get(ctx->st, "last_plan", &last) == STORE_ERROR)
 		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
-	*ran = !last || strcmp(last, today) != 0;
+	bool due = !last || strcmp(last, today) != 0;
 	free(last);
-	memset(counts, 0, sizeof *counts);
-	if (!*ran)
-		return HF_OK;
-	return svc_plan(ctx, stamp_date(ctx->now), false, counts, err, errlen);
+	return due ? svc_plan_begin(ctx, stamp_date(ctx->now), false, run, err, errlen) : HF_OK;
 }
 
 static const char *dial_lookup(const char *key, void *phone)

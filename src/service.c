@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "huifang/date.h"
@@ -655,49 +656,119 @@ static bool plan_batch(struct hf_ctx *ctx, const hf_id *ids, size_t n, hf_stamp 
 	return ok;
 }
 
-int svc_plan(struct hf_ctx *ctx, hf_date day, bool full, struct plan_counts *counts, char *err,
-             size_t errlen)
-{
-	memset(counts, 0, sizeof *counts);
-	hf_stamp now = day == stamp_date(ctx->now) ? ctx->now : stamp_make(day, 8 * 60);
-	/* What is due by a day is known from the last plan on; a day before it is planned whole. */
-	char *last = NULL;
-	char dbuf[16], detail[160];
-	date_format(day, dbuf);
-	if (!full && store_meta_get(ctx->st, "last_plan", &last) == STORE_ERROR)
-		return errf(err, errlen, _("planning failed: %s"), store_errmsg(ctx->st)), HF_EFAIL;
-	if (last && strcmp(last, dbuf) > 0)
-		full = true;
-	free(last);
+struct plan_run {
+	hf_date day;
+	hf_stamp now;
+	bool full;
+	char rules[17];                 /* config_rules_digest of the rules planned by */
 	hf_id *ids;
-	size_t n;
-	bool ok = full ? store_plannable_customers(ctx->st, &ids, &n)
-	               : store_plan_due_customers(ctx->st, day, &ids, &n);
-	struct planned *p = xcalloc(PLAN_BATCH, sizeof *p);
+	size_t n, next;
+	hf_id esc_before;
+	struct planned *p;              /* PLAN_BATCH of them */
+	struct plan_counts counts;
+};
+
+void svc_plan_free(struct plan_run *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; r->p && i < PLAN_BATCH; i++)
+		decisions_free(&r->p[i].d);
+	free(r->p);
+	free(r->ids);
+	free(r);
+}
+
+int svc_plan_begin(struct hf_ctx *ctx, hf_date day, bool full, struct plan_run **out, char *err,
+                   size_t errlen)
+{
+	*out = NULL;
+	struct plan_run *r = xcalloc(1, sizeof *r);
+	r->day = day;
+	r->now = day == stamp_date(ctx->now) ? ctx->now : stamp_make(day, 8 * 60);
+	config_rules_digest(&ctx->cfg, r->rules);
+	/* What is due by a day is known from the last plan on, by the rules it planned with; a day
+	 * before it, or other rules, are planned whole. */
+	char *last = NULL, *rules = NULL, dbuf[16];
+	bool ok = store_meta_get(ctx->st, "last_plan", &last) != STORE_ERROR &&
+	          store_meta_get(ctx->st, "plan_rules", &rules) != STORE_ERROR;
+	r->full = full || (last && strcmp(last, date_format(day, dbuf)) > 0) || !rules ||
+	          strcmp(rules, r->rules) != 0;
+	free(last);
+	free(rules);
+	ok = ok && (r->full ? store_plannable_customers(ctx->st, &r->ids, &r->n)
+	                    : store_plan_due_customers(ctx->st, day, &r->ids, &r->n));
+	r->esc_before = store_escalation_last_id(ctx->st);
+	if (!ok || r->esc_before < 0) {
+		svc_plan_free(r);
+		return errf(err, errlen, _("planning failed: %s"), store_errmsg(ctx->st)), HF_EFAIL;
+	}
+	r->p = xcalloc(PLAN_BATCH, sizeof *r->p);
 	for (size_t i = 0; i < PLAN_BATCH; i++)
-		decisions_init(&p[i].d);
-	hf_id esc_before = store_escalation_last_id(ctx->st);
-	for (size_t i = 0; ok && i < n; i += PLAN_BATCH)
-		ok = plan_batch(ctx, ids + i, n - i < PLAN_BATCH ? n - i : PLAN_BATCH, now, p, counts);
-	for (size_t i = 0; i < PLAN_BATCH; i++)
-		decisions_free(&p[i].d);
-	free(p);
-	free(ids);
+		decisions_init(&r->p[i].d);
+	*out = r;
+	return HF_OK;
+}
+
+static double mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+int svc_plan_step(struct hf_ctx *ctx, struct plan_run *r, int budget_ms, bool *done, char *err,
+                  size_t errlen)
+{
+	*done = false;
+	double until = budget_ms >= 0 ? mono_ms() + budget_ms : 0;
+	bool ok = true;
+	while (ok && r->next < r->n && (budget_ms < 0 || mono_ms() < until)) {
+		size_t k = r->n - r->next < PLAN_BATCH ? r->n - r->next : PLAN_BATCH;
+		ok = plan_batch(ctx, r->ids + r->next, k, r->now, r->p, &r->counts);
+		r->next += k;
+	}
+	char dbuf[16], detail[160];
+	if (ok && r->next < r->n)
+		return HF_OK;
+	*done = true;
+	date_format(r->day, dbuf);
+	const struct plan_counts *c = &r->counts;
 	snprintf(detail, sizeof detail, "day=%s %s created=%d missed=%d released=%d cancelled=%d",
-	         dbuf, full ? "full" : "due", counts->created, counts->missed, counts->released,
-	         counts->cancelled);
+	         dbuf, r->full ? "full" : "due", c->created, c->missed, c->released, c->cancelled);
 	if (!ok || !store_begin(ctx->st) || !store_meta_set(ctx->st, "last_plan", dbuf) ||
+	    !store_meta_set(ctx->st, "plan_rules", r->rules) ||
 	    !store_audit(ctx->st, ctx->login, ctx->now, "plan", "task", 0, detail) ||
 	    !store_commit(ctx->st)) {
 		errf(err, errlen, _("planning failed: %s"), store_errmsg(ctx->st));
 		store_rollback(ctx->st);
-		svc_event_raised_since(ctx, esc_before); /* what the committed batches raised */
+		svc_event_raised_since(ctx, r->esc_before); /* what the committed batches raised */
 		return HF_EFAIL;
 	}
-	svc_event_raised_since(ctx, esc_before);
+	svc_event_raised_since(ctx, r->esc_before);
 	/* Deadlines missed since the last plan climb the ladder. */
 	int breached;
 	return svc_escalation_breaches(ctx, &breached, err, errlen);
+}
+
+const struct plan_counts *svc_plan_counts(const struct plan_run *r)
+{
+	return &r->counts;
+}
+
+int svc_plan(struct hf_ctx *ctx, hf_date day, bool full, struct plan_counts *counts, char *err,
+             size_t errlen)
+{
+	memset(counts, 0, sizeof *counts);
+	struct plan_run *r;
+	int rc = svc_plan_begin(ctx, day, full, &r, err, errlen);
+	bool done = false;
+	if (rc == HF_OK)
+		rc = svc_plan_step(ctx, r, -1, &done, err, errlen);
+	if (r)
+		*counts = r->counts;
+	svc_plan_free(r);
+	return rc;
 }
 
 bool svc_unseen_customers(struct hf_ctx *ctx, hf_date day, struct unseen_customer **out, size_t *n)

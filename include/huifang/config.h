@@ -209,6 +209,10 @@ struct hf_config {
 	int nui_keys;
 };
 
+/* A digest of everything planning decides by (calendar, curves, escalation, release and value
+ * rules, teams), as 16 hex digits: when it changes, the next plan looks at every customer. */
+void config_rules_digest(const struct hf_config *cfg, char out[17]);
+
 /* The built-in defaults: data/huifang.conf, compiled in. */
 extern const char hf_default_config[];
 

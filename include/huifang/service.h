@@ -67,6 +67,17 @@ struct plan_counts { int created, merged, missed, released, cancelled, escalated
  * also for a day before the last planned one. The decisions are the same either way. */
 int svc_plan(struct hf_ctx *ctx, hf_date day, bool full, struct plan_counts *counts, char *err,
              size_t errlen);
+/* The same in steps, for the console to plan between key presses: begin reads who is due
+ * (the rules changed since the last plan, or a day before it: everyone); each step plans for
+ * about budget_ms (-1: to the end) and, once every customer is planned, records the day, the
+ * audit row and the breaches and sets *done. svc_plan_free(NULL) does nothing. */
+struct plan_run;
+int svc_plan_begin(struct hf_ctx *ctx, hf_date day, bool full, struct plan_run **out, char *err,
+                   size_t errlen);
+int svc_plan_step(struct hf_ctx *ctx, struct plan_run *r, int budget_ms, bool *done, char *err,
+                  size_t errlen);
+const struct plan_counts *svc_plan_counts(const struct plan_run *r);
+void svc_plan_free(struct plan_run *r);
 
 /* Consultants' customers unseen for cfg.consultant_release_months (listed for reassignment on
  * the 1st of the month), by consultant. *out malloc'd. */
@@ -213,9 +224,9 @@ bool svc_apply(struct store *st, hf_id customer, hf_id task_id, hf_id call_id, c
                hf_stamp now, const struct decisions *d);
 
 /* ---- the console (service-console.c) ------------------------------------------------- */
-/* Plan today when meta "last_plan" is not today (*ran tells whether it did). */
-int svc_plan_today(struct hf_ctx *ctx, bool *ran, struct plan_counts *counts, char *err,
-                   size_t errlen);
+/* Begin today's plan when meta "last_plan" is not today (*run stays NULL when it is); the
+ * console then plans in steps (svc_plan_step) between key presses, after its first paint. */
+int svc_plan_today(struct hf_ctx *ctx, struct plan_run **run, char *err, size_t errlen);
 /* ctx->me views a customer's record (reveal: with the whole phone number): read it into out
  * (may be NULL) and audit the view, `where` its detail. No such customer: 2. */
 int svc_view_customer(struct hf_ctx *ctx, hf_id customer, bool reveal, const char *where,

@@ -12,7 +12,9 @@
 
 /* What a handler asks of the frame. Handlers change state and return these; they never
  * draw. TUI_UNHANDLED: the view did not use the key (the frame passes its action to the
- * program's tui_app.action). TUI_REPAINT: repaint the whole terminal, not only what changed. */
+ * program's tui_app.action). TUI_REPAINT: repaint the whole terminal, not only what changed.
+ * TUI_BUSY (from a tick): work is under way in steps; tick again as soon as the keys waiting
+ * are read, instead of after the usual pause. */
 enum tui_flag {
 	TUI_NONE = 0,
 	TUI_REDRAW = 1 << 0,
@@ -20,6 +22,7 @@ enum tui_flag {
 	TUI_QUIT = 1 << 2,
 	TUI_UNHANDLED = 1 << 3,
 	TUI_REPAINT = 1 << 4,
+	TUI_BUSY = 1 << 5,
 };
 
 /* The smallest terminal the console draws on; below it a plain "too small" screen. */

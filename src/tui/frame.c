@@ -286,6 +286,7 @@ static void run(struct tui *t)
 	int flags = TUI_RESIZE;
 	double last_key = mono(), last_tick = last_key;
 	int idle = t->ctx->cfg.idle_lock_minutes;
+	bool busy = false;
 	while (t->top && !(flags & TUI_QUIT)) {
 		if (got_signal) {
 			t->exit_status = 128 + got_signal;
@@ -304,6 +305,7 @@ static void run(struct tui *t)
 			draw(t);
 		flags = 0;
 		tui_key k = TK_NONE;
+		timeout(busy ? 0 : TICK_MS);
 		switch (read_key(&k)) {
 		case IN_RESIZE:
 			flags |= TUI_RESIZE;
@@ -331,9 +333,11 @@ static void run(struct tui *t)
 			break;
 		}
 		double now = mono();
-		if (now - last_tick >= TICK_MS / 1000.0) {
+		if (busy || now - last_tick >= TICK_MS / 1000.0) {
 			last_tick = now;
 			flags |= tick(t);
+			busy = flags & TUI_BUSY;
+			flags &= ~TUI_BUSY;
 			if (idle > 0 && !t->locked && now - last_key >= idle * 60.0) {
 				set_lock(t, true);
 				flags |= TUI_REDRAW;

@@ -32,10 +32,11 @@ static const struct {
 };
 
 struct console {
-	/* What was done before the terminal was set up, said on the first screen's status line. */
-	bool planned;
-	struct plan_counts plan;
-	char plan_err[HF_ERRLEN];
+	/* The day's plan, when the day had not been planned: begun after the first paint, run in
+	 * steps from the timer between key presses; the queue shows the rows as they are written. */
+	bool plan_due;
+	struct plan_run *plan;
+	unsigned plan_steps;
 	/* Each tab's view once opened; it stays on the stack under the one in front. */
 	struct tui_view *tab[TAB__COUNT];
 	hf_stamp counted;               /* when the open escalations were last counted */
@@ -131,9 +132,53 @@ static void count_escalations(struct tui *t, struct console *c)
 	t->badge_color = breached > 0 ? UI_COLOR_BREACHED : UI_COLOR_NOTICE;
 }
 
+/* Milliseconds of planning per step: keys are read between the steps; the queue is read
+ * again every PLAN_RELOAD_STEPS steps. */
+#define PLAN_STEP_MS 100
+#define PLAN_RELOAD_STEPS 8
+
+static int plan_tick(struct tui *t, struct console *c)
+{
+	char err[HF_ERRLEN];
+	if (c->plan_due) {
+		c->plan_due = false;
+		if (svc_plan_today(t->ctx, &c->plan, err, sizeof err) != HF_OK) {
+			tui_message(t, UI_COLOR_ERROR, "%s", err);
+			return TUI_REDRAW;
+		}
+		if (!c->plan)
+			return TUI_NONE;
+		tui_message(t, UI_COLOR_NOTICE, "%s", _("Planning today…"));
+	}
+	if (!c->plan)
+		return TUI_NONE;
+	bool done;
+	int rc = svc_plan_step(t->ctx, c->plan, PLAN_STEP_MS, &done, err, sizeof err);
+	/* This process wrote, which data_version does not show: the queue reads the rows on the
+	 * next tick, every few steps while planning goes on and once it is done. */
+	if (rc != HF_OK || done || ++c->plan_steps % PLAN_RELOAD_STEPS == 0)
+		t->touched = true;
+	if (rc != HF_OK)
+		tui_message(t, UI_COLOR_ERROR, "%s", err);
+	else if (done) {
+		const struct plan_counts *n = svc_plan_counts(c->plan);
+		tui_message(t, UI_COLOR_NOTICE, _("Planned today: %d new, %d missed, %d released, %d cancelled"),
+		            n->created, n->missed, n->released, n->cancelled);
+	}
+	if (rc != HF_OK || done) {
+		svc_plan_free(c->plan);
+		c->plan = NULL;
+		return TUI_REDRAW;
+	}
+	return TUI_REDRAW | TUI_BUSY;
+}
+
 static int console_tick(struct tui *t, bool changed)
 {
 	struct console *c = the_console;
+	int flags = plan_tick(t, c);
+	if (flags)
+		return flags;
 	if (!changed && c->counted == t->ctx->now)
 		return TUI_NONE;
 	char before[sizeof t->badge];
@@ -176,11 +221,7 @@ static void console_start(struct tui *t, void *data)
 	count_escalations(t, c);
 	if (t->badge[0])
 		show_tab(t, c, TAB_ESCALATIONS);
-	if (c->plan_err[0])
-		tui_message(t, UI_COLOR_ERROR, "%s", c->plan_err);
-	else if (c->planned)
-		tui_message(t, UI_COLOR_NOTICE, _("Planned today: %d new, %d missed, %d released, %d cancelled"),
-		            c->plan.created, c->plan.missed, c->plan.released, c->plan.cancelled);
+	c->plan_due = true; /* on the first tick, once the queue is painted */
 }
 
 /* The keys that mean the same on every screen that has them. */
@@ -219,8 +260,7 @@ static const struct tui_app console_app = {
 int console_main(struct hf_ctx *ctx, char *err, size_t errlen)
 {
 	struct console c = {0};
-	/* The day's tasks must exist before the queue is read. */
-	if (svc_plan_today(ctx, &c.planned, &c.plan, c.plan_err, sizeof c.plan_err) != HF_OK)
-		c.planned = false;
-	return tui_run(ctx, &console_app, &c, err, errlen);
+	int rc = tui_run(ctx, &console_app, &c, err, errlen);
+	svc_plan_free(c.plan); /* a plan left half way is finished by the next one */
+	return rc;
 }

@@ -7,9 +7,15 @@ ge() {
 	if [ -n "$2" ] && [ "$2" -ge "$3" ] 2>/dev/null; then ok "$1 ($2)"; else notok "$1 (got '$2', want >= $3)"; fi
 }
 # dump DB: the clinic's records as SQL, for comparing two databases.
+# The records. Of a customer's planning marks only what planning decided counts: the day they
+# are next due for planning and the day the value was counted on (with the days since the last
+# visit counted to it) move when a plan looks at a customer changed since their last plan.
 dump() {
 	local t
-	for t in customer visit task call; do sqlite3 "$1" ".dump $t"; done
+	sqlite3 "$1" "SELECT id, external_id, name, phone, gender, birthday, consultant, source, tags,
+	  do_not_call, phone_invalid, created_at, value_last_visit, value_frequency, value_monetary,
+	  value_scores, value_segment, value_vip, value_rank FROM customer ORDER BY id"
+	for t in visit task call; do sqlite3 "$1" ".dump $t"; done
 }
 
 start=$(date +%s%N)

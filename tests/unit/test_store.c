@@ -75,6 +75,14 @@ static void test_migrates_an_older_database(void **state)
 	                           "resolution) VALUES (1, 'high', 'complaint', '2026-11-02 09:00', "
 	                           "'acknowledged', 'op', '2026-11-01 09:00', 'sup', "
 	                           "'2026-11-01 10:00', 'called back')", NULL));
+	/* ... without the version 7 planning marks ... */
+	static const char *const v7[] = {"DROP TRIGGER visit_plan_due", "DROP TRIGGER visit_plan_due_change",
+	                                 "DROP TRIGGER task_plan_due", "DROP TRIGGER task_plan_due_change",
+	                                 "DROP TRIGGER customer_plan_due", "DROP INDEX customer_plan_due",
+	                                 "ALTER TABLE customer DROP COLUMN plan_due",
+	                                 "ALTER TABLE customer DROP COLUMN plan_rev"};
+	for (size_t i = 0; i < sizeof v7 / sizeof v7[0]; i++)
+		assert_true(store_exec(st, v7[i], NULL));
 	/* ... and without the version 6 value columns. */
 	assert_true(store_exec(st, "DROP INDEX customer_segment", NULL));
 	static const char *const value_cols[] = {"value_day", "value_last_visit", "value_recency",
@@ -98,6 +106,8 @@ static void test_migrates_an_older_database(void **state)
 	                                  "'task_merged', 'escalation_customer')", NULL), 4);
 	assert_int_equal(DB_INT(st, "SELECT count(*) FROM pragma_table_info('call') "
 	                                  "WHERE name = 'nps'", NULL), 1);
+	assert_int_equal(DB_INT(st, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+	                                  "AND name LIKE '%plan_due%'", NULL), 5);
 	/* The escalation's history became its timeline; its holder is who acknowledged it. */
 	char *steps = NULL, *esc = NULL;
 	assert_int_equal(store_text(st, &steps, "SELECT group_concat(step || ':' || login || ':' || "
