@@ -18,6 +18,7 @@ struct store {
 	char *path;
 	struct stmt *cache;
 	int depth;                      /* open store_begin calls; inner ones are savepoints */
+	struct ledger *ledger;
 	char err[HF_ERRLEN];
 };
 
@@ -37,7 +38,17 @@ hf_stamp col_stamp(struct stmt *s, int col);
 void col_copy(struct stmt *s, int col, char *dst, size_t size);
 /* A one-row read's stmt_step result as what it found. */
 enum store_found found_of(int step);
-void audit_hash(const char *prev, const char *at, const char *login, const char *action,
-                const char *entity, long long entity_id, const char *detail, char out[65]);
+
+/* The record of written rows behind each audit row (store-audit.c): a hook notes every row
+ * written to a covered table; store_audit queues its row and the commit that closes it writes
+ * it with the digest of the rows noted since the audit row before it. */
+struct ledger;
+void ledger_attach(struct store *st);
+void ledger_free(struct store *st);
+/* Write the queued audit rows if all were queued at transaction depth >= depth. */
+bool ledger_flush(struct store *st, int depth);
+void ledger_committed(struct store *st);
+/* Forget the audit rows queued at depth >= depth (0: everything since the last commit). */
+void ledger_rolled_back(struct store *st, int depth);
 
 #endif

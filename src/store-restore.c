@@ -79,6 +79,7 @@ bool store_check_backup(const char *path, long long *audit_rows, char *err, size
 	                                        "'table' AND name = 'audit'") : NULL;
 	int version = integrity ? store_schema_version(b) : -1;
 	long long rows = 0, bad = 0;
+	struct audit_problem problem;
 	if (!integrity || strcmp(integrity, "ok") != 0)
 		errf(err, errlen, _("%s: damaged: %s"), path, integrity ? integrity : b->err);
 	else if (version > store_current_version())
@@ -86,11 +87,13 @@ bool store_check_backup(const char *path, long long *audit_rows, char *err, size
 		     path, version, store_current_version());
 	else if (version < 1 || !audit || strcmp(audit, "1") != 0)
 		errf(err, errlen, _("%s: not a huifang backup (no audit trail)"), path);
-	else if ((bad = store_audit_verify(b, &rows)) < 0)
+	else if ((bad = store_audit_verify(b, &rows, NULL, &problem)) < 0)
 		errf(err, errlen, _("%s: damaged: %s"), path, b->err);
-	else if (bad)
-		errf(err, errlen, _("%s: its audit trail is broken at row %lld: it was changed after the "
-		                    "backup was taken"), path, bad);
+	else if (bad) {
+		char what[512];
+		store_audit_problem_text(&problem, what, sizeof what);
+		errf(err, errlen, _("%s: its audit trail does not prove its data: %s"), path, what);
+	}
 	else
 		ok = true;
 	free(integrity);

@@ -229,6 +229,30 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER customer_plan_due AFTER UPDATE OF birthday, do_not_call ON customer BEGIN\n"
 	"  UPDATE customer SET plan_due = '', plan_rev = plan_rev + 1 WHERE id = NEW.id;\n"
 	"END;\n",
+
+	/* 8: each audit row carries a digest of the rows its action wrote (store-audit.c); rows
+	 * written before have none. A column added to a covered table later must default to NULL,
+	 * '' or 0, or the digests of the rows written before it no longer match (util/digest.c). */
+	"ALTER TABLE audit ADD COLUMN digest TEXT; -- sha256 over its audit_row entries; NULL: none\n"
+	"-- The rows each audit row's action wrote, as written.\n"
+	"CREATE TABLE audit_row (\n"
+	"  id       INTEGER PRIMARY KEY,\n"
+	"  audit_id INTEGER NOT NULL,  -- the audit row\n"
+	"  entity   TEXT NOT NULL,     -- the table: customer, visit, task, call, escalation, ...\n"
+	"  row_key  TEXT NOT NULL,     -- the row's id (a user's login)\n"
+	"  digest   TEXT NOT NULL,     -- sha256 of the row's canonical form\n"
+	"  columns  TEXT NOT NULL      -- its column fingerprints, to name the column that changed\n"
+	");\n"
+	"CREATE INDEX audit_row_row ON audit_row(entity, row_key, id);\n"
+	"CREATE INDEX audit_row_audit ON audit_row(audit_id);\n"
+	"-- Rows already here have no record; every row after these ids must have one.\n"
+	"INSERT INTO meta(key, value) SELECT 'audit_rows_after.customer', coalesce(max(id), 0) FROM customer;\n"
+	"INSERT INTO meta(key, value) SELECT 'audit_rows_after.visit', coalesce(max(id), 0) FROM visit;\n"
+	"INSERT INTO meta(key, value) SELECT 'audit_rows_after.task', coalesce(max(id), 0) FROM task;\n"
+	"INSERT INTO meta(key, value) SELECT 'audit_rows_after.call', coalesce(max(id), 0) FROM call;\n"
+	"INSERT INTO meta(key, value) SELECT 'audit_rows_after.escalation', coalesce(max(id), 0) FROM escalation;\n"
+	"INSERT INTO meta(key, value) SELECT 'audit_rows_after.escalation_step', coalesce(max(id), 0)\n"
+	"  FROM escalation_step;\n",
 };
 
 int store_migration_count(void)

@@ -8,8 +8,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <openssl/evp.h>
-
 #include "huifang/date.h"
 #include "huifang/i18n.h"
 #include "huifang/str.h"
@@ -194,6 +192,7 @@ struct store *store_open(const char *path, enum store_mode mode, char *err, size
 	}
 	if (!migrate(st, mode, err, errlen))
 		return abandon(st, !exists);
+	ledger_attach(st);
 	return st;
 }
 
@@ -208,6 +207,7 @@ void store_close(struct store *st)
 		free(s);
 	}
 	sqlite3_close(st->db);
+	ledger_free(st);
 	free(st->path);
 	free(st);
 }
@@ -243,8 +243,10 @@ long long store_data_version(struct store *st)
  * the service) nests as a savepoint: its rollback undoes only its own part. */
 bool store_begin(struct store *st)
 {
-	if (st->depth > 0 && sqlite3_get_autocommit(st->db))
+	if (st->depth > 0 && sqlite3_get_autocommit(st->db)) {
 		st->depth = 0;
+		ledger_rolled_back(st, 0);
+	}
 	if (!exec_plain(st, st->depth > 0 ? "SAVEPOINT nested" : "BEGIN IMMEDIATE"))
 		return false;
 	st->depth++;
@@ -277,12 +279,14 @@ static void wal_checkpoint(struct store *st)
 
 bool store_commit(struct store *st)
 {
-	if (!exec_plain(st, st->depth > 1 ? "RELEASE nested" : "COMMIT"))
+	if (!ledger_flush(st, st->depth) || !exec_plain(st, st->depth > 1 ? "RELEASE nested" : "COMMIT"))
 		return false;
 	if (st->depth > 0)
 		st->depth--;
-	if (st->depth == 0)
+	if (st->depth == 0) {
+		ledger_committed(st);
 		wal_checkpoint(st);
+	}
 	return true;
 }
 
@@ -290,6 +294,7 @@ void store_rollback(struct store *st)
 {
 	if (sqlite3_get_autocommit(st->db)) {
 		st->depth = 0;
+		ledger_rolled_back(st, 0);
 		return;
 	}
 	char keep[HF_ERRLEN];
@@ -297,10 +302,12 @@ void store_rollback(struct store *st)
 	if (st->depth > 1) {
 		exec_plain(st, "ROLLBACK TO nested");
 		exec_plain(st, "RELEASE nested");
+		ledger_rolled_back(st, st->depth);
 		st->depth--;
 	} else {
 		exec_plain(st, "ROLLBACK");
 		st->depth = 0;
+		ledger_rolled_back(st, 0);
 	}
 	str_copy(st->err, sizeof st->err, keep);
 }
@@ -564,73 +571,6 @@ enum store_found found_of(int step)
 }
 
 /* ---- audit --------------------------------------------------------------------------- */
-
-static void sha256_hex(const char *data, size_t n, char out[65])
-{
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int len = 0;
-	EVP_Digest(data, n, md, &len, EVP_sha256(), NULL);
-	for (unsigned i = 0; i < len && i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
-	out[64] = 0;
-}
-
-/* The hash of one audit row: sha256 over the previous hash and the row's fields. */
-void audit_hash(const char *prev, const char *at, const char *login, const char *action,
-                const char *entity, long long entity_id, const char *detail, char out[65])
-{
-	struct sbuf b;
-	sbuf_init(&b);
-	sbuf_printf(&b, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%lld\x1f%s", prev, at, login, action, entity,
-	            entity_id, detail ? detail : "");
-	sha256_hex(b.s, b.len, out);
-	sbuf_free(&b);
-}
-
-bool store_audit(struct store *st, const char *login, hf_stamp at, const char *action,
-                 const char *entity, hf_id entity_id, const char *detail)
-{
-	char prev[65] = "0000000000000000000000000000000000000000000000000000000000000000";
-	char *last;
-	if (store_text(st, &last, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1", NULL) == STORE_ERROR)
-		return false;
-	if (last) {
-		str_copy(prev, sizeof prev, last);
-		free(last);
-	}
-	char when[20], hash[65];
-	stamp_format(at, when);
-	audit_hash(prev, when, login, action, entity, entity_id, detail, hash);
-	return store_exec(st,
-	                  "INSERT INTO audit(at, login, action, entity, entity_id, detail, prev_hash, hash) "
-	                  "VALUES (:at, :login, :action, :entity, :eid, :detail, :prev, :hash)",
-	                  ":at", 't', when, ":login", 't', login, ":action", 't', action,
-	                  ":entity", 't', entity, ":eid", 'i', (long long)entity_id,
-	                  ":detail", 't', detail ? detail : "", ":prev", 't', prev, ":hash", 't', hash,
-	                  NULL);
-}
-
-long long store_audit_verify(struct store *st, long long *checked)
-{
-	char prev[65] = "0000000000000000000000000000000000000000000000000000000000000000";
-	struct stmt *s = stmt_prepare(st, "SELECT id, at, login, action, entity, coalesce(entity_id, 0), "
-	                                  "detail, prev_hash, hash FROM audit ORDER BY id");
-	long long bad = 0, n = 0;
-	int rc = 1;
-	while (!bad && (rc = stmt_step(s)) == 1) {
-		char hash[65];
-		n++;
-		audit_hash(prev, stmt_text(s, 1), stmt_text(s, 2), stmt_text(s, 3), stmt_text(s, 4),
-		           stmt_int(s, 5), stmt_text(s, 6), hash);
-		if (strcmp(stmt_text(s, 7), prev) != 0 || strcmp(stmt_text(s, 8), hash) != 0)
-			bad = stmt_int(s, 0);
-		str_copy(prev, sizeof prev, stmt_text(s, 8));
-	}
-	stmt_done(s);
-	if (checked)
-		*checked = n;
-	return rc < 0 ? -1 : bad;
-}
 
 bool store_audit_list(struct store *st, long long limit, struct hf_audit_entry **out, size_t *n)
 {

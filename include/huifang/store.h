@@ -323,14 +323,41 @@ bool store_escalation_raised_steps(struct store *st, hf_id after);
 bool store_escalation_steps(struct store *st, hf_id id, struct hf_esc_step_row **out, size_t *n);
 void store_escalation_steps_free(struct hf_esc_step_row *v, size_t n);
 
-/* Audit: appended inside the caller's transaction, hash-chained (SHA-256 of the previous hash
- * and this row's fields). */
+/* Audit: queued inside the caller's transaction and written, hash-chained, when it commits,
+ * with a record of the rows its action wrote (see store-audit.c). */
 bool store_audit(struct store *st, const char *login, hf_stamp at, const char *action,
                  const char *entity, hf_id entity_id, const char *detail);
-/* Recompute the chain: the id of the first row whose hash or link is wrong, 0 when whole, -1
- * when it cannot be read.
- * *checked gets the number of rows read. */
-long long store_audit_verify(struct store *st, long long *checked);
+
+/* What the check of the audit trail found first. */
+enum audit_problem_kind {
+	AUDIT_OK,
+	AUDIT_CHANGED,        /* the row's hash or its link to the row before is wrong */
+	AUDIT_GAP,            /* the row is missing from the middle of the trail */
+	AUDIT_DIGEST_DROPPED, /* no digest, after rows that have one */
+	AUDIT_RECORD_CHANGED, /* its record of the rows it wrote no longer matches its digest */
+	AUDIT_REMOVED,        /* the row is gone, its record of the rows it wrote is still there */
+	AUDIT_EMPTY,          /* the trail has no row at all */
+	AUDIT_ROW_MISSING,    /* a row it wrote is missing */
+	AUDIT_ROW_DIFFERS,    /* a row it wrote was changed since (column: which one) */
+	AUDIT_ROW_UNAUDITED,  /* a row that no audit row wrote */
+};
+struct audit_problem {
+	enum audit_problem_kind kind;
+	long long row;                 /* the audit row (0: none) */
+	char action[32], entity[32];   /* the audit row's action and entity */
+	long long entity_id;
+	bool has_entity_id;
+	char table[32], key[128];      /* the written row: its table and id (a user's login) */
+	char column[64];               /* the column that differs, "" when not known */
+};
+/* Recompute the chain and every written row's digest: the id of the first bad audit row (or
+ * LLONG_MAX when the problem names no row), 0 when whole, -1 when it cannot be read. *checked
+ * gets the number of audit rows read, *rows (may be NULL) the number of written rows checked,
+ * *p (may be NULL) what was found. */
+long long store_audit_verify(struct store *st, long long *checked, long long *rows,
+                             struct audit_problem *p);
+/* What was found, as one sentence. */
+void store_audit_problem_text(const struct audit_problem *p, char *buf, size_t size);
 
 struct hf_audit_entry {
 	hf_id id;

@@ -29,14 +29,16 @@ static int run_audit(struct cli *cli, int argc, char **argv)
 		return rc;
 	struct store *st = cli->ctx.st;
 	if (verify) {
-		long long n = 0, bad = store_audit_verify(st, &n);
+		long long n = 0, rows = 0;
+		struct audit_problem p;
+		long long bad = store_audit_verify(st, &n, &rows, &p);
 		if (bad < 0)
 			return cli_read_failed(cli);
-		if (bad)
-			return errf(cli->err, sizeof cli->err,
-			            _("audit trail broken at row %lld: it was changed or removed after it was "
-			              "written"), bad), HF_EFAIL;
-		printf(_("audit trail intact: %lld rows\n"), n);
+		if (bad) {
+			store_audit_problem_text(&p, cli->err, sizeof cli->err);
+			return HF_EFAIL;
+		}
+		printf(_("audit trail intact: %lld rows, %lld written rows as recorded\n"), n, rows);
 		return HF_OK;
 	}
 	struct hf_audit_entry *v;

@@ -77,7 +77,7 @@ static const struct opt_doc opt_docs[] = {
 	{"user add", "--role", "R", N_("operator, supervisor or admin")},
 	{"user add", "--team", "T", N_("a team code of the rules file")},
 	{"user add", "--name", "N", N_("the name shown (default the login)")},
-	{"audit", "--verify", NULL, N_("check the hash chain; exit 1 naming the first row changed or removed")},
+	{"audit", "--verify", NULL, N_("check the hash chain and the rows each action wrote; exit 1 naming the first bad row")},
 	{"audit", "--limit", "N", N_("the last N rows (default 50)")},
 	{"restore", "--force", NULL, N_("restore even while consoles hold claims on tasks")},
 };

@@ -639,6 +639,15 @@ static bool plan(struct replay *r, hf_date day, hf_stamp at)
 
 /* ---- today's work handed out ----------------------------------------------------------------- */
 
+/* A task handed to `who`, audited as a supervisor's reassignment is. */
+static bool hand(struct replay *r, hf_id task, const char *who, hf_stamp at)
+{
+	char detail[2 * HF_NAME_MAX + 16];
+	snprintf(detail, sizeof detail, "owner= to=%s", who);
+	return store_task_owner(r->ctx->st, task, who, at) &&
+	       store_audit(r->ctx->st, r->ctx->login, at, "reassign", "task", task, detail);
+}
+
 /* Consultants own their customers' calls; of today's pool work some is handed out, and the
  * invoking login gets at least three calls of its own. */
 static bool assign_owners(struct replay *r)
@@ -667,7 +676,7 @@ static bool assign_owners(struct replay *r)
 				since = stamp_date(t->touched);
 			int stale = d->cfg->stale_owner_days;
 			if (str_empty(t->owner) && (stale <= 0 || d->today - since < stale))
-				ok = store_task_owner(st, t->id, consultant, at);
+				ok = hand(r, t->id, consultant, at);
 			continue;
 		}
 		if (t->kind == TASK_CALLBACK && q[i].customer_id == r->mine_customer && t->due <= d->today &&
@@ -696,7 +705,7 @@ static bool assign_owners(struct replay *r)
 		if (!who)
 			continue;
 		str_copy(t->owner, sizeof t->owner, who);
-		ok = store_task_owner(st, t->id, who, at);
+		ok = hand(r, t->id, who, at);
 		if (str_eq(who, d->me.login))
 			mine++;
 	}
@@ -704,7 +713,7 @@ static bool assign_owners(struct replay *r)
 		struct hf_task_rec *t = &q[i].t;
 		if (t->due > d->today || !str_empty(t->owner) || str_eq(t->team, d->cfg->consultant_team))
 			continue;
-		ok = store_task_owner(st, t->id, d->me.login, at);
+		ok = hand(r, t->id, d->me.login, at);
 		mine++;
 	}
 	free(q);

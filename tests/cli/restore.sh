@@ -44,7 +44,7 @@ cp "$T/b.db" "$T/t.db"
 sqlite3 "$T/t.db" "UPDATE audit SET detail = 'changed' WHERE id = 2"
 before=$(fingerprint)
 hf restore "$T/t.db"
-check_err "a backup whose audit trail was changed is refused" 2 "audit trail is broken at row 2"
+check_err "a backup whose audit trail was changed is refused" 2 "audit trail does not prove its data: audit row 2 "
 echo junk >"$T/j.db"
 hf restore "$T/j.db"
 check_err "a file that is not a database is refused" 2 "not a huifang backup"

@@ -1,0 +1,98 @@
+/* digest.c — the canonical form of a stored row, its digest and its column fingerprints. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/evp.h>
+
+#include "huifang/digest.h"
+#include "huifang/str.h"
+
+/* Columns left out: a claim's lease is taken and given back without an audit row, and a lease
+ * that ran out is not a change of record. */
+static const struct { const char *table, *column; } skipped[] = {
+	{"task", "claimed_by"},
+	{"task", "claimed_until"},
+};
+
+bool digest_column_skipped(const char *table, const char *column)
+{
+	for (size_t i = 0; i < sizeof skipped / sizeof skipped[0]; i++)
+		if (strcmp(skipped[i].table, table) == 0 && strcmp(skipped[i].column, column) == 0)
+			return true;
+	return false;
+}
+
+void digest_sha256_hex(const void *data, size_t n, char out[65])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int len = 0;
+	EVP_Digest(data, n, md, &len, EVP_sha256(), NULL);
+	for (unsigned i = 0; i < len && i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	out[64] = 0;
+}
+
+/* An empty value: NULL, '' or the number 0. They are left out of the canonical form, so a
+ * column added later with such a default does not change the digest of the rows before it. */
+static bool empty(const struct digest_col *c)
+{
+	return c->type == 'n' || c->len == 0 ||
+	       ((c->type == 'i' || c->type == 'r') && strtod(c->value, NULL) == 0);
+}
+
+/* The canonical form of a row, defined here and nowhere else:
+ *
+ *   table \x1e  then, for each column in the table's order that is not skipped and not empty,
+ *   name \x1f type value \x1e
+ *
+ * type is one letter (i integer, r real, t text, b blob) and value the bytes SQLite returns
+ * for the column (decimal for numbers, the stored bytes for text and blobs). The digest is
+ * the sha256 of that form. A column's fingerprint is the first DIGEST_FP_LEN hex characters
+ * of the sha256 of its own `name \x1f type value`, only there to say which column changed. */
+void digest_row(const char *table, const struct digest_col *cols, size_t n, char digest[65],
+                char *fp)
+{
+	struct sbuf form, one;
+	sbuf_init(&form);
+	sbuf_init(&one);
+	sbuf_add(&form, table);
+	sbuf_addc(&form, '\x1e');
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct digest_col *c = &cols[i];
+		if (digest_column_skipped(table, c->name))
+			continue;
+		if (empty(c)) {
+			memset(fp + k, '-', DIGEST_FP_LEN);
+		} else {
+			sbuf_reset(&one);
+			sbuf_add(&one, c->name);
+			sbuf_addc(&one, '\x1f');
+			sbuf_addc(&one, c->type);
+			sbuf_addn(&one, c->value, c->len);
+			sbuf_addn(&form, one.s, one.len);
+			sbuf_addc(&form, '\x1e');
+			char h[65];
+			digest_sha256_hex(one.s, one.len, h);
+			memcpy(fp + k, h, DIGEST_FP_LEN);
+		}
+		k += DIGEST_FP_LEN;
+	}
+	fp[k] = 0;
+	digest_sha256_hex(form.s, form.len, digest);
+	sbuf_free(&form);
+	sbuf_free(&one);
+}
+
+int digest_fp_differs(const char *recorded, const char *now)
+{
+	const char *none = "----";
+	size_t a = strlen(recorded), b = strlen(now);
+	for (size_t i = 0; i < a || i < b; i += DIGEST_FP_LEN) {
+		const char *x = i < a ? recorded + i : none, *y = i < b ? now + i : none;
+		if (memcmp(x, y, DIGEST_FP_LEN) != 0)
+			return (int)(i / DIGEST_FP_LEN);
+	}
+	return -1;
+}
