@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
+#include <openssl/sha.h>
 
 #include "huifang/digest.h"
 #include "huifang/str.h"
@@ -25,11 +25,13 @@ bool digest_column_skipped(const char *table, const char *column)
 
 void digest_sha256_hex(const void *data, size_t n, char out[65])
 {
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int len = 0;
-	EVP_Digest(data, n, md, &len, EVP_sha256(), NULL);
-	for (unsigned i = 0; i < len && i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	static const char hex[] = "0123456789abcdef";
+	unsigned char md[SHA256_DIGEST_LENGTH];
+	SHA256(data, n, md);
+	for (int i = 0; i < SHA256_DIGEST_LENGTH; i++) {
+		out[2 * i] = hex[md[i] >> 4];
+		out[2 * i + 1] = hex[md[i] & 15];
+	}
 	out[64] = 0;
 }
 
@@ -48,8 +50,9 @@ static bool empty(const struct digest_col *c)
  *
  * type is one letter (i integer, r real, t text, b blob) and value the bytes SQLite returns
  * for the column (decimal for numbers, the stored bytes for text and blobs). The digest is
- * the sha256 of that form. A column's fingerprint is the first DIGEST_FP_LEN hex characters
- * of the sha256 of its own `name \x1f type value`, only there to say which column changed. */
+ * the sha256 of that form. A column's fingerprint is the high 16 bits, as 4 hex characters, of
+ * the 32-bit FNV-1a hash of its own `name \x1f type value`: it only says which column changed
+ * (the digest is what proves), so it is short and cheap. */
 void digest_row(const char *table, const struct digest_col *cols, size_t n, char digest[65],
                 char *fp)
 {
@@ -73,9 +76,12 @@ void digest_row(const char *table, const struct digest_col *cols, size_t n, char
 			sbuf_addn(&one, c->value, c->len);
 			sbuf_addn(&form, one.s, one.len);
 			sbuf_addc(&form, '\x1e');
-			char h[65];
-			digest_sha256_hex(one.s, one.len, h);
-			memcpy(fp + k, h, DIGEST_FP_LEN);
+			unsigned long h = 2166136261UL;
+			for (size_t j = 0; j < one.len; j++)
+				h = ((h ^ (unsigned char)one.s[j]) * 16777619UL) & 0xffffffffUL;
+			char x[9];
+			snprintf(x, sizeof x, "%08lx", h);
+			memcpy(fp + k, x, DIGEST_FP_LEN);
 		}
 		k += DIGEST_FP_LEN;
 	}

@@ -20,6 +20,13 @@ def sha(b):
     return hashlib.sha256(b).hexdigest()
 
 
+def fnv(b):
+    h = 2166136261
+    for c in b:
+        h = ((h ^ c) * 16777619) & 0xffffffff
+    return "%08x" % h
+
+
 def text(v):
     if v is None:
         return b""
@@ -48,7 +55,7 @@ def row_digest(db, table, key):
             continue
         one = name.encode() + b"\x1f" + t.encode() + text(v)
         form += one + b"\x1e"
-        fp += sha(one)[:4]
+        fp += fnv(one)[:4]
     return sha(form), fp
 
 
