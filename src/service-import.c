@@ -288,21 +288,26 @@ static int pass(struct importer *m, FILE *f, long long total, bool write, struct
 	if (m->io->progress)
 		m->io->progress(m->io->arg, write ? 2 : 1, n->rows, csv_reader_offset(r), total);
 	csv_reader_free(r);
-	if (rc == HF_OK && write) {
+	if (rc != HF_OK && in_tx) {
+		/* A failed batch: what it wrote goes, earlier batches stay (they are whole rows). */
+		store_rollback(st);
+		in_tx = false;
+	}
+	/* The batches written are audited also when the import stopped half way. */
+	if (write && (rc == HF_OK || batch >= IMPORT_BATCH)) {
 		char detail[512];
 		snprintf(detail, sizeof detail, "%s file=%s rows=%ld added=%ld updated=%ld merged=%ld "
-		         "unchanged=%ld rejected=%ld history=%ld", import_kind_code(m->o->kind), m->o->path,
-		         n->rows, n->added, n->updated, n->merged, n->unchanged, n->bad, n->history);
+		         "unchanged=%ld rejected=%ld history=%ld%s", import_kind_code(m->o->kind),
+		         m->o->path, n->rows, n->added, n->updated, n->merged, n->unchanged, n->bad,
+		         n->history, rc == HF_OK ? "" : " stopped");
 		if ((!in_tx && !store_begin(st)) ||
 		    !store_audit(st, m->ctx->login, m->ctx->now, "import",
 		                 m->o->kind == IMPORT_CUSTOMERS ? "customer" : "visit", 0, detail) ||
-		    !store_commit(st))
-			rc = (errf(err, errlen, "%s", store_errmsg(st)), HF_EFAIL);
-		in_tx = false;
-	}
-	if (in_tx) {
-		/* A failed batch: what it wrote goes, earlier batches stay (they are whole rows). */
-		store_rollback(st);
+		    !store_commit(st)) {
+			if (rc == HF_OK)
+				rc = (errf(err, errlen, "%s", store_errmsg(st)), HF_EFAIL);
+			store_rollback(st);
+		}
 	}
 	return rc;
 }

@@ -648,6 +648,12 @@ static bool plan_batch(struct hf_ctx *ctx, const hf_id *ids, size_t n, hf_stamp 
 		}
 		ok = ok && plan_write(ctx, &p[i], now, counts);
 	}
+	/* Each batch is a transaction of its own, so it has its own audit row (and the record of
+	 * the rows it wrote), also when the plan stops before its end. */
+	char detail[64];
+	snprintf(detail, sizeof detail, "customers=%zu", k);
+	ok = ok && (!any || store_audit(ctx->st, ctx->login, ctx->now, "plan-batch", "customer", ids[0],
+	                                detail));
 	if (any)
 		ok = ok ? store_commit(ctx->st) : (store_rollback(ctx->st), false);
 	for (size_t i = 0; i < k; i++)

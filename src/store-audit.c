@@ -283,16 +283,20 @@ static bool write_audit(struct store *st, const struct queued *q, const struct n
 	sbuf_free(&all);
 	chain_hash(prev, q->at, q->login, q->action, q->entity, q->entity_id, q->detail,
 	           l->on ? digest : NULL, hash);
-	ok = ok && store_exec(st,
-	    "INSERT INTO audit(at, login, action, entity, entity_id, detail, prev_hash, hash) "
-	    "VALUES (:at, :login, :action, :entity, :eid, :detail, :prev, :hash)",
-	    ":at", 't', q->at, ":login", 't', q->login, ":action", 't', q->action,
-	    ":entity", 't', q->entity, ":eid", 'i', q->entity_id, ":detail", 't', q->detail,
-	    ":prev", 't', prev, ":hash", 't', hash, NULL);
+	ok = ok && (l->on
+	    ? store_exec(st,
+	          "INSERT INTO audit(at, login, action, entity, entity_id, detail, prev_hash, hash, "
+	          "digest) VALUES (:at, :login, :action, :entity, :eid, :detail, :prev, :hash, :d)",
+	          ":at", 't', q->at, ":login", 't', q->login, ":action", 't', q->action,
+	          ":entity", 't', q->entity, ":eid", 'i', q->entity_id, ":detail", 't', q->detail,
+	          ":prev", 't', prev, ":hash", 't', hash, ":d", 't', digest, NULL)
+	    : store_exec(st,
+	          "INSERT INTO audit(at, login, action, entity, entity_id, detail, prev_hash, hash) "
+	          "VALUES (:at, :login, :action, :entity, :eid, :detail, :prev, :hash)",
+	          ":at", 't', q->at, ":login", 't', q->login, ":action", 't', q->action,
+	          ":entity", 't', q->entity, ":eid", 'i', q->entity_id, ":detail", 't', q->detail,
+	          ":prev", 't', prev, ":hash", 't', hash, NULL));
 	long long id = (long long)store_last_id(st);
-	if (ok && l->on)
-		ok = store_exec(st, "UPDATE audit SET digest = :d WHERE id = :id", ":d", 't', digest,
-		                ":id", 'i', id, NULL);
 	/* In the order the digest took them: the rows sorted by table, then id. */
 	for (size_t k = 0; ok && k < m; k++)
 		ok = store_exec(st, "INSERT INTO audit_row(audit_id, entity, row_key, digest, columns) "

@@ -12,7 +12,8 @@ import hashlib
 import sqlite3
 import sys
 
-SKIPPED = {("task", "claimed_by"), ("task", "claimed_until")}
+SKIPPED = {("task", "claimed_by"), ("task", "claimed_until"), ("customer", "plan_due"),
+           ("customer", "plan_rev")}
 KEYS = {"user": "login"}
 
 
