@@ -127,6 +127,10 @@ int main(int argc, char **argv)
 			        _("the console needs a terminal; see huifang --help for commands"));
 			return HF_EUSAGE;
 		}
+		if (!console_terminal_ok(cli.err, sizeof cli.err)) {
+			report(cli.err);
+			return HF_EUSAGE;
+		}
 		int rc = cli_setup(&cli, true, ROLE_OPERATOR);
 		if (rc == HF_OK)
 			rc = console_main(&cli.ctx, cli.err, sizeof cli.err);

@@ -96,6 +96,10 @@ struct tui {
 	int exit_status;
 };
 
+/* Can this terminal ($TERM) hold the console (known, and able to move the cursor)? Asked
+ * before anything is opened; false with one line in err. */
+bool tui_terminal_ok(char *err, size_t errlen);
+
 /* Run the console on an opened context: keymap from the config, terminal set-up, app->start,
  * then keys and ticks until a handler returns TUI_QUIT or no view is left. The terminal is
  * restored on every path. Returns an exit status (err filled on failure). */

@@ -369,8 +369,11 @@ int tui_run(struct hf_ctx *ctx, const struct tui_app *app, void *data, char *err
 	if (!screen) {
 		const char *term = getenv("TERM");
 		errf(err, errlen, _("cannot use this terminal (TERM=%s)"), term ? term : "");
+		sigaction(SIGINT, &old_int, NULL);
+		sigaction(SIGTERM, &old_term, NULL);
+		sigaction(SIGHUP, &old_hup, NULL);
 		free(t);
-		return HF_EFAIL;
+		return HF_EUSAGE;
 	}
 	set_term(screen);
 	curses_on = true;

@@ -27,7 +27,8 @@ struct call_view {
 	struct tui_pager history, script;
 	int focus;
 	char script_title[256];
-	bool reveal;                    /* supervisors see the whole number */
+	bool reveal;                    /* the whole number is shown (see want_reveal) */
+	bool revealed;                  /* the audit trail has this call's one "view-reveal" row */
 	char consultant[HF_NAME_MAX];   /* the consultant's display name (else login), or "" */
 	double dialled;                 /* when "Dialling ..." was said (monotonic), or 0 */
 };
@@ -253,6 +254,33 @@ static void claim(struct tui *t, struct call_view *cv)
 	str_copy(cv->why_read_only, sizeof cv->why_read_only, err);
 }
 
+/* Supervisors see whole numbers; an operator sees the whole number of the customer whose call
+ * they hold (a masked number cannot be dialled by hand), and only while they hold it. */
+static bool want_reveal(const struct tui *t, const struct call_view *cv)
+{
+	return t->ctx->me.role >= ROLE_SUPERVISOR || cv->claimed;
+}
+
+/* Show or mask the number as the claim now says; true when that changed (the card must be
+ * rebuilt). The first reveal of this call is audited, once: renewals and redraws are not new
+ * views. A reveal the audit trail cannot record is not made. */
+static bool update_reveal(struct tui *t, struct call_view *cv)
+{
+	bool want = want_reveal(t, cv);
+	if (want == cv->reveal)
+		return false;
+	if (want && !cv->revealed) {
+		char err[HF_ERRLEN];
+		if (svc_view_customer(t->ctx, cv->cust.id, true, "console", NULL, err, sizeof err) != HF_OK) {
+			tui_message(t, UI_COLOR_ERROR, "%s", err);
+			return false;
+		}
+		cv->revealed = true;
+	}
+	cv->reveal = want;
+	return true;
+}
+
 /* ---- the view ---------------------------------------------------------------------------- */
 
 static unsigned call_screens(struct tui *t, struct tui_view *v)
@@ -378,6 +406,8 @@ static int call_tick(struct tui *t, struct tui_view *v, bool changed)
 		if (was != cv->read_only)
 			flags |= TUI_REDRAW;
 	}
+	if (update_reveal(t, cv))
+		changed = true;
 	if (changed) {
 		int keep_h = cv->history.top, keep_s = cv->script.top;
 		if (load(t, cv)) {
@@ -398,6 +428,7 @@ static void call_lock(struct tui *t, struct tui_view *v, bool locked)
 		cv->claimed = false;
 	} else {
 		claim(t, cv);
+		update_reveal(t, cv);
 		load(t, cv);
 	}
 }
@@ -436,11 +467,11 @@ struct tui_view *call_view_new(struct tui *t, hf_id task)
 	cv->base.ops = &call_view_ops;
 	cv->task_id = task;
 	cv->focus = PANE_SCRIPT;
-	cv->reveal = ctx->me.role >= ROLE_SUPERVISOR;
 	cv->started = ctx->now;
 	pager_init(&cv->history);
 	pager_init(&cv->script);
 	claim(t, cv);
+	cv->reveal = cv->revealed = want_reveal(t, cv);
 	if (!load(t, cv)) {
 		call_leave(t, &cv->base);
 		call_free(&cv->base);

@@ -257,6 +257,8 @@ static const struct tui_app console_app = {
 	.tick = console_tick,
 };
 
+bool console_terminal_ok(char *err, size_t errlen) { return tui_terminal_ok(err, errlen); }
+
 int console_main(struct hf_ctx *ctx, char *err, size_t errlen)
 {
 	struct console c = {0};

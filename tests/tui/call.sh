@@ -138,10 +138,36 @@ send main q
 check "when the holder leaves, the other console takes the task" wait_for second "yours until"
 check "... and the claim is the other operator's" \
   sql_is "$DB" "SELECT claimed_by FROM task WHERE id = $pool_id" "$other"
+# Holding the call, the operator sees the whole number (to dial it by hand: no dial command is
+# configured here), and the audit trail has one reveal for this call however often it redraws.
+pool_cust=$(sql "$DB" "SELECT customer_id FROM task WHERE id = $pool_id")
+reveals() {
+  sql "$DB" "SELECT count(*) FROM audit WHERE login = '$other' AND action = 'view-reveal'
+    AND entity_id = $pool_cust"
+}
+check "an operator holding the call sees the whole number" wait_for second "phone $pool_phone"
+send second C-l
+send second J
+send second K
+resize second 90 30
+wait_for second "phone $pool_phone"
+resize second 100 30
+wait_stable second
+check "... audited once for the call, not per redraw" test "$(reveals)" = 1
 send second q
 wait_for second "filter:"
 check "leaving the call screen releases the claim" \
   sql_soon "$DB" "SELECT claimed_by FROM task WHERE id = $pool_id" ""
+check "back on the queue the number is masked again" absent second "$pool_phone"
+select_task second "$pool_id"
+send second Enter
+wait_for second "yours until"
+check "a call opened again shows the whole number" wait_for second "phone $pool_phone"
+check "... with one more reveal row (one per call)" test "$(reveals)" = 2
+send second q
+wait_for second "filter:"
+HUIFANG_AS="$other" "$HF" -d "$DB" show customer "$pool_cust" > "$T/op-show.txt" 2>&1
+check "show customer masks the number for the operator" eval '! grep -qF "$pool_phone" "$T/op-show.txt"'
 send second q
 exit_is second 0 >/dev/null
 

@@ -222,4 +222,15 @@ check "with quit = \"Q\", q no longer quits" test ! -f "$T/keys.rc"
 send keys Q
 check "... and Q does" exit_is keys 0
 
+# A terminal that cannot hold the console: one clear line and status 2, never an empty screen,
+# and the database is not touched (no planning on opening).
+before=$(sql "$DB" "SELECT count(*) FROM audit")
+start dumb 120 10 TERM=dumb -- -d "$DB"
+check "TERM=dumb is refused in one line" wait_for dumb "this terminal cannot move the cursor (TERM=dumb)"
+check "... with exit status 2" exit_is dumb 2
+start unknown 120 10 TERM=unknown-xyz -- -d "$DB"
+check "an unknown TERM is refused in one line" wait_for unknown "this terminal is not known (TERM=unknown-xyz)"
+check "... with exit status 2" exit_is unknown 2
+check "... and neither wrote anything" sql_is "$DB" "SELECT count(*) FROM audit" "$before"
+
 finish
