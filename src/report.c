@@ -2,10 +2,12 @@
  * what the store read, shared by `huifang report` and the console. Pure: no I/O, no clock. */
 #include "huifang/report.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "huifang/date.h"
+#include "huifang/i18n.h"
 #include "huifang/str.h"
 
 static const char *const kind_codes[] = {"daily", "weekly", "monthly", "team"};
@@ -187,6 +189,13 @@ static void count_calls(const struct hf_config *cfg, const struct report_input *
 		}
 		if (complaint)
 			count(&r->categories, &r->ncategories, c->complaint);
+		hf_date day = stamp_date(c->started);
+		r->hour_calls[stamp_minute(c->started) / 60 % 24]++;
+		r->weekday_calls[date_weekday(day)]++;
+		if (day >= r->from && day <= r->to) {
+			r->days[day - r->from].calls++;
+			r->days[day - r->from].reached_calls += reached;
+		}
 		size_t s = 0;
 		while (s < nspans && !(str_eq(spans[s].login, c->operator_login) &&
 		                       spans[s].day == stamp_date(c->started)))
@@ -255,6 +264,10 @@ void report_compute(const struct hf_config *cfg, enum report_kind kind, hf_date 
 	out->from = from;
 	out->to = to;
 	group(out, REPORT_CLINIC, team ? team : "");
+	out->ndays = to >= from ? (size_t)(to - from + 1) : 0;
+	out->days = xcalloc(out->ndays ? out->ndays : 1, sizeof *out->days);
+	for (size_t i = 0; i < out->ndays; i++)
+		out->days[i].day = from + (hf_date)i;
 	count_tasks(cfg, in, team, out);
 	count_calls(cfg, in, team, out);
 	count_escalations(in, team, out);
@@ -289,6 +302,7 @@ void report_free(struct report *r)
 	free(r->groups);
 	free(r->categories);
 	free(r->steps);
+	free(r->days);
 	memset(r, 0, sizeof *r);
 }
 
@@ -315,4 +329,128 @@ double report_avg_score(const struct report_figures *f)
 double report_calls_per_hour(const struct report_figures *f)
 {
 	return f->hours > 0 ? f->calls / f->hours : -1;
+}
+
+/* ---- the report as rows of figures ----------------------------------------------------- */
+
+const char *const report_row_keys[4] = {"scope", "name", "figure", "value"};
+
+static const char *scope_code(enum report_scope s)
+{
+	return s == REPORT_CLINIC ? "clinic" : s == REPORT_OF_TEAM ? "team" : "operator";
+}
+
+struct rows {
+	report_row_fn emit;
+	void *arg;
+};
+
+static void row(const struct rows *o, const char *scope, const char *name, const char *fig,
+                const char *value)
+{
+	const char *const r[4] = {scope, name, fig, value};
+	o->emit(o->arg, r);
+}
+
+static void row_int(const struct rows *o, const char *scope, const char *name, const char *fig,
+                    long long v)
+{
+	char buf[24];
+	snprintf(buf, sizeof buf, "%lld", v);
+	row(o, scope, name, fig, buf);
+}
+
+/* A figure with one decimal (fmt), "" when it has no denominator (below 0). */
+static void row_real(const struct rows *o, const char *scope, const char *name, const char *fig,
+                     const char *fmt, double v)
+{
+	char buf[32] = "";
+	if (v >= 0)
+		snprintf(buf, sizeof buf, fmt, v);
+	row(o, scope, name, fig, buf);
+}
+
+static void group_rows(const struct rows *o, const struct report_figures *f)
+{
+	const char *s = scope_code(f->scope), *n = f->name;
+	char buf[32] = "";
+	row_int(o, s, n, "due", f->due);
+	row_int(o, s, n, "attempted", f->attempted);
+	row_real(o, s, n, "coverage_pct", "%.1f", report_coverage(f));
+	row_int(o, s, n, "tasks_reached", f->reached);
+	row_real(o, s, n, "reach_pct", "%.1f", report_reach(f));
+	row_int(o, s, n, "finished", f->finished);
+	row_int(o, s, n, "missed", f->missed);
+	row_int(o, s, n, "open", f->open);
+	row_int(o, s, n, "calls", f->calls);
+	row_int(o, s, n, "reached_calls", f->reached_calls);
+	row_int(o, s, n, "scored", f->scored);
+	row_real(o, s, n, "avg_score", "%.2f", report_avg_score(f));
+	for (int k = 1; k <= 5; k++) {
+		char key[16];
+		snprintf(key, sizeof key, "score_%d", k);
+		row_int(o, s, n, key, f->score_n[k]);
+	}
+	row_int(o, s, n, "nps_answers", f->nps_n);
+	row_int(o, s, n, "promoters", f->promoters);
+	row_int(o, s, n, "detractors", f->detractors);
+	if (f->nps_n)
+		snprintf(buf, sizeof buf, "%.1f", report_nps(f));
+	row(o, s, n, "nps", buf);
+	row_int(o, s, n, "complaints", f->complaints);
+	row_real(o, s, n, "complaint_rate_pct", "%.1f", report_complaint_rate(f));
+	row_int(o, s, n, "escalations_raised", f->esc_raised);
+	row_int(o, s, n, "escalations_resolved", f->esc_resolved);
+	row_int(o, s, n, "escalations_breached", f->esc_breached);
+	row_real(o, s, n, "sla_met_pct", "%.1f", report_sla_met(f));
+	row_real(o, s, n, "calls_per_hour", "%.1f", report_calls_per_hour(f));
+}
+
+void report_rows(const struct report *r, report_row_fn emit, void *arg)
+{
+	const struct rows o = {emit, arg};
+	char a[16], key[16];
+	row(&o, "period", "", "from", date_format(r->from, a));
+	row(&o, "period", "", "to", date_format(r->to, a));
+	for (size_t i = 0; i < r->ngroups; i++)
+		group_rows(&o, &r->groups[i]);
+	for (size_t i = 0; i < r->ncategories; i++)
+		row_int(&o, "category", r->categories[i].key, "complaints", r->categories[i].n);
+	for (size_t i = 0; i < r->nsteps; i++)
+		row_int(&o, "step", r->steps[i].key, "missed", r->steps[i].n);
+	/* When the calls were made: the hours that had calls, the weekdays of a week or month,
+	 * and every day of the period. */
+	for (int h = 0; h < 24; h++)
+		if (r->hour_calls[h]) {
+			snprintf(key, sizeof key, "%02d", h);
+			row_int(&o, "hour", key, "calls", r->hour_calls[h]);
+		}
+	if (r->kind == REPORT_WEEKLY || r->kind == REPORT_MONTHLY)
+		for (int d = 1; d <= 7; d++) {
+			snprintf(key, sizeof key, "%d", d);
+			row_int(&o, "weekday", key, "calls", r->weekday_calls[d]);
+		}
+	for (size_t i = 0; i < r->ndays; i++) {
+		date_format(r->days[i].day, a);
+		row_int(&o, "day", a, "calls", r->days[i].calls);
+		row_int(&o, "day", a, "reached_calls", r->days[i].reached_calls);
+	}
+}
+
+const char *report_definitions(void)
+{
+	return _("due: tasks due in the period (not cancelled or merged); attempted: of "
+	         "those, called at least once; coverage = attempted / due; reached: "
+	         "attempted with the customer on the line (an outcome that takes a score, "
+	         "a callback or a refusal); reach = reached / attempted; finished, missed, "
+	         "open: their status now. calls, scores, NPS and complaints: calls made in "
+	         "the period; NPS = share of promoters (9-10) minus share of detractors "
+	         "(0-6), in points; complaint "
+	         "rate = complaints / calls that reached the customer. Escalations raised "
+	         "or resolved in the period; breached: raised and missed a deadline; SLA "
+	         "met = acknowledged in time / acknowledged or breached. calls/h: calls / "
+	         "hours from each day's first call to its last (at least 1 h). An owned "
+	         "task counts for its owner, a pool task for whoever called it last. Charts: calls "
+	         "by the hour or weekday they started; per day, the calls made and (in brackets) "
+	         "those that reached the customer; the longest bar is the largest count.");
 }

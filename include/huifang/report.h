@@ -3,6 +3,8 @@
 #ifndef HUIFANG_REPORT_H
 #define HUIFANG_REPORT_H
 
+#include <stdio.h>
+
 #include "huifang/config.h"
 #include "huifang/store.h"
 
@@ -32,6 +34,12 @@ struct report_count {
 	int n;
 };
 
+/* One day of the period: its calls and those that reached the customer (the trend). */
+struct report_day {
+	hf_date day;
+	int calls, reached_calls;
+};
+
 struct report {
 	enum report_kind kind;
 	hf_date from, to;
@@ -41,6 +49,11 @@ struct report {
 	size_t ncategories;
 	struct report_count *steps;     /* missed tasks by curve step (script key) */
 	size_t nsteps;
+	/* The calls of the report's first group (the clinic or --team) by when they started. */
+	int hour_calls[24];             /* by hour of the day, 0-23 */
+	int weekday_calls[8];           /* by weekday, [1] Monday .. [7] Sunday */
+	struct report_day *days;        /* every day from `from` to `to` */
+	size_t ndays;
 };
 
 /* What the store read for the period. */
@@ -61,6 +74,21 @@ struct report_input {
 void report_compute(const struct hf_config *cfg, enum report_kind kind, hf_date from, hf_date to,
                     const struct report_input *in, const char *team, struct report *out);
 void report_free(struct report *r);
+
+/* The report as rows of figures (scope, name, figure, value: codes and plain numbers), the
+ * one model of `report --format csv|json|tsv` and the console's export: emit is called once a
+ * row. */
+typedef void (*report_row_fn)(void *arg, const char *const row[4]);
+extern const char *const report_row_keys[4];
+void report_rows(const struct report *r, report_row_fn emit, void *arg);
+/* What every figure means, translated: the footer of the table and of the console's tab. */
+const char *report_definitions(void);
+/* Those rows as CSV (report-csv.c): a UTF-8 BOM, the header, CRLF rows. */
+void report_csv(const struct report *r, FILE *f);
+/* The CSV into a new file at path; an existing file is refused and kept (exists true). false
+ * with one line in err on failure (a half-written file is removed). */
+bool report_csv_create(const struct report *r, const char *path, bool *exists, char *err,
+                       size_t errlen);
 
 /* A customer was on the line: an outcome that takes a score, a callback or a refusal. */
 bool report_outcome_reached(const struct hf_config *cfg, const char *code);

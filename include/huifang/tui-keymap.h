@@ -117,7 +117,19 @@ typedef int tui_key;
 	X(ACT_ESC_RESOLVE, "resolve", "r", N_("resolve"), \
 	  N_("resolve with a resolution category, saying what was done"), SCR_ESC | SCR_ESC_ONE) \
 	X(ACT_ESC_REOPEN, "reopen", "o", N_("reopen"), N_("reopen a resolved escalation"), \
-	  SCR_ESC | SCR_ESC_ONE)
+	  SCR_ESC | SCR_ESC_ONE) \
+	X(ACT_REPORT_PERIOD, "report-period", "p", N_("period"), \
+	  N_("next period of the report: daily, weekly, monthly"), SCR_REPORT) \
+	X(ACT_REPORT_EARLIER, "report-earlier", "[ Left", N_("earlier"), \
+	  N_("the report of the day, week or month before"), SCR_REPORT) \
+	X(ACT_REPORT_LATER, "report-later", "] Right", NULL, \
+	  N_("the report of the day, week or month after"), SCR_REPORT) \
+	X(ACT_REPORT_DATE, "report-date", "d", N_("date"), \
+	  N_("the report of a day typed as YYYY-MM-DD (its week or month)"), SCR_REPORT) \
+	X(ACT_REPORT_TEAM, "report-team", "t", N_("team"), \
+	  N_("next team: the whole clinic, then each team"), SCR_REPORT) \
+	X(ACT_REPORT_EXPORT, "export", "e", N_("export CSV"), \
+	  N_("write the report as CSV (as report --format csv) to a new file"), SCR_REPORT)
 
 #define TUI_ACT_ENUM_(id, name, keys, label, help, screens) id,
 enum tui_action { ACT_NONE = -1, TUI_ACTIONS(TUI_ACT_ENUM_) ACT__COUNT };

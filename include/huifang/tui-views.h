@@ -9,7 +9,7 @@
 /* The ops of the screens that others recognise: a view is what its ops are
  * (v->ops == &call_view_ops), never what its title says. */
 extern const struct tui_view_ops call_view_ops, help_view_ops, queue_view_ops,
-	escalations_view_ops, escalation_view_ops;
+	escalations_view_ops, escalation_view_ops, reports_view_ops;
 
 /* ---- the console (console.c) ------------------------------------------------------------ */
 /* The tab bar on row y, `active` in front (an operator's shows that tab alone); returns the
@@ -43,6 +43,10 @@ void escalations_count(struct tui *t, int *open, int *breached);
 int escalation_act(struct tui *t, enum tui_action a, const hf_id *ids, size_t n);
 /* One escalation: the call that raised it, the customer's card and history, its timeline. */
 struct tui_view *escalation_view_new(struct tui *t, hf_id id);
+
+/* The reports (supervisors): a period's figures and charts, the period, day and team chosen
+ * by keys, `e` writes the report as CSV. */
+struct tui_view *reports_view_new(struct tui *t);
 
 /* The call screen for a task: claims it (read-only when someone else holds it). */
 struct tui_view *call_view_new(struct tui *t, hf_id task);

@@ -73,6 +73,19 @@ int pager_act(struct tui_pager *p, enum tui_action a);
 void pager_scroll(struct tui_pager *p, int n);
 void pager_draw(struct tui *t, struct tui_pager *p, int y, int x, int h, int w);
 
+/* ---- chart: a bar chart as pager lines ---------------------------------------------------- */
+
+struct chart_row {
+	const char *label;
+	double value;
+	const char *text;               /* the value as shown after the bar */
+};
+/* A title line, then one line a row: the label padded to the widest (at most 24 columns), a
+ * bar of block characters ('#' without UTF-8) in which the largest value fills bar_w cells,
+ * and the row's text. */
+void chart_add(struct tui_pager *p, const char *title, const struct chart_row *rows, size_t n,
+               int bar_w);
+
 /* ---- edit: a text field, one line or many ------------------------------------------------- */
 
 struct tui_edit {

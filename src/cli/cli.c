@@ -9,6 +9,7 @@
 #include "huifang/csv.h"
 #include "huifang/date.h"
 #include "huifang/i18n.h"
+#include "huifang/paths.h"
 #include "huifang/str.h"
 #include "huifang/utf8.h"
 
@@ -140,18 +141,8 @@ int cli_read_failed(struct cli *cli)
 
 int cli_create_file(struct cli *cli, const char *path, FILE **out)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
-	if (fd < 0 && errno == EEXIST)
-		return errf(cli->err, sizeof cli->err, _("%s: already exists; choose a new file"), path),
-		       HF_EUSAGE;
-	if (fd < 0 || !(*out = fdopen(fd, "w"))) {
-		int e = errno;
-		if (fd >= 0)
-			close(fd);
-		return errf(cli->err, sizeof cli->err, _("%s: cannot create: %s"), path, strerror(e)),
-		       HF_EUSAGE;
-	}
-	return HF_OK;
+	bool exists;
+	return paths_create_new(path, out, &exists, cli->err, sizeof cli->err) ? HF_OK : HF_EUSAGE;
 }
 
 int cli_date(struct cli *cli, const char *opt, const char *s, hf_date *out)

@@ -2,13 +2,17 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* secure_getenv */
 #endif
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "huifang/i18n.h"
 #include "huifang/paths.h"
+#include "huifang/str.h"
 
 #ifndef HF_DATADIR
 #define HF_DATADIR "/usr/local/share/huifang"
@@ -79,4 +83,19 @@ void paths_locale(char *out, size_t outlen)
 	const char *dirs[] = {bin[0] ? beside : NULL, bin[0] ? share : NULL, HF_LOCALEDIR};
 	if (!first_with(dirs, 3, "zh_CN/LC_MESSAGES/huifang.mo", out, outlen))
 		snprintf(out, outlen, "%s", HF_LOCALEDIR);
+}
+
+bool paths_create_new(const char *path, FILE **out, bool *exists, char *err, size_t errlen)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+	*exists = fd < 0 && errno == EEXIST;
+	if (*exists)
+		return errf(err, errlen, _("%s: already exists; choose a new file"), path), false;
+	if (fd < 0 || !(*out = fdopen(fd, "w"))) {
+		int e = errno;
+		if (fd >= 0)
+			close(fd);
+		return errf(err, errlen, _("%s: cannot create: %s"), path, strerror(e)), false;
+	}
+	return true;
 }

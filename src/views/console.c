@@ -17,7 +17,8 @@
  * how to make it, its name on the tab bar. Operators have the queue only, and no tab bar. */
 #define CONSOLE_TABS(X) \
 	X(TAB_QUEUE, queue_view_ops, queue_view_new, N_("Queue")) \
-	X(TAB_ESCALATIONS, escalations_view_ops, escalations_view_new, N_("Escalations"))
+	X(TAB_ESCALATIONS, escalations_view_ops, escalations_view_new, N_("Escalations")) \
+	X(TAB_REPORTS, reports_view_ops, reports_view_new, N_("Reports"))
 #define TAB_ENUM_(id, ops, make, label) id,
 enum console_tab { CONSOLE_TABS(TAB_ENUM_) TAB__COUNT };
 #undef TAB_ENUM_
@@ -55,7 +56,9 @@ unsigned console_tab_screens(struct tui *t)
 	return has_tabs(t) ? SCR_TABS : 0;
 }
 
-int console_tabs(struct tui *t, int y, const struct tui_view_ops *active)
+/* The tab bar; compact: the tabs behind the active one without their padding, to leave a
+ * narrow screen room for the list's own text. */
+static int draw_tabs(struct tui *t, int y, const struct tui_view_ops *active, bool compact)
 {
 	tui_fill(t, y, 0, t->cols, UI_COLOR_TAB);
 	int x = 1;
@@ -63,20 +66,27 @@ int console_tabs(struct tui *t, int y, const struct tui_view_ops *active)
 		if (!has_tabs(t) && tabs[i].ops != active)
 			continue;
 		char tab[64];
-		snprintf(tab, sizeof tab, " %s ", _(tabs[i].label));
 		bool on = tabs[i].ops == active;
+		snprintf(tab, sizeof tab, compact && !on ? "%s" : " %s ", _(tabs[i].label));
 		x += tui_text(t, y, x, t->cols - x, on ? UI_COLOR_TAB_ACTIVE : UI_COLOR_TAB, on ? A_BOLD : 0,
 		              tab);
 		x += 1;
 	}
-	return x + 1;
+	return compact ? x : x + 1;
+}
+
+int console_tabs(struct tui *t, int y, const struct tui_view_ops *active)
+{
+	return draw_tabs(t, y, active, false);
 }
 
 void console_bar(struct tui *t, int y, const struct tui_view_ops *active, const char *left,
                  const char *counts)
 {
-	int x = console_tabs(t, y, active);
+	int x = draw_tabs(t, y, active, false);
 	int cw = utf8_width(counts);
+	if (x + utf8_width(left) + cw + 2 > t->cols)
+		x = draw_tabs(t, y, active, true);
 	tui_text(t, y, x, t->cols - x - cw - 2, UI_COLOR_TAB, 0, left);
 	tui_text(t, y, t->cols - cw - 1, cw, UI_COLOR_TAB, A_BOLD, counts);
 }

@@ -83,6 +83,11 @@ expect operator op_c "due=1 attempted=1 tasks_reached=1 finished=1 calls=1 avg_s
 expect category 服务态度 "complaints=1"
 expect step surgery.d1 "missed=1"
 check_eq "T6, uncalled in the pool, is nobody's" "$(fig operator sup due)" ""
+# When: 09:00 09:20 | 10:00 10:30 | 11:00 | 14:00; hours without calls have no row.
+expect hour 09 "calls=2"; expect hour 10 "calls=2"; expect hour 11 "calls=1"; expect hour 14 "calls=1"
+check_eq "only the hours with calls" "$(printf '%s\n' "$CSV" | grep -c '^hour,')" 4
+expect day 2026-11-23 "calls=6 reached_calls=4"
+check_eq "a daily report has no weekdays" "$(printf '%s\n' "$CSV" | grep -c '^weekday,')" 0
 
 # --team: only that team's tasks, calls and escalations.
 as sup report daily --date 2026-11-23 --team service --format csv
@@ -99,12 +104,36 @@ as sup report monthly --date 2026-11-23 --format csv
 CSV=$(printf '%s\n' "$OUT" | tr -d '\r' | sed '1s/^\xef\xbb\xbf//')
 expect period "" "from=2026-11-01 to=2026-11-30"
 expect clinic "" "calls=6 escalations_raised=3"
+# The trend: every day of the month, the calls all on Monday the 23rd.
+check_eq "a row per day of the month" "$(printf '%s\n' "$CSV" | grep -c '^day,.*,calls,')" 30
+expect day 2026-11-22 "calls=0 reached_calls=0"
+expect day 2026-11-23 "calls=6 reached_calls=4"
+expect weekday 1 "calls=6"; expect weekday 2 "calls=0"; expect weekday 7 "calls=0"
+# --team: the hours, weekdays and days count that team's calls only (op_c at 14:00).
+as sup report monthly --date 2026-11-23 --team service --format csv
+CSV=$(printf '%s\n' "$OUT" | tr -d '\r' | sed '1s/^\xef\xbb\xbf//')
+expect hour 14 "calls=1"; expect day 2026-11-23 "calls=1 reached_calls=1"; expect weekday 1 "calls=1"
+check_eq "no other team's hours" "$(fig hour 09 calls)" ""
+# json and csv hold the same rows.
+as sup report monthly --date 2026-11-23 --format json
+check_out "json: the day rows" '"scope": "day", "name": "2026-11-23", "figure": "reached_calls", "value": "4"'
 
 # The table, for a person: figures, the score chart, categories, missed steps, definitions.
 as sup report daily --date 2026-11-23
 check_out "a title" "^Daily report · 2026-11-23$"
 check_out "the clinic's row" "^whole clinic +6 +5 +83% +4 +80% +4 +1 +1 +6 +3.50 +\+25 "
-check_out "a bar per score" "^  4  █+ +1$"
+# The score chart: scores 2 3 4 5 once each, so each bar fills the 30 cells.
+check_out "a bar per score" "^  4  (█){30} 1$"
+check_out "an empty score" "^  1  {32}0$"
+check_out "calls per hour: 2 of 2 fill 30 cells" "^  09:00 (█){30} 2$"
+check_out "... 1 of 2 fills 15" "^  11:00 (█){15} {15} 1$"
+check_out "... an hour without calls" "^  12:00 {32}0$"
+LC_ALL=C as sup report daily --date 2026-11-23
+check_out "without UTF-8 the bars are #" "^  09:00 #{30} 2$"
+as sup report weekly --date 2026-11-23
+check_out "weekly: calls per weekday" "^  Mon   (█){30} 6$"
+check_out "weekly: the trend per day, reached in brackets" "^  2026-11-23 (█){30} 6 \(4\)$"
+check_out "weekly: a day without calls" "^  2026-11-24 {32}0 \(0\)$"
 check_out "complaints by category" "服务态度 +1$"
 check_out "missed by curve step" "surgery.d1 +1$"
 check_out "the definitions" "coverage = attempted / due"
