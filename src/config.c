@@ -4,6 +4,7 @@
 #endif
 #include "huifang/config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <libconfig.h>
 #include <stdarg.h>
@@ -75,6 +76,7 @@ struct origin {
 
 struct loader {
 	const char *file;           /* as printed in messages */
+	const char *text;           /* the text being read (integer literals are read again) */
 	struct hf_config *cfg;
 	bool complete;              /* every key must be present (the built-ins) */
 	bool negative_ok;           /* steps being read may have negative offsets */
@@ -257,10 +259,101 @@ static bool want_type(struct loader *ld, const config_setting_t *s, int type, co
 	return false;
 }
 
+/* Where the n-th integer literal (from 0) starts in line[0, len), skipping strings and
+ * comments; NULL when there is none. */
+static const char *nth_int_literal(const char *line, size_t len, int n)
+{
+	const char *end = line + len;
+	for (const char *p = line; p < end; p++) {
+		if (*p == '"') {
+			for (p++; p < end && *p != '"'; p++)
+				if (*p == '\\')
+					p++;
+			continue;
+		}
+		if (*p == '#' || (*p == '/' && p + 1 < end && (p[1] == '/' || p[1] == '*')))
+			return NULL;
+		bool starts = (*p >= '0' && *p <= '9') ||
+		              ((*p == '-' || *p == '+') && p + 1 < end && p[1] >= '0' && p[1] <= '9');
+		if (!starts || (p > line && (isalnum((unsigned char)p[-1]) || p[-1] == '_' ||
+		                             p[-1] == '.')))
+			continue;
+		if (n-- == 0)
+			return p;
+		while (p + 1 < end && (isalnum((unsigned char)p[1]) || p[1] == '.'))
+			p++;
+	}
+	return NULL;
+}
+
+/* libconfig 1.5 stores an integer written without L in an int and wraps what does not fit
+ * without a word (idle_lock_minutes = 4294967296 reads as 0, which turns the lock off), and it
+ * keeps no copy of what was written: so the literal is found again by hand on the setting's
+ * line of the text and read with strtoll. True when it says the same as libconfig; else false
+ * with the literal as written in lit. */
+static bool int_as_written(const struct loader *ld, const config_setting_t *s, char *lit,
+                           size_t size)
+{
+	int lineno = (int)config_setting_source_line(s);
+	const char *line = ld->text;
+	for (int i = 1; line && i < lineno; i++)
+		if ((line = strchr(line, '\n')) != NULL)
+			line++;
+	if (!line || lineno < 1)
+		return true;
+	size_t len = strcspn(line, "\n");
+	const char *from = line, *name = config_setting_name(s);
+	int nth = 0;
+	if (name) {
+		/* name, then = or : — the literal is the first one after it. */
+		size_t nl = strlen(name);
+		for (const char *p = line; (p = strstr(p, name)) != NULL && p < line + len; p += nl) {
+			const char *q = p + nl;
+			q += strspn(q, " \t");
+			if ((p == line || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) &&
+			    (*q == '=' || *q == ':')) {
+				from = q + 1;
+				break;
+			}
+		}
+	} else {
+		/* An element of a list: count the elements before it on the same line, after the
+		 * bracket that opens the list when that is on this line too. */
+		const config_setting_t *list = config_setting_parent(s);
+		for (int i = 0; i < config_setting_index(s); i++)
+			if (config_setting_source_line(config_setting_get_elem(list, (unsigned)i)) ==
+			    (unsigned)lineno)
+				nth++;
+		const char *open = memchr(line, '[', len);
+		if (!open)
+			open = memchr(line, '(', len);
+		if (open)
+			from = open + 1;
+	}
+	const char *lp = nth_int_literal(from, len - (size_t)(from - line), nth);
+	if (!lp)
+		return true;
+	size_t ln = strspn(lp + 1, "0123456789abcdefABCDEFxXlL") + 1;
+	snprintf(lit, size, "%.*s", (int)ln, lp);
+	errno = 0;
+	char *end;
+	long long v = strtoll(lit, &end, 0);
+	if (errno == ERANGE || v != config_setting_get_int64(s))
+		return false;
+	lit[0] = 0;
+	return true;
+}
+
+/* An integer setting's value, checked as written (see int_as_written). */
 static bool get_int(struct loader *ld, const config_setting_t *s, int min, int max, int *out)
 {
 	if (!want_type(ld, s, CONFIG_TYPE_INT, _("an integer")))
 		return false;
+	char lit[64];
+	if (!int_as_written(ld, s, lit, sizeof lit)) {
+		problem(ld, s, _("%s is out of range (%d to %d)"), lit, min, max);
+		return false;
+	}
 	long long v = config_setting_get_int64(s);
 	if (v < min || v > max) {
 		problem(ld, s, _("%lld is out of range (%d to %d)"), v, min, max);
@@ -617,13 +710,17 @@ static void apply_work_days(struct loader *ld, const config_setting_t *s, char *
 	for (int i = 0; i < n; i++) {
 		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
 		int d;
+		char lit[64] = "";
 		if (!want_type(ld, e, CONFIG_TYPE_INT, _("an integer"))) {
 			bad++;
 			continue;
 		}
 		long long v = config_setting_get_int64(e);
-		if (v < 1 || v > 7) {
-			problem(ld, e, _("%lld is not a weekday (1 = Monday ... 7 = Sunday)"), v);
+		if (!int_as_written(ld, e, lit, sizeof lit) || v < 1 || v > 7) {
+			if (lit[0])
+				problem(ld, e, _("%s is not a weekday (1 = Monday ... 7 = Sunday)"), lit);
+			else
+				problem(ld, e, _("%lld is not a weekday (1 = Monday ... 7 = Sunday)"), v);
 			bad++;
 			continue;
 		}
@@ -1474,6 +1571,7 @@ static void load_text(struct loader *ld, const char *text)
 		return;
 	config_t c;
 	config_init(&c);
+	ld->text = text;
 	if (!config_read_string(&c, text)) {
 		const char *why = config_error_text(&c);
 		problem_at(ld, config_error_line(&c), NULL, "%s", why ? _(why) : _("syntax error"));

@@ -14,6 +14,11 @@ conf 'clinic = { timezone = "posixrules/x"; };'
 run "$HF" check-config "$T/c.conf"
 check_rc "a path that is no zone file" 2
 
+# A number libconfig would wrap (4294967296 reads as 0, the lock turned off) is refused as written.
+conf 'console = {' '  idle_lock_minutes = 4294967296;' '};'
+run "$HF" check-config "$T/c.conf"
+check_err "an integer too large for its key, named as written with its line" 2 "c.conf:2: console.idle_lock_minutes: 4294967296 is out of range (0 to 1440)"
+
 conf 'curves = { discharge = { steps = (' '{ offset = "3d"; window = 1; script = "discharge.d3"; team = "service"; priority = 1; }' '); }; };'
 run "$HF" check-config "$T/c.conf"
 check_err "a curve offset without its sign" 2 "c.conf:2: curves.discharge.steps\[1\].offset: \"3d\": an offset says which way it counts: \"+3d\""

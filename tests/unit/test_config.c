@@ -630,6 +630,54 @@ static void test_group_lists(void **state)
 	free(cfg);
 }
 
+/* Integers are checked as written: libconfig 1.5 wraps a literal that does not fit in an int
+ * (4294967296 reads as 0), so a wrapped literal must be refused naming what was written. */
+static void test_integers_as_written(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int line;
+		const char *path, *needle;     /* needle NULL: accepted */
+	} cases[] = {
+		{ "console = {\n  idle_lock_minutes = 4294967296;\n};\n", 2,
+		  "console.idle_lock_minutes", "4294967296 is out of range (0 to 1440)" },
+		{ "console = { idle_lock_minutes = 4294967306; };\n", 1,
+		  "console.idle_lock_minutes", "4294967306 is out of range (0 to 1440)" },
+		{ "console = { idle_lock_minutes = 0x100000000; };\n", 1,
+		  "console.idle_lock_minutes", "0x100000000 is out of range (0 to 1440)" },
+		{ "console = { idle_lock_minutes = 99999999999999999999; };\n", 1,
+		  "console.idle_lock_minutes", "99999999999999999999 is out of range (0 to 1440)" },
+		{ "console = { idle_lock_minutes = -4294967286; };\n", 1,
+		  "console.idle_lock_minutes", "-4294967286 is out of range (0 to 1440)" },
+		{ "console = { idle_lock_minutes = 4294967306L; };\n", 1,
+		  "console.idle_lock_minutes", "4294967306 is out of range (0 to 1440)" },
+		{ "console = { lease_minutes = 20; idle_lock_minutes = 4294967296; };\n", 1,
+		  "console.idle_lock_minutes", "4294967296 is out of range (0 to 1440)" },
+		{ "contact_cap_days = 4294967303; # 7 when wrapped\n", 1,
+		  "contact_cap_days", "4294967303 is out of range (0 to 30)" },
+		{ "calendar = { work_days = [1, 2, 4294967297]; };\n", 1,
+		  "calendar.work_days[3]", "4294967297 is not a weekday" },
+		{ "value = { recency = [30, 4294967386,\n  180]; };\n", 1,
+		  "value.recency[2]", "4294967386 is out of range (0 to 3660)" },
+		/* Accepted: in range, however written. */
+		{ "console = { idle_lock_minutes = 0x10; };\n", 0, NULL, NULL },
+		{ "console = { idle_lock_minutes = 30L; lease_minutes = +20; };\n", 0, NULL, NULL },
+		{ "calendar = { work_days = [1,\n  2, 3]; };\n", 0, NULL, NULL },
+		{ "# 4294967296 in a comment\nconsole = { idle_lock_minutes = 5; };\n", 0, NULL, NULL },
+	};
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		const char *file = write_temp(cases[i].text);
+		char *problems;
+		int n = config_check_file(file, &problems);
+		if (n != (cases[i].needle ? 1 : 0))
+			fail_msg("case %zu: %d problems:\n%s", i, n, problems);
+		if (cases[i].needle)
+			expect_problem(problems, file, cases[i].line, cases[i].path, cases[i].needle);
+		free(problems);
+	}
+}
+
 static void test_unreadable(void **state)
 {
 	struct hf_config *cfg = malloc(sizeof *cfg);
@@ -721,6 +769,7 @@ int main(void)
 		cmocka_unit_test(test_mutations),
 		cmocka_unit_test(test_custom_outcome_and_teams),
 		cmocka_unit_test(test_group_lists),
+		cmocka_unit_test(test_integers_as_written),
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_locate),
 		cmocka_unit_test(test_lookups),
