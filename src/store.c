@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "huifang/date.h"
@@ -44,6 +45,34 @@ static void dir_of(const char *path, char *buf, size_t size)
 	}
 }
 
+/* An SQLite error while opening: the disk's and the directory's troubles are named as such
+ * (a full disk, a directory this user cannot write the -wal and -shm files in, an I/O error),
+ * never as a file that is not huifang's. Always false, with the message in err. */
+static bool open_error(struct store *st, const char *path, char *err, size_t errlen)
+{
+	int code = sqlite3_extended_errcode(st->db) & 0xff;
+	char dir[1024];
+	struct statvfs fs;
+	dir_of(path, dir, sizeof dir);
+	bool full = statvfs(dir, &fs) == 0 && fs.f_bavail == 0;
+	if (code == SQLITE_FULL || ((code == SQLITE_IOERR || code == SQLITE_CANTOPEN) && full))
+		return errf(err, errlen, _("%s: the disk is full (%s): free some space"), path, st->err);
+	if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_PERM ||
+	    code == SQLITE_IOERR) {
+		/* Effective ids: installed setgid, the group's rights are what count. */
+		if (statvfs(dir, &fs) == 0 && (fs.f_flag & ST_RDONLY))
+			return errf(err, errlen, _("%s: the file system is read-only (%s)"), path, st->err);
+		if (faccessat(AT_FDCWD, dir, W_OK, AT_EACCESS) != 0)
+			return errf(err, errlen, _("%s: the directory %s is read-only for this user: the "
+			                           "database writes its -wal and -shm files beside it (%s)"),
+			            path, dir, st->err);
+		if (code == SQLITE_IOERR)
+			return errf(err, errlen, _("%s: input/output error (%s)"), path, st->err);
+		return errf(err, errlen, _("%s: cannot open: %s"), path, st->err);
+	}
+	return errf(err, errlen, _("%s: not a huifang database (%s)"), path, st->err);
+}
+
 /* PRAGMA application_id of every huifang database: "HuiF". */
 #define HF_APPLICATION_ID 0x48756946
 
@@ -58,7 +87,7 @@ static bool is_ours(struct store *st, bool *empty, char *err, size_t errlen)
 	    store_int(st, &tables, "SELECT count(*) FROM sqlite_master", NULL) == STORE_ERROR ||
 	    store_int(st, &audit, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
 	                          "name = 'audit'", NULL) == STORE_ERROR)
-		return errf(err, errlen, _("%s: not a huifang database (%s)"), st->path, st->err);
+		return open_error(st, st->path, err, errlen);
 	*empty = tables == 0 && version == 0;
 	if (app == HF_APPLICATION_ID || *empty || (app == 0 && version > 0 && audit > 0))
 		return true;
@@ -71,7 +100,7 @@ static bool migrate(struct store *st, enum store_mode mode, char *err, size_t er
 	int have = store_schema_version(st);
 	int want = store_migration_count();
 	if (have < 0)
-		return errf(err, errlen, _("%s: not a huifang database (%s)"), st->path, st->err);
+		return open_error(st, st->path, err, errlen);
 	if (have > want)
 		return errf(err, errlen,
 		            _("%s: schema version %d is newer than this huifang understands (%d); "
@@ -187,7 +216,7 @@ struct store *store_open(const char *path, enum store_mode mode, char *err, size
 	if (!exec_plain(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;") ||
 	    !exec_plain(st, "PRAGMA journal_mode = WAL;") ||
 	    !exec_plain(st, "PRAGMA wal_autocheckpoint = 0;")) {
-		errf(err, errlen, _("%s: not a huifang database (%s)"), path, st->err);
+		open_error(st, path, err, errlen);
 		return abandon(st, !exists);
 	}
 	if (!migrate(st, mode, err, errlen))

@@ -146,3 +146,28 @@ sqlite3 "$T/app.db" "PRAGMA application_id = 1234; CREATE TABLE audit(x)"
 run "$HF" -d "$T/app.db" init
 check_err "a file with another application_id is refused" 1 "another program"
 check_eq "huifang's own database carries its application_id" "$(q 'PRAGMA application_id')" "1215654214"
+
+## Honest errors ---------------------------------------------------------------------------
+# The disk's and the directory's troubles are named as such, never "not a huifang database".
+mkdir "$D/ro"
+cp "$DBF" "$D/ro/c.db"
+chmod 666 "$D/ro/c.db"
+as "$OPA" "$HF" -d "$D/ro/c.db" queue
+check_err "a directory the login cannot write in is named as such" 1 'directory .* is read-only for this user'
+cp "$DBF" "$D/mine.db"; chmod 600 "$D/mine.db"
+as "$OPA" "$HF" -d "$D/mine.db" queue
+check_err "a file the login may not open says permission denied" 1 'Permission denied'
+mkdir "$D/full"
+mount -t tmpfs -o size=512k tmpfs "$D/full"
+cp "$DBF" "$D/full/c.db" 2>/dev/null
+if [ "$(stat -c %s "$DBF")" -lt 300000 ]; then
+	dd if=/dev/zero of="$D/full/fill" bs=4k >/dev/null 2>&1
+	run "$HF" -d "$D/full/c.db" queue
+	check_err "a full disk is named as such" 1 'the disk is full'
+	run "$HF" -d "$D/full/new.db" init
+	check_err "... also when making a database" 1 'the disk is full'
+	[ ! -e "$D/full/new.db" ] && ok "... and leaves no file behind" || notok "init on a full disk left $D/full/new.db"
+else
+	notok "the clinic's database is too large for the 512k disk of this test"
+fi
+umount "$D/full"
