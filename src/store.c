@@ -67,7 +67,8 @@ static bool open_error(struct store *st, const char *path, char *err, size_t err
 			                           "database writes its -wal and -shm files beside it (%s)"),
 			            path, dir, st->err);
 		if (code == SQLITE_IOERR)
-			return errf(err, errlen, _("%s: input/output error (%s)"), path, st->err);
+			return errf(err, errlen, _("%s: the disk could not be read or written (%s)"), path,
+			            st->err);
 		return errf(err, errlen, _("%s: cannot open: %s"), path, st->err);
 	}
 	return errf(err, errlen, _("%s: not a huifang database (%s)"), path, st->err);
