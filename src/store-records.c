@@ -193,7 +193,10 @@ bool store_plannable_customers(struct store *st, hf_id **out, size_t *n)
 bool store_plan_due_customers(struct store *st, hf_date day, hf_id **out, size_t *n)
 {
 	char d[16];
-	struct stmt *s = stmt_prepare(st, "SELECT id FROM customer WHERE plan_due <= :day ORDER BY id");
+	/* Through the partial index: without statistics SQLite would rather walk every customer in
+	 * id order than sort the few that are due. */
+	struct stmt *s = stmt_prepare(st, "SELECT id FROM customer INDEXED BY customer_plan_due "
+	                                  "WHERE plan_due <= :day ORDER BY id");
 	stmt_bind_text(s, ":day", date_format(day, d));
 	return store_rows(s, out, n, sizeof **out, read_id, NULL, NULL);
 }
@@ -426,6 +429,18 @@ bool store_escalations(struct store *st, bool all, struct hf_escalation **out, s
 	    "ORDER BY e.status = 'resolved', "
 	    "CASE e.severity WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, e.sla_due, e.id");
 	stmt_bind_int(s, ":all", all);
+	return store_rows(s, out, n, sizeof **out, read_escalation_row, NULL, NULL);
+}
+
+bool store_escalations_breaching(struct store *st, hf_stamp now, struct hf_escalation **out,
+                                 size_t *n)
+{
+	char at[20];
+	struct stmt *s = stmt_prepare(st,
+	    "SELECT " ESC_COLS " FROM escalation e JOIN customer c ON c.id = e.customer_id "
+	    "WHERE e.status = 'open' AND e.sla_due < :now AND e.breached_levels <= e.level "
+	    "ORDER BY e.id");
+	stmt_bind_text(s, ":now", bind_stamp(now, at));
 	return store_rows(s, out, n, sizeof **out, read_escalation_row, NULL, NULL);
 }
 

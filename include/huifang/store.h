@@ -309,6 +309,10 @@ hf_id store_call_add(struct store *st, const struct hf_call *c);
  * raised_by, raised_at; it is open. Its id, or 0 on a SQL error. */
 hf_id store_escalation_add(struct store *st, const struct hf_escalation *e);
 bool store_escalations(struct store *st, bool all, struct hf_escalation **out, size_t *n);
+/* The open escalations past their deadline and not yet breached at their level (what the
+ * ladder may move), through the (status, sla_due) index, by id. */
+bool store_escalations_breaching(struct store *st, hf_stamp now, struct hf_escalation **out,
+                                 size_t *n);
 enum store_found store_escalation_get(struct store *st, hf_id id, struct hf_escalation *out);
 /* The newest escalation's id, 0 when there is none. */
 hf_id store_escalation_last_id(struct store *st);

@@ -168,6 +168,38 @@ static void test_segment_reactivation(void **state)
 	decisions_free(&d);
 }
 
+/* The value changes only on the days rules_value_changes names: day by day over two years, a
+ * day whose scores, counts, segment or VIP differ from the day before was the day named then. */
+static void test_value_changes_when_said(void **state)
+{
+	(void)state;
+	struct rules_visit visits[] = {V("2026-01-10", 3000), V("2026-03-02", 18000),
+	                               V("2026-03-20", 900), V("2026-09-15", 30000),
+	                               V("2027-02-01", 2000)};
+	struct hf_value was, now;
+	hf_date from = D("2025-12-01");
+	rules_customer_value(&cfg, visits, COUNT(visits), from, &was);
+	hf_date said = rules_value_changes(&cfg, visits, COUNT(visits), from);
+	int changes = 0;
+	for (hf_date day = from + 1; day < from + 730; day++) {
+		rules_customer_value(&cfg, visits, COUNT(visits), day, &now);
+		bool same = now.last_visit == was.last_visit && now.frequency == was.frequency &&
+		            now.monetary == was.monetary && now.r == was.r && now.f == was.f &&
+		            now.m == was.m && now.vip == was.vip && now.rank == was.rank &&
+		            strcmp(now.segment, was.segment) == 0;
+		if (!same) {
+			changes++;
+			if (said == HF_NO_DATE || said > day)
+				fail_msg("the value changed on day %d, the day before said %d", day, said);
+		}
+		if (said != HF_NO_DATE)
+			assert_true(said >= day); /* never a day already past */
+		was = now;
+		said = rules_value_changes(&cfg, visits, COUNT(visits), day);
+	}
+	assert_true(changes >= 8);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -177,6 +209,7 @@ int main(void)
 		T(test_value_from_visits),
 		T(test_explanation),
 		T(test_segment_reactivation),
+		T(test_value_changes_when_said),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
