@@ -40,11 +40,16 @@ SELECT v.customer_id, v.id, CASE v.kind WHEN 'injection' THEN 'repurchase' ELSE 
 FROM visit v JOIN step s ON s.kind = v.kind JOIN customer c ON c.id = v.customer_id
 WHERE c.do_not_call = 0
   AND date(coalesce(v.course_end, v.date), s.off, '+' || s.win || ' days') >= :today
-  AND NOT EXISTS (SELECT 1 FROM task t WHERE t.visit_id = v.id AND t.step >= 0);
+  AND NOT EXISTS (SELECT 1 FROM task t WHERE t.customer_id = v.customer_id AND t.visit_id = v.id
+                  AND t.step >= 0);
 
--- (d) reactivation after 6 months, why-they-left after 12, one per last-visit day
+-- (d) reactivation after 6 months, why-they-left after 12, one per last-visit day; each
+-- customer's visits summed once, for these and for the value
 CREATE TEMP TABLE last_visit AS
-  SELECT customer_id, max(date) AS day, max(id) AS visit_id FROM visit GROUP BY customer_id;
+  SELECT customer_id, max(date) AS day, max(id) AS visit_id,
+         sum(date > date(:today, '-365 days')) AS frequency,
+         sum(CASE WHEN date > date(:today, '-365 days') THEN amount ELSE 0 END) AS monetary
+  FROM visit GROUP BY customer_id;
 INSERT INTO task(customer_id, visit_id, kind, due_date, window_end, team, script, origin,
                  created_at, updated_at)
 SELECT l.customer_id, l.visit_id, k.kind, :today, date(:today, '+7 days'), k.team, k.kind,
@@ -74,11 +79,9 @@ WHERE c.do_not_call = 0 AND b.day BETWEEN :today AND date(:today, '+7 days')
                   AND t.due_date BETWEEN date(b.day, '-31 days') AND date(b.day, '+31 days'));
 
 -- the value (RFM) of every customer with a visit, as of the day
-UPDATE customer SET value_day = :today,
-  value_last_visit = (SELECT day FROM last_visit l WHERE l.customer_id = customer.id),
-  value_recency = julianday(:today) - julianday((SELECT day FROM last_visit l WHERE l.customer_id = customer.id)),
-  value_frequency = (SELECT count(*) FROM visit v WHERE v.customer_id = customer.id AND v.date > date(:today, '-365 days')),
-  value_monetary = (SELECT coalesce(sum(amount), 0) FROM visit v WHERE v.customer_id = customer.id AND v.date > date(:today, '-365 days'))
-WHERE id IN (SELECT customer_id FROM last_visit);
+UPDATE customer SET value_day = :today, value_last_visit = l.day,
+  value_recency = julianday(:today) - julianday(l.day), value_frequency = l.frequency,
+  value_monetary = l.monetary
+FROM last_visit l WHERE l.customer_id = customer.id;
 
 COMMIT;
