@@ -544,6 +544,76 @@ static const struct col_def audit_cols[] = {
 
 MODEL_(col_audit, "audit entry", audit_cols, struct hf_audit_entry)
 
+/* ---- the team's day, per operator (the Team tab, `huifang team`) ------------------------ */
+
+/* A figure that may have no denominator (as `huifang report` writes it): "" in the data and
+ * "-" to a person when it has none. */
+static void put_figure(double v, const char *fmt, enum col_form form, char *buf, size_t size)
+{
+	if (v < 0)
+		str_copy(buf, size, form == COL_CODE ? "" : "-");
+	else
+		snprintf(buf, size, fmt, v);
+}
+
+/* The whole team's row has no login: a person reads "whole team". */
+static bool team_day_name(const void *rec, const struct col_env *env, enum col_form form,
+                          char *buf, size_t size)
+{
+	(void)env;
+	const struct team_day *r = rec;
+	str_copy(buf, size, form != COL_CODE && str_empty(r->login) ? _("whole team") : r->name);
+	return false;
+}
+
+VALUE_(team_day_login, struct team_day, str_copy(buf, size, r->login))
+VALUE_(team_day_team, struct team_day, put_team(env, r->team, form, buf, size))
+VALUE_(team_day_due, struct team_day, put_int(r->f.due, buf, size))
+VALUE_(team_day_attempted, struct team_day, put_int(r->f.attempted, buf, size))
+VALUE_(team_day_reached, struct team_day, put_int(r->f.reached, buf, size))
+VALUE_(team_day_finished, struct team_day, put_int(r->f.finished, buf, size))
+VALUE_(team_day_missed, struct team_day, put_int(r->f.missed, buf, size))
+VALUE_(team_day_open, struct team_day, put_int(r->f.open, buf, size))
+VALUE_(team_day_escalations, struct team_day, put_int(r->f.esc_raised, buf, size))
+VALUE_(team_day_calls, struct team_day, put_int(r->f.calls, buf, size))
+VALUE_(team_day_score, struct team_day, put_figure(report_avg_score(&r->f), "%.2f", form, buf, size))
+VALUE_(team_day_per_hour, struct team_day,
+       put_figure(report_calls_per_hour(&r->f), "%.1f", form, buf, size))
+
+static const struct col_def team_day_cols[] = {
+	{"login", N_("login"), D_ | T_, 10, 0, -1, NULL, team_day_login},
+	{"name", N_("operator"), D_ | T_ | S_, 0, 8, -1, NULL, team_day_name},
+	{"team", N_("team"), D_ | T_, 10, 0, -1, NULL, team_day_team},
+	{"due", N_("due"), D_ | T_ | S_, 5, 0, 1, NULL, team_day_due},
+	{"attempted", N_("called"), D_ | T_ | S_, 6, 0, 1, NULL, team_day_attempted},
+	{"reached", N_("reached"), D_ | T_ | S_, 7, 0, 1, NULL, team_day_reached},
+	{"finished", N_("finished"), D_ | T_ | S_, 8, 0, 1, NULL, team_day_finished},
+	{"missed", N_("missed"), D_ | T_ | S_, 6, 0, 1, NULL, team_day_missed},
+	{"open", N_("open"), D_ | T_ | S_, 5, 0, 1, NULL, team_day_open},
+	{"escalations", N_("esc."), D_ | T_ | S_, 4, 0, 1, NULL, team_day_escalations},
+	{"calls", N_("calls"), D_ | T_, 5, 0, 1, NULL, team_day_calls},
+	{"avg_score", N_("score"), D_ | T_ | S_, 5, 0, 1, NULL, team_day_score},
+	{"calls_per_hour", N_("calls/h"), D_ | T_ | S_, 7, 0, 1, NULL, team_day_per_hour},
+};
+
+MODEL_(col_team_day, "team day", team_day_cols, struct team_day)
+
+/* ---- consultants' customers to release ------------------------------------------------- */
+
+VALUE_(unseen_id, struct unseen_customer, put_id(r->id, buf, size))
+VALUE_(unseen_consultant, struct unseen_customer, str_copy(buf, size, r->consultant))
+VALUE_(unseen_name, struct unseen_customer, str_copy(buf, size, r->name))
+VALUE_(unseen_last_visit, struct unseen_customer, put_date(r->last_visit, buf, size))
+
+static const struct col_def unseen_cols[] = {
+	{"customer_id", N_("customer id"), D_ | T_, 8, 0, 1, NULL, unseen_id},
+	{"consultant", N_("consultant"), D_ | T_ | S_, 12, 0, -1, NULL, unseen_consultant},
+	{"customer_name", N_("customer"), D_ | T_ | S_, 0, 8, -1, NULL, unseen_name},
+	{"last_visit", N_("last visit"), D_ | T_ | S_, 10, 0, -1, NULL, unseen_last_visit},
+};
+
+MODEL_(col_unseen, "customer to release", unseen_cols, struct unseen_customer)
+
 /* ---- the model --------------------------------------------------------------------------- */
 
 int col_pick(const struct col_model *m, unsigned in, int *idx)

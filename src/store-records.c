@@ -236,6 +236,9 @@ bool store_unseen_customers(struct store *st, hf_date before, struct unseen_cust
 	struct stmt *s = stmt_prepare(st,
 	    "SELECT c.id, c.name, c.consultant, max(v.date) AS last FROM customer c "
 	    "JOIN visit v ON v.customer_id = c.id WHERE c.consultant <> '' AND c.do_not_call = 0 "
+	    /* One released since the cutoff has its new consultant's months to be seen. */
+	    "AND c.id NOT IN (SELECT entity_id FROM audit WHERE action = 'release' "
+	    "AND entity = 'customer' AND at >= :cutoff) "
 	    "GROUP BY c.id HAVING last < :cutoff ORDER BY c.consultant, last, c.id");
 	stmt_bind_text(s, ":cutoff", date_format(before, cutoff));
 	return store_rows(s, out, n, sizeof **out, read_unseen, NULL, NULL);

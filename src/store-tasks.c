@@ -92,6 +92,21 @@ bool store_queue(struct store *st, const struct queue_filter *f, struct hf_task 
 	return store_rows(s, out, n, sizeof **out, read_task_row, &f->day, NULL);
 }
 
+bool store_day_tasks(struct store *st, const char *login, hf_date day, struct hf_task **out,
+                     size_t *n)
+{
+	/* As the reports count them: owned, or in the pool and called last by this login. */
+	struct stmt *s = stmt_prepare(st, "SELECT " TASK_COLS TASK_FROM
+	    "WHERE t.due_date = :day AND t.status NOT IN ('cancelled', 'merged') AND (t.owner = :login "
+	    "OR (t.owner = '' AND (SELECT operator FROM call WHERE task_id = t.id "
+	    "ORDER BY started_at DESC, id DESC LIMIT 1) = :login)) "
+	    "ORDER BY t.status <> 'open', coalesce(t.due_time, ''), t.id");
+	char d[16];
+	stmt_bind_text(s, ":day", date_format(day, d));
+	stmt_bind_text(s, ":login", login);
+	return store_rows(s, out, n, sizeof **out, read_task_row, &day, NULL);
+}
+
 enum store_found store_task_get(struct store *st, hf_id id, struct hf_task *out)
 {
 	struct stmt *s = stmt_prepare(st, "SELECT " TASK_COLS TASK_FROM "WHERE t.id = :id");

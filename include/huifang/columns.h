@@ -61,6 +61,8 @@ extern const struct col_model col_visits;       /* struct hf_visit */
 extern const struct col_model col_calls;        /* struct hf_call */
 extern const struct col_model col_users;        /* struct hf_user */
 extern const struct col_model col_audit;        /* struct hf_audit_entry */
+extern const struct col_model col_team_day;     /* struct team_day (service.h) */
+extern const struct col_model col_unseen;       /* struct unseen_customer */
 
 /* The indices of m's columns shown in `in` (one COL_IN_*), in order, into idx (room for
  * m->ncols); returns how many. */

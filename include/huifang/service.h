@@ -159,6 +159,30 @@ int svc_reassign(struct hf_ctx *ctx, const hf_id *ids, size_t n, const char *fro
 int svc_report(struct hf_ctx *ctx, enum report_kind kind, hf_date day, const char *team,
                struct report *out, char *err, size_t errlen);
 
+/* One person's day on the Team tab and in `huifang team`: who, and the report's figures of
+ * the day for them (login "": the whole team, the last row). */
+struct team_day {
+	char login[HF_NAME_MAX];
+	char name[HF_NAME_MAX];         /* the display name, else the login */
+	char team[HF_NAME_MAX];
+	struct report_figures f;
+};
+/* The team's day: per operator of the viewer's team (a supervisor with a team), or of every
+ * team (an admin, or a supervisor without one), the figures of `day`, then the whole team's.
+ * Operators with nothing that day are listed too. *rows malloc'd. */
+int svc_team_day(struct hf_ctx *ctx, hf_date day, struct team_day **rows, size_t *n, char *err,
+                 size_t errlen);
+/* An operator's tasks of a day as the team's figures count them (store_day_tasks). */
+int svc_operator_day(struct hf_ctx *ctx, const char *login, hf_date day, struct hf_task **out,
+                     size_t *n, char *err, size_t errlen);
+/* Release a consultant's customer to another consultant (`to`, an active user): the customer
+ * and the old consultant's open tasks of them go to `to`; one transaction, audited. *moved:
+ * how many tasks moved. */
+int svc_release_customer(struct hf_ctx *ctx, hf_id customer, const char *to, size_t *moved,
+                         char *err, size_t errlen);
+/* The team whose people the viewer manages: a supervisor's own team, NULL for every team. */
+const char *svc_managed_team(const struct hf_ctx *ctx);
+
 /* ---- escalations (service-escalations.c): supervisors only (3 for others) ------------- */
 /* A span of minutes as people read it (its size, whatever its sign): "45m", "2h 05m", "3d 4h". */
 char *svc_span_text(long long minutes, char *out, size_t size);

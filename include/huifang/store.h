@@ -253,8 +253,8 @@ bool store_plan_due_customers(struct store *st, hf_date day, hf_id **out, size_t
 long long store_customer_plan_rev(struct store *st, hf_id customer);
 /* The day the customer is next due for planning (HF_NO_DATE: none). */
 bool store_customer_plan_due_set(struct store *st, hf_id customer, hf_date next);
-/* Customers with a consultant, not do-not-call, whose last visit is before `before`, by
- * consultant, last visit and id. */
+/* Customers with a consultant, not do-not-call, whose last visit is before `before` and who
+ * were not released to another consultant since, by consultant, last visit and id. */
 struct unseen_customer {
 	hf_id id;
 	char name[HF_NAME_MAX];
@@ -276,6 +276,10 @@ struct queue_filter {
 /* Overdue first, then due time, then priority (the task's plus its customer's value rank).
  * *out malloc'd. */
 bool store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out, size_t *n);
+/* The tasks due on day that count for login in the reports (owned, or pooled and called last
+ * by login), any status but cancelled and merged; open ones first. *out malloc'd. */
+bool store_day_tasks(struct store *st, const char *login, hf_date day, struct hf_task **out,
+                     size_t *n);
 enum store_found store_task_get(struct store *st, hf_id id, struct hf_task *out);
 /* Claims: login holds the task until `until`; a release is only by its holder; a logged call
  * records its outcome and ends the claim. */

@@ -32,12 +32,13 @@ typedef int tui_key;
 #define SCR_ESC     (1u << 10)  /* the escalation list */
 #define SCR_ESC_ONE (1u << 11)  /* one escalation: its call, customer and timeline */
 #define SCR_TEAM    (1u << 12)  /* the team's day, per operator */
-#define SCR_TASKS   (1u << 13)  /* one operator's open tasks */
+#define SCR_TASKS   (1u << 13)  /* one operator's tasks of a day */
 #define SCR_REPORT  (1u << 14)  /* the report with its charts */
+#define SCR_RELEASE (1u << 15)  /* consultants' customers to release */
 #define SCR_ALL     0xFFFFu
 /* The top-level lists (quit there), and every screen of rows (moves). */
 #define SCR_TOP     (SCR_QUEUE | SCR_ESC | SCR_TEAM | SCR_REPORT)
-#define SCR_ROWS    (SCR_TOP | SCR_CALL | SCR_HELP | SCR_ESC_ONE | SCR_TASKS)
+#define SCR_ROWS    (SCR_TOP | SCR_CALL | SCR_HELP | SCR_ESC_ONE | SCR_TASKS | SCR_RELEASE)
 
 /* Every action: id, name (config `ui.keys` and docs), default keys (space separated key
  * names as in the config), short label for the status line (NULL: not shown there), help
@@ -73,7 +74,7 @@ typedef int tui_key;
 	  SCR_QUEUE) \
 	X(ACT_BACK, "back", "q Esc", N_("back"), \
 	  N_("back to the screen before (a call screen releases its task)"), \
-	  SCR_CALL | SCR_HELP | SCR_SUMMARY | SCR_ESC_ONE | SCR_TASKS) \
+	  SCR_CALL | SCR_HELP | SCR_SUMMARY | SCR_ESC_ONE | SCR_TASKS | SCR_RELEASE) \
 	X(ACT_LOG, "log", "l", N_("log outcome"), N_("log the outcome of this call"), SCR_CALL) \
 	X(ACT_SCRIPT_DOWN, "script-down", "J", N_("script"), N_("scroll the script down"), SCR_CALL) \
 	X(ACT_SCRIPT_UP, "script-up", "K", NULL, N_("scroll the script up"), SCR_CALL) \
@@ -118,6 +119,22 @@ typedef int tui_key;
 	  N_("resolve with a resolution category, saying what was done"), SCR_ESC | SCR_ESC_ONE) \
 	X(ACT_ESC_REOPEN, "reopen", "o", N_("reopen"), N_("reopen a resolved escalation"), \
 	  SCR_ESC | SCR_ESC_ONE) \
+	X(ACT_TEAM_OPEN, "operator-tasks", "Enter", N_("tasks"), \
+	  N_("the operator's tasks of the day shown"), SCR_TEAM) \
+	X(ACT_DAY_PREV, "day-before", "[", N_("day"), N_("show the day before"), SCR_TEAM) \
+	X(ACT_DAY_NEXT, "day-after", "]", NULL, N_("show the day after"), SCR_TEAM) \
+	X(ACT_DAY_PICK, "pick-day", "d", N_("date"), N_("type the day to show (YYYY-MM-DD)"), \
+	  SCR_TEAM) \
+	X(ACT_DAY_TODAY, "today", "t", NULL, N_("show today again"), SCR_TEAM) \
+	X(ACT_REASSIGN, "reassign", "r", N_("reassign"), \
+	  N_("hand tasks to another operator or the team's pool: on the team, every open task of " \
+	     "the operator; on the tasks, the marked ones (else the selected one)"), \
+	  SCR_TEAM | SCR_TASKS) \
+	X(ACT_RELEASE_LIST, "release-list", "c", N_("release"), \
+	  N_("consultants' customers not seen for months, to release to another consultant"), \
+	  SCR_TEAM) \
+	X(ACT_RELEASE, "release", "r", N_("release"), \
+	  N_("give the customer to another consultant, with their open calls"), SCR_RELEASE) \
 	X(ACT_REPORT_PERIOD, "report-period", "p", N_("period"), \
 	  N_("next period of the report: daily, weekly, monthly"), SCR_REPORT) \
 	X(ACT_REPORT_EARLIER, "report-earlier", "[ Left", N_("earlier"), \

@@ -9,7 +9,7 @@
 /* The ops of the screens that others recognise: a view is what its ops are
  * (v->ops == &call_view_ops), never what its title says. */
 extern const struct tui_view_ops call_view_ops, help_view_ops, queue_view_ops,
-	escalations_view_ops, escalation_view_ops, reports_view_ops;
+	escalations_view_ops, escalation_view_ops, team_view_ops, reports_view_ops;
 
 /* ---- the console (console.c) ------------------------------------------------------------ */
 /* The tab bar on row y, `active` in front (an operator's shows that tab alone); returns the
@@ -44,6 +44,10 @@ int escalation_act(struct tui *t, enum tui_action a, const hf_id *ids, size_t n)
 /* One escalation: the call that raised it, the customer's card and history, its timeline. */
 struct tui_view *escalation_view_new(struct tui *t, hf_id id);
 
+/* The team's day per operator (supervisors): a day's figures, an operator's tasks of that
+ * day, reassigning them, the consultants' customers to release. */
+struct tui_view *team_view_new(struct tui *t);
+
 /* The reports (supervisors): a period's figures and charts, the period, day and team chosen
  * by keys, `e` writes the report as CSV. */
 struct tui_view *reports_view_new(struct tui *t);
@@ -64,7 +68,7 @@ struct ask {
 	const char *title;              /* the header */
 	const char *about;              /* what it acts on, a line or two */
 	const char *choice_label;       /* over the choices, when there are */
-	const char *text_label;
+	const char *text_label;         /* NULL: no text, the choice alone (Enter saves) */
 	const char *text;               /* the text to start with, or NULL */
 	bool multiline, text_required;
 	/* Saving: run the use case with the choice's index (-1 without choices) and the text.

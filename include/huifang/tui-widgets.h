@@ -45,6 +45,20 @@ void list_draw(struct tui *t, struct tui_list *l, int y, int x, int h, int w, bo
 /* The widths the columns get in w columns (one space between columns); out has ncols. */
 void list_widths(const struct tui_list *l, int w, int *out);
 
+/* ---- marks: the rows of a list marked to be acted on at once, by their record's id ------- */
+
+struct tui_marks {
+	hf_id *id;
+	size_t n;
+};
+
+bool marks_has(const struct tui_marks *m, hf_id id);
+/* Mark id, or unmark it when it is marked. */
+void marks_toggle(struct tui_marks *m, hf_id id);
+/* Keep only the marks that keep(id, data) accepts (the rows still listed). */
+void marks_keep(struct tui_marks *m, bool (*keep)(hf_id id, void *data), void *data);
+void marks_free(struct tui_marks *m);
+
 /* ---- pager: styled lines wrapped to a pane, scrolled -------------------------------------- */
 
 struct pager_line {

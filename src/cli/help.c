@@ -73,6 +73,8 @@ static const struct opt_doc opt_docs[] = {
 	{"reassign", "--pool", NULL, N_("back to the team's pool, for anyone of the team")},
 	{"report", "--date", "D", N_("a day of the period (default yesterday, the last complete day)")},
 	{"report", "--team", "T", N_("that team only")},
+	{"team", "--date", "D", N_("the day (default today)")},
+	{"release", "--to", "LOGIN", N_("the consultant who takes the customer over")},
 	{"lift-dnc", "--note", "T", N_("why the customer may be called again (required, audited)")},
 	{"user add", "--role", "R", N_("operator, supervisor or admin")},
 	{"user add", "--team", "T", N_("a team code of the rules file")},

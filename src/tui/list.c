@@ -1,5 +1,6 @@
-/* list.c — the one list widget: columns by display width, a selection, paging. */
+/* list.c — the one list widget: columns by display width, a selection, paging, marks. */
 #include <curses.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "huifang/tui-widgets.h"
@@ -134,4 +135,45 @@ void list_draw(struct tui *t, struct tui_list *l, int y, int x, int h, int w, bo
 			cx += widths[c] + 1;
 		}
 	}
+}
+
+/* ---- marks ------------------------------------------------------------------------------ */
+
+bool marks_has(const struct tui_marks *m, hf_id id)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->id[i] == id)
+			return true;
+	return false;
+}
+
+static bool other_than(hf_id id, void *data)
+{
+	return id != *(const hf_id *)data;
+}
+
+void marks_toggle(struct tui_marks *m, hf_id id)
+{
+	if (marks_has(m, id)) {
+		marks_keep(m, other_than, &id);
+		return;
+	}
+	m->id = xrealloc(m->id, (m->n + 1) * sizeof *m->id);
+	m->id[m->n++] = id;
+}
+
+void marks_keep(struct tui_marks *m, bool (*keep)(hf_id id, void *data), void *data)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < m->n; i++)
+		if (keep(m->id[i], data))
+			m->id[k++] = m->id[i];
+	m->n = k;
+}
+
+void marks_free(struct tui_marks *m)
+{
+	free(m->id);
+	m->id = NULL;
+	m->n = 0;
 }

@@ -17,6 +17,7 @@ struct ask_view {
 	int nchoices;
 	int choice;
 	bool on_text;                   /* the text has focus (else the choice) */
+	bool has_text;                  /* a form of a choice alone has none */
 	struct tui_edit text;
 	bool confirm_cancel;
 	char err[HF_ERRLEN];
@@ -53,15 +54,17 @@ static void ask_draw(struct tui *t, struct tui_view *v)
 		}
 		y++;
 	}
-	tui_text(t, y++, 2, w, UI_COLOR_TITLE, A_BOLD, q->a.text_label);
-	int h = t->rows - 4 - y;
-	if (h > 6)
-		h = 6;
-	if (h < 1)
-		h = 1;
-	for (int r = 0; r < h; r++)
-		tui_fill(t, y + r, 4, w - 2, UI_COLOR_FIELD);
-	edit_draw(t, &q->text, y, 4, h, w - 2, q->on_text);
+	if (q->has_text) {
+		tui_text(t, y++, 2, w, UI_COLOR_TITLE, A_BOLD, q->a.text_label);
+		int h = t->rows - 4 - y;
+		if (h > 6)
+			h = 6;
+		if (h < 1)
+			h = 1;
+		for (int r = 0; r < h; r++)
+			tui_fill(t, y + r, 4, w - 2, UI_COLOR_FIELD);
+		edit_draw(t, &q->text, y, 4, h, w - 2, q->on_text);
+	}
 	int cy = t->rows - 3;
 	if (q->confirm_cancel)
 		tui_text(t, cy, 1, t->cols - 2, UI_COLOR_ERROR, A_BOLD,
@@ -111,7 +114,7 @@ static int ask_key(struct tui *t, struct tui_view *v, tui_key k)
 	switch (a) {
 	case ACT_NEXT_FIELD:
 	case ACT_PREV_FIELD:
-		q->on_text = !q->on_text || !q->nchoices;
+		q->on_text = q->has_text && (!q->on_text || !q->nchoices);
 		return TUI_REDRAW;
 	case ACT_CHOICE_NEXT:
 		q->choice = (q->choice + 1) % q->nchoices;
@@ -136,6 +139,8 @@ static int ask_key(struct tui *t, struct tui_view *v, tui_key k)
 		return TUI_REDRAW;
 	}
 	if (!q->on_text && k == '\r') {
+		if (!q->has_text)
+			return save(t, q);
 		q->on_text = true;
 		return TUI_REDRAW;
 	}
@@ -171,7 +176,8 @@ struct tui_view *ask_view_new(struct tui *t, const struct ask *a, const char *co
 	str_copy(q->title, sizeof q->title, a->title);
 	str_copy(q->about, sizeof q->about, a->about ? a->about : "");
 	str_copy(q->choice_label, sizeof q->choice_label, a->choice_label ? a->choice_label : "");
-	str_copy(q->text_label, sizeof q->text_label, a->text_label);
+	q->has_text = a->text_label != NULL || nchoices == 0;
+	str_copy(q->text_label, sizeof q->text_label, a->text_label ? a->text_label : "");
 	q->a.title = q->title;
 	q->a.about = q->about;
 	q->a.choice_label = q->choice_label;

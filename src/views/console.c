@@ -18,6 +18,7 @@
 #define CONSOLE_TABS(X) \
 	X(TAB_QUEUE, queue_view_ops, queue_view_new, N_("Queue")) \
 	X(TAB_ESCALATIONS, escalations_view_ops, escalations_view_new, N_("Escalations")) \
+	X(TAB_TEAM, team_view_ops, team_view_new, N_("Team")) \
 	X(TAB_REPORTS, reports_view_ops, reports_view_new, N_("Reports"))
 #define TAB_ENUM_(id, ops, make, label) id,
 enum console_tab { CONSOLE_TABS(TAB_ENUM_) TAB__COUNT };

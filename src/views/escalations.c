@@ -46,8 +46,7 @@ struct escalations_view {
 	size_t *shown_rows;             /* rows matching the limit */
 	int filter;                     /* index in filters */
 	int open, breached;
-	hf_id *marked;
-	size_t nmarked;
+	struct tui_marks marks;
 	bool prompting;
 	struct tui_edit prompt;
 	char limit[128];
@@ -59,14 +58,6 @@ static const struct hf_escalation *row_at(const struct escalations_view *e, size
 	return row < e->list.n ? &e->rows[e->shown_rows[row]] : NULL;
 }
 
-static bool is_marked(const struct escalations_view *e, hf_id id)
-{
-	for (size_t i = 0; i < e->nmarked; i++)
-		if (e->marked[i] == id)
-			return true;
-	return false;
-}
-
 static bool matches(struct escalations_view *e, const struct hf_escalation *r)
 {
 	if (!e->limit[0])
@@ -76,6 +67,15 @@ static bool matches(struct escalations_view *e, const struct hf_escalation *r)
 	const char *fields[] = {r->customer_name, reason, r->raised_by, r->assignee, r->assignee_team};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		if (strcasestr(fields[i], e->limit))
+			return true;
+	return false;
+}
+
+static bool listed(hf_id id, void *data)
+{
+	const struct escalations_view *e = data;
+	for (size_t i = 0; i < e->list.n; i++)
+		if (row_at(e, i)->id == id)
 			return true;
 	return false;
 }
@@ -106,16 +106,9 @@ static void load(struct escalations_view *e)
 	for (size_t i = 0; i < e->nrows; i++)
 		if (matches(e, &e->rows[i]))
 			e->shown_rows[m++] = i;
-	/* Marks stay only on rows still listed. */
-	size_t k = 0;
-	for (size_t i = 0; i < e->nmarked; i++)
-		for (size_t j = 0; j < m; j++)
-			if (e->rows[e->shown_rows[j]].id == e->marked[i]) {
-				e->marked[k++] = e->marked[i];
-				break;
-			}
-	e->nmarked = k;
 	list_set_count(&e->list, m);
+	/* Marks stay only on rows still listed. */
+	marks_keep(&e->marks, listed, e);
 	size_t row = keep_row < m ? keep_row : (m ? m - 1 : 0);
 	for (size_t i = 0; keep && i < m; i++)
 		if (e->rows[e->shown_rows[i]].id == keep)
@@ -143,7 +136,7 @@ static void cell(void *data, size_t row, int col, char *buf, size_t size, int *c
 	struct escalations_view *e = data;
 	const struct hf_escalation *r = row_at(e, row);
 	if (col == 0) {
-		str_copy(buf, size, is_marked(e, r->id) ? "*" : "");
+		str_copy(buf, size, marks_has(&e->marks, r->id) ? "*" : "");
 		return;
 	}
 	e->env.now = e->t->ctx->now;
@@ -188,7 +181,7 @@ static void unmark(struct tui *t)
 {
 	for (struct tui_view *v = t->top; v; v = v->below)
 		if (v->ops == &escalations_view_ops)
-			((struct escalations_view *)v)->nmarked = 0;
+			((struct escalations_view *)v)->marks.n = 0;
 }
 
 static int note_done(struct tui *t, void *data, int choice, const char *text, char *msg,
@@ -440,8 +433,8 @@ static void draw_bar(struct tui *t, struct escalations_view *e, int y)
 {
 	char counts[200];
 	int n = snprintf(counts, sizeof counts, _("open %d  breached %d"), e->open, e->breached);
-	if (e->nmarked && n > 0 && (size_t)n < sizeof counts)
-		snprintf(counts + n, sizeof counts - (size_t)n, "  %s %zu", _("marked"), e->nmarked);
+	if (e->marks.n && n > 0 && (size_t)n < sizeof counts)
+		snprintf(counts + n, sizeof counts - (size_t)n, "  %s %zu", _("marked"), e->marks.n);
 	char left[300];
 	snprintf(left, sizeof left, "%s: %s", _("filter"), _(filters[e->filter].label));
 	if (e->limit[0]) {
@@ -486,9 +479,9 @@ static void escalations_draw(struct tui *t, struct tui_view *v)
 /* The marked rows, else the selected one. */
 static size_t targets(struct escalations_view *e, hf_id *out, size_t max)
 {
-	if (e->nmarked) {
-		memcpy(out, e->marked, e->nmarked * sizeof *out);
-		return e->nmarked;
+	if (e->marks.n) {
+		memcpy(out, e->marks.id, e->marks.n * sizeof *out);
+		return e->marks.n;
 	}
 	const struct hf_escalation *r = row_at(e, e->list.sel);
 	if (!r || max == 0)
@@ -529,21 +522,12 @@ static int escalations_key(struct tui *t, struct tui_view *v, tui_key k)
 	case ACT_MARK:
 		if (!r)
 			return TUI_REDRAW;
-		if (is_marked(e, r->id)) {
-			size_t k2 = 0;
-			for (size_t i = 0; i < e->nmarked; i++)
-				if (e->marked[i] != r->id)
-					e->marked[k2++] = e->marked[i];
-			e->nmarked = k2;
-		} else {
-			e->marked = xrealloc(e->marked, (e->nmarked + 1) * sizeof *e->marked);
-			e->marked[e->nmarked++] = r->id;
-		}
+		marks_toggle(&e->marks, r->id);
 		list_act(&e->list, ACT_DOWN);
 		return TUI_REDRAW;
 	default: {
-		hf_id *ids = xmalloc((e->nmarked + 1) * sizeof *ids);
-		size_t n = targets(e, ids, e->nmarked + 1);
+		hf_id *ids = xmalloc((e->marks.n + 1) * sizeof *ids);
+		size_t n = targets(e, ids, e->marks.n + 1);
 		int flags = escalation_act(t, a, ids, n);
 		free(ids);
 		return flags;
@@ -566,7 +550,7 @@ static void escalations_free(struct tui_view *v)
 	struct escalations_view *e = (struct escalations_view *)v;
 	free(e->rows);
 	free(e->shown_rows);
-	free(e->marked);
+	marks_free(&e->marks);
 	edit_free(&e->prompt);
 	free(e);
 }
