@@ -60,7 +60,7 @@ team_tab() { # SESSION: the console opens on the escalations; Tab goes on to the
 
 start big 120 40 HUIFANG_AS=sup -- "${CONF[@]}"
 check "Tab brings the Team tab after Escalations" team_tab big
-check "the tab bar names it" wait_line big '^  Queue   Escalations   Team '
+check "the tab bar names it" wait_line big '^  Queue +Escalations +Team '
 check "the team and the day, said plainly" wait_line big "术后护理组 .*$TODAY .* \(today\)"
 # By hand: 王芳 had T1 and T2, both called, reached and done; three calls 09:00-10:00 (1 h);
 # scores 5 and 2; the low score escalated. 李娜: T3 (owned) and T4 (pool, she called it
