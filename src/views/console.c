@@ -57,37 +57,41 @@ unsigned console_tab_screens(struct tui *t)
 	return has_tabs(t) ? SCR_TABS : 0;
 }
 
-/* The tab bar; compact: the tabs behind the active one without their padding, to leave a
- * narrow screen room for the list's own text. */
-static int draw_tabs(struct tui *t, int y, const struct tui_view_ops *active, bool compact)
+/* The tab bar, as room allows: every tab padded (TABS_FULL), the tabs behind the active one
+ * without their padding (TABS_COMPACT), or the active tab alone (TABS_ACTIVE: Tab still goes
+ * through them), to leave a narrow screen room for the list's own text. */
+enum tabs_fit { TABS_FULL, TABS_COMPACT, TABS_ACTIVE };
+static int draw_tabs(struct tui *t, int y, const struct tui_view_ops *active, enum tabs_fit fit)
 {
 	tui_fill(t, y, 0, t->cols, UI_COLOR_TAB);
 	int x = 1;
 	for (int i = 0; i < TAB__COUNT; i++) {
-		if (!has_tabs(t) && tabs[i].ops != active)
+		bool on = tabs[i].ops == active;
+		if (!on && (!has_tabs(t) || fit == TABS_ACTIVE))
 			continue;
 		char tab[64];
-		bool on = tabs[i].ops == active;
-		snprintf(tab, sizeof tab, compact && !on ? "%s" : " %s ", _(tabs[i].label));
+		snprintf(tab, sizeof tab, fit != TABS_FULL && !on ? "%s" : " %s ", _(tabs[i].label));
 		x += tui_text(t, y, x, t->cols - x, on ? UI_COLOR_TAB_ACTIVE : UI_COLOR_TAB, on ? A_BOLD : 0,
 		              tab);
 		x += 1;
 	}
-	return compact ? x : x + 1;
+	return fit != TABS_FULL ? x : x + 1;
 }
 
 int console_tabs(struct tui *t, int y, const struct tui_view_ops *active)
 {
-	return draw_tabs(t, y, active, false);
+	return draw_tabs(t, y, active, TABS_FULL);
 }
 
 void console_bar(struct tui *t, int y, const struct tui_view_ops *active, const char *left,
                  const char *counts)
 {
-	int x = draw_tabs(t, y, active, false);
-	int cw = utf8_width(counts);
-	if (x + utf8_width(left) + cw + 2 > t->cols)
-		x = draw_tabs(t, y, active, true);
+	int cw = utf8_width(counts), x = 0;
+	for (enum tabs_fit fit = TABS_FULL; fit <= TABS_ACTIVE; fit++) {
+		x = draw_tabs(t, y, active, fit);
+		if (x + utf8_width(left) + cw + 2 <= t->cols)
+			break;
+	}
 	tui_text(t, y, x, t->cols - x - cw - 2, UI_COLOR_TAB, 0, left);
 	tui_text(t, y, t->cols - cw - 1, cw, UI_COLOR_TAB, A_BOLD, counts);
 }

@@ -200,7 +200,8 @@ check "80x24: nothing cut" nothing_cut small 80
 send small q Tab
 check "80x24: Tab to the next tab" eval 'wait_gone small "time left" && wait_line small "^  Queue +Escalations "'
 for _ in 1 2 3 4; do screen small | grep -q "done today" && break; send small Tab; wait_stable small; done
-check "80x24: Tab goes round to the queue" wait_line small "^  Queue +Escalations .*done today"
+# At 80 columns the queue's own filter and counts leave its tab alone on the bar.
+check "80x24: Tab goes round to the queue" wait_line small "^  Queue .*done today"
 send small q
 exit_is small 0 >/dev/null
 
