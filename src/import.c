@@ -133,45 +133,6 @@ void import_header_free(struct import_header *h)
 
 /* ---- cells ---------------------------------------------------------------------------- */
 
-bool import_phone(const char *s, char *out, size_t size)
-{
-	char d[40];
-	size_t n = 0;
-	bool plus = false;
-	for (const char *p = s; *p; p++) {
-		if (isdigit((unsigned char)*p)) {
-			if (n + 1 >= sizeof d)
-				return false;
-			d[n++] = *p;
-		} else if (*p == '+' && n == 0 && !plus) {
-			plus = true;
-		} else if (!strchr(" -.()", *p)) {
-			return false;
-		}
-	}
-	d[n] = 0;
-	const char *num = d;
-	/* China's country code before a mobile: +86, 0086, or 86 written without the plus. */
-	if (plus && n >= 2 && !memcmp(num, "86", 2))
-		num += 2, plus = false;
-	else if (!plus && n >= 4 && !memcmp(num, "0086", 4))
-		num += 4;
-	else if (!plus && n == 13 && !memcmp(num, "861", 3))
-		num += 2;
-	size_t len = strlen(num);
-	bool ok;
-	if (plus)
-		ok = len >= 7 && len <= 15;
-	else if (num[0] == '1')
-		ok = len == 11 && num[1] >= '3' && num[1] <= '9';
-	else
-		ok = num[0] == '0' && len >= 10 && len <= 12;
-	if (!ok || len + 2 > size)
-		return false;
-	snprintf(out, size, "%s%s", plus ? "+" : "", num);
-	return true;
-}
-
 /* Reads 1..max digits at *p into *v, advancing *p. */
 static bool read_num(const char **p, int max, int *v)
 {
@@ -234,17 +195,6 @@ bool import_yes_no(const char *s, bool *out)
 			return *out = false, true;
 	}
 	return false;
-}
-
-bool import_gender(const char *s, char out[4])
-{
-	if (!strcmp(s, "女") || !strcasecmp(s, "F") || !strcasecmp(s, "female"))
-		str_copy(out, 4, "F");
-	else if (!strcmp(s, "男") || !strcasecmp(s, "M") || !strcasecmp(s, "male"))
-		str_copy(out, 4, "M");
-	else
-		return false;
-	return true;
 }
 
 enum hf_visit_kind import_visit_kind(const char *s)
@@ -359,10 +309,10 @@ static void read_customer(const struct hf_config *cfg, struct row_ctx *x, hf_dat
 	const char *v = cell(x, IF_PHONE, buf, sizeof buf, sizeof buf);
 	if (!row->given[IF_PHONE])
 		problem(x, IF_PHONE, _("a phone number is required"), NULL);
-	else if (*v && !import_phone(v, c->phone, sizeof c->phone))
+	else if (*v && !phone_normalize(v, c->phone, sizeof c->phone))
 		problem(x, IF_PHONE, _("\"%s\" is not a phone number"), v);
 	v = cell(x, IF_GENDER, buf, sizeof buf, sizeof buf);
-	if (*v && !import_gender(v, c->gender))
+	if (*v && !gender_parse(v, c->gender))
 		problem(x, IF_GENDER, _("\"%s\" is not a gender (男, 女, M or F)"), v);
 	v = cell(x, IF_BIRTHDAY, buf, sizeof buf, sizeof buf);
 	if (*v && !import_date(v, &c->birthday))

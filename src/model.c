@@ -1,9 +1,11 @@
 /* model.c — code <-> enum <-> translated label for the vocabulary tables in model.h; a blank task. */
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "huifang/date.h"
 #include "huifang/i18n.h"
@@ -276,4 +278,67 @@ void phone_mask(const char *phone, bool reveal, char *out, size_t size)
 	for (size_t i = 0; i < n && o + 1 < size; i++)
 		out[o++] = i + PHONE_SHORT_SHOWN < n ? '*' : phone[i];
 	out[o] = 0;
+}
+
+/* A landline after its leading 0: a 2-digit area code (10, 20-29) and 8 digits, or a 3-digit
+ * one and 7 or 8 digits; a local number never starts with 0 or 1. */
+static bool landline_ok(const char *num, size_t len)
+{
+	if (num[0] != '0' || num[1] == '0')
+		return false;
+	size_t area = num[1] == '1' || num[1] == '2' ? 3 : 4;
+	size_t local = len - area;
+	if (area == 3 ? local != 8 : local != 7 && local != 8)
+		return false;
+	return num[area] >= '2';
+}
+
+bool phone_normalize(const char *s, char *out, size_t size)
+{
+	char d[40];
+	size_t n = 0;
+	bool plus = false;
+	for (const char *p = s; *p; p++) {
+		if (isdigit((unsigned char)*p)) {
+			if (n + 1 >= sizeof d)
+				return false;
+			d[n++] = *p;
+		} else if (*p == '+' && n == 0 && !plus) {
+			plus = true;
+		} else if (!strchr(" -.()", *p)) {
+			return false;
+		}
+	}
+	d[n] = 0;
+	const char *num = d;
+	/* China's country code before a mobile: +86, 0086, or 86 written without the plus. */
+	if (plus && n >= 2 && !memcmp(num, "86", 2))
+		num += 2, plus = false;
+	else if (!plus && n >= 4 && !memcmp(num, "0086", 4))
+		num += 4;
+	else if (!plus && n == 13 && !memcmp(num, "861", 3))
+		num += 2;
+	size_t len = strlen(num);
+	bool ok;
+	if (plus)
+		ok = len >= 7 && len <= 15 && num[0] != '0';
+	else if (num[0] == '1')
+		ok = len == 11 && num[1] >= '3' && num[1] <= '9';
+	else
+		ok = len >= 2 && landline_ok(num, len);
+	if (!ok || len + 2 > size)
+		return false;
+	snprintf(out, size, "%s%s", plus ? "+" : "", num);
+	return true;
+}
+
+bool gender_parse(const char *s, char out[4])
+{
+	if (!strcmp(s, "女") || !strcasecmp(s, "F") || !strcasecmp(s, "female"))
+		str_copy(out, 4, "F");
+	else if (!strcmp(s, "男") || !strcasecmp(s, "M") || !strcasecmp(s, "male"))
+		str_copy(out, 4, "M");
+	else
+		return false;
+	return true;
 }

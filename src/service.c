@@ -30,6 +30,15 @@ bool svc_whoami(char *login, size_t size, char *err, size_t errlen)
 	return true;
 }
 
+bool svc_login_is_account(const char *login)
+{
+	/* Root's test and demo clinics may name logins this machine does not have (as with
+	 * HUIFANG_AS); never a privileged run. */
+	if (getuid() == 0 && !str_empty(secure_getenv("HUIFANG_ANY_LOGIN")))
+		return true;
+	return getpwnam(login) != NULL;
+}
+
 const char *svc_db_path(const char *cli_path)
 {
 	if (!str_empty(cli_path))

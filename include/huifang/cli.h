@@ -64,6 +64,13 @@ int cli_create_file(struct cli *cli, const char *path, FILE **out);
 /* Parse helpers that fill cli->err with one clear line naming the option and value. */
 int cli_date(struct cli *cli, const char *opt, const char *s, hf_date *out);
 int cli_id(struct cli *cli, const char *what, const char *s, hf_id *out);
+/* These return false with cli->err filled; NULL is fine (the option was not given). */
+/* Text for a field of max bytes: valid UTF-8 and short enough. */
+bool cli_text(struct cli *cli, const char *opt, const char *s, size_t max);
+/* A --phone as it is stored (phone_normalize). */
+bool cli_phone(struct cli *cli, const char *s, char *out, size_t size);
+/* A --gender as "F" or "M"; "" for none or empty. */
+bool cli_gender(struct cli *cli, const char *s, char out[4]);
 
 /* ---- output tables ------------------------------------------------------------------- */
 

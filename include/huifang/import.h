@@ -79,17 +79,11 @@ int import_row_read(const struct hf_config *cfg, const struct import_header *h,
 bool import_visit_is_history(const struct hf_config *cfg, const struct hf_visit *v, hf_date today);
 
 /* Cell readers (exposed for their tests). */
-/* Spaces, dashes, dots and brackets dropped; +86 / 0086 / 86 before a mobile dropped. A mobile
- * is 11 digits from 13 to 19, a landline 0 and 9-11 more digits, a foreign number + and
- * 7-15 digits. */
-bool import_phone(const char *s, char *out, size_t size);
 /* YYYY-MM-DD, YYYY/M/D, YYYY.M.D (a time after a space ignored) or an Excel serial day
  * number (61 = 1900-03-01). Impossible dates are refused. */
 bool import_date(const char *s, hf_date *out);
 /* yes / no, 1 / 0, true / false, 是 / 否. */
 bool import_yes_no(const char *s, bool *out);
-/* 男 / 女 / M / F / male / female -> "M" / "F". */
-bool import_gender(const char *s, char out[4]);
 /* 咨询 手术 疗程 离院 注射 or the codes. */
 enum hf_visit_kind import_visit_kind(const char *s);
 /* Whole yuan: digits with optional thousands commas, a leading ¥ and decimals (rounded). */

@@ -286,5 +286,12 @@ void phone_mask(const char *phone, bool reveal, char *out, size_t size);
 /* Does the number end in these digits? Without reveal only the digits the mask shows count:
  * a longer tail matches nothing, so searches cannot uncover a masked number. */
 bool phone_tail_matches(const char *phone, const char *digits, bool reveal);
+/* A phone number as it is stored, or false when s is none: spaces, dashes, dots and brackets
+ * dropped; +86 / 0086 / 86 before a mobile dropped. A mainland mobile is 11 digits from 13 to
+ * 19; a landline its area code and local number (010 or 02X and 8 digits, 0XXX and 7 or 8
+ * digits, the local number not starting with 0 or 1); a foreign number + and 7-15 digits. */
+bool phone_normalize(const char *s, char *out, size_t size);
+/* 男 / 女 / M / F / male / female (any case) -> "M" / "F". */
+bool gender_parse(const char *s, char out[4]);
 
 #endif

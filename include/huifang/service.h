@@ -23,6 +23,8 @@ struct hf_ctx {
 
 /* The Unix login of the real user; root may act as $HUIFANG_AS (never when privileged). */
 bool svc_whoami(char *login, size_t size, char *err, size_t errlen);
+/* Is login a Unix account on this machine (getpwnam)? A user must be one to run huifang. */
+bool svc_login_is_account(const char *login);
 /* The database path: -d FILE, else $HUIFANG_DB, else /var/lib/huifang/huifang.db. */
 const char *svc_db_path(const char *cli_path);
 

@@ -155,6 +155,37 @@ int cli_date(struct cli *cli, const char *opt, const char *s, hf_date *out)
 	return HF_OK;
 }
 
+bool cli_text(struct cli *cli, const char *opt, const char *s, size_t max)
+{
+	if (!s)
+		return true;
+	if (!utf8_valid(s, strlen(s)))
+		return errf(cli->err, sizeof cli->err, _("%s: not valid UTF-8"), opt);
+	if (strlen(s) >= max)
+		return errf(cli->err, sizeof cli->err, _("%s: too long (at most %zu bytes)"), opt, max - 1);
+	return true;
+}
+
+bool cli_phone(struct cli *cli, const char *s, char *out, size_t size)
+{
+	if (!s || phone_normalize(s, out, size))
+		return true;
+	return errf(cli->err, sizeof cli->err,
+	            _("--phone: \"%s\" is not a phone number (a mobile 1[3-9] and 9 more digits, or "
+	              "a landline with its area code, e.g. 010-65529988)"), s);
+}
+
+bool cli_gender(struct cli *cli, const char *s, char out[4])
+{
+	if (str_empty(s)) {
+		out[0] = 0;
+		return true;
+	}
+	if (gender_parse(s, out))
+		return true;
+	return errf(cli->err, sizeof cli->err, _("--gender: \"%s\" is not F or M"), s);
+}
+
 int cli_id(struct cli *cli, const char *what, const char *s, hf_id *out)
 {
 	long long v;

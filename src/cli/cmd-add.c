@@ -1,5 +1,4 @@
 /* cmd-add.c — `huifang add customer` and `huifang add visit`: records by hand. */
-#include <ctype.h>
 #include <string.h>
 
 #include "huifang/cli.h"
@@ -7,34 +6,6 @@
 #include "huifang/i18n.h"
 #include "huifang/str.h"
 #include "huifang/utf8.h"
-
-/* Digits with an optional leading '+', spaces and dashes allowed; 5 to 20 digits. */
-static bool phone_valid(const char *s, char *norm, size_t size)
-{
-	size_t digits = 0, o = 0;
-	for (const char *p = s; *p; p++) {
-		if (isdigit((unsigned char)*p) || (*p == '+' && p == s)) {
-			if (o + 1 < size)
-				norm[o++] = *p;
-			digits += *p != '+';
-		} else if (*p != ' ' && *p != '-') {
-			return false;
-		}
-	}
-	norm[o] = 0;
-	return digits >= 5 && digits <= 20;
-}
-
-static bool text_ok(struct cli *cli, const char *opt, const char *s, size_t max)
-{
-	if (!s)
-		return true;
-	if (!utf8_valid(s, strlen(s)))
-		return errf(cli->err, sizeof cli->err, _("%s: not valid UTF-8"), opt);
-	if (strlen(s) >= max)
-		return errf(cli->err, sizeof cli->err, _("%s: too long (at most %zu bytes)"), opt, max - 1);
-	return true;
-}
 
 static int run_add_customer(struct cli *cli, int argc, char **argv)
 {
@@ -54,21 +25,11 @@ static int run_add_customer(struct cli *cli, int argc, char **argv)
 		return errf(cli->err, sizeof cli->err, _("add customer: --name is required")), HF_EUSAGE;
 	if (!phone)
 		return errf(cli->err, sizeof cli->err, _("add customer: --phone is required")), HF_EUSAGE;
-	if (!text_ok(cli, "--name", name, sizeof c.name) || !text_ok(cli, "--consultant", consultant, sizeof c.consultant) ||
-	    !text_ok(cli, "--external-id", ext, sizeof c.external_id) || !text_ok(cli, "--source", source, sizeof c.source) ||
-	    !text_ok(cli, "--tags", tags, sizeof c.tags))
+	if (!cli_text(cli, "--name", name, sizeof c.name) || !cli_text(cli, "--consultant", consultant, sizeof c.consultant) ||
+	    !cli_text(cli, "--external-id", ext, sizeof c.external_id) || !cli_text(cli, "--source", source, sizeof c.source) ||
+	    !cli_text(cli, "--tags", tags, sizeof c.tags) || !cli_phone(cli, phone, c.phone, sizeof c.phone) ||
+	    !cli_gender(cli, gender, c.gender))
 		return HF_EUSAGE;
-	if (!phone_valid(phone, c.phone, sizeof c.phone))
-		return errf(cli->err, sizeof cli->err, _("--phone: \"%s\" is not a phone number"), phone),
-		       HF_EUSAGE;
-	if (!gender || !*gender)
-		str_copy(c.gender, sizeof c.gender, "");
-	else if (!strcmp(gender, "F") || !strcmp(gender, "f") || !strcmp(gender, "女"))
-		str_copy(c.gender, sizeof c.gender, "F");
-	else if (!strcmp(gender, "M") || !strcmp(gender, "m") || !strcmp(gender, "男"))
-		str_copy(c.gender, sizeof c.gender, "M");
-	else
-		return errf(cli->err, sizeof cli->err, _("--gender: \"%s\" is not F or M"), gender), HF_EUSAGE;
 	c.birthday = HF_NO_DATE;
 	if (birthday && (rc = cli_date(cli, "--birthday", birthday, &c.birthday)) != HF_OK)
 		return rc;
@@ -136,8 +97,8 @@ static int run_add_visit(struct cli *cli, int argc, char **argv)
 			            amount), HF_EUSAGE;
 		v.amount = a;
 	}
-	if (!text_ok(cli, "--treatment", treatment, sizeof v.treatment) ||
-	    !text_ok(cli, "--doctor", doctor, sizeof v.doctor))
+	if (!cli_text(cli, "--treatment", treatment, sizeof v.treatment) ||
+	    !cli_text(cli, "--doctor", doctor, sizeof v.doctor))
 		return HF_EUSAGE;
 	str_copy(v.treatment, sizeof v.treatment, treatment ? treatment : "");
 	str_copy(v.doctor, sizeof v.doctor, doctor ? doctor : "");
@@ -146,6 +107,16 @@ static int run_add_visit(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (team && !config_team(&cli->ctx.cfg, team))
 		return errf(cli->err, sizeof cli->err, _("--team: unknown team \"%s\""), team), HF_EUSAGE;
+	if (!str_empty(treatment) && !config_treatment(&cli->ctx.cfg, treatment)) {
+		struct sbuf known;
+		sbuf_init(&known);
+		for (int i = 0; i < cli->ctx.cfg.ntreatments; i++)
+			sbuf_printf(&known, "%s%s", i ? _(", ") : "", cli->ctx.cfg.treatments[i].name);
+		errf(cli->err, sizeof cli->err, _("--treatment: \"%s\" is not a treatment of the rules "
+		                                  "file (it knows: %s)"), treatment, known.s);
+		sbuf_free(&known);
+		return HF_EUSAGE;
+	}
 	if (v.date > stamp_date(cli->ctx.now))
 		return errf(cli->err, sizeof cli->err, _("--date: %s is in the future"), date), HF_EUSAGE;
 	hf_id id;

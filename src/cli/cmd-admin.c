@@ -76,6 +76,10 @@ static int run_user_add(struct cli *cli, int argc, char **argv)
 	if (!login_valid(pos[0]))
 		return errf(cli->err, sizeof cli->err, _("user add: \"%s\" is not a valid login name"),
 		            pos[0]), HF_EUSAGE;
+	if (!svc_login_is_account(pos[0]))
+		return errf(cli->err, sizeof cli->err, _("user add: \"%s\" is not a login on this machine "
+		                                         "(add the Unix account first: useradd %s)"),
+		            pos[0], pos[0]), HF_EUSAGE;
 	enum hf_role r = role_from_code(role ? role : "operator");
 	if (r == ROLE_NONE)
 		return errf(cli->err, sizeof cli->err,

@@ -48,6 +48,11 @@ hf user add --role operator --team postop;                    check_err "missing
 hf user add 'Bad Name' --role operator --team postop;         check_err "invalid login: exit 2" 2 "Bad Name"
 hf user add x2 --role operator;                               check_err "missing team: exit 2" 2 "team"
 hf user add x4 --role operator --team postop --name $'王\n芳'; check_err "a name with a newline: exit 2" 2 "name"
+HUIFANG_ANY_LOGIN= hf user add hf_nosuch_x9 --role operator --team postop
+check_err "a login that is not a Unix account here: exit 2" 2 'hf_nosuch_x9.*not a login on this machine'
+check_eq "and it is not added" "$(sql "SELECT count(*) FROM user WHERE login = 'hf_nosuch_x9'")" 0
+HUIFANG_ANY_LOGIN= hf user add "$ME" --role admin --team service
+check_rc "a real Unix account (the invoking login) is accepted" 0
 hf user list --format tsv;                                    check_rc "user list" 0
 check_out "user list has a header" "^login	name	role	team	active$"
 check_out "user list shows the Chinese name" "^li_na	李娜	operator	postop	yes$"

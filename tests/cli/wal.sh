@@ -23,7 +23,7 @@ poller=$!
 writers=()
 for w in $(seq 1 10); do
 	( for i in $(seq 1 "$PER"); do
-		"$HF" -d "$DB" add customer --name "顾客$w-$i" --phone "1370$w$(printf %05d "$i")" \
+		"$HF" -d "$DB" add customer --name "顾客$w-$i" --phone "$(printf 137%02d%06d "$w" "$i")" \
 			--tags "$(printf 'x%.0s' $(seq 1 250))" >/dev/null 2>>"$T/w$w.err" || echo fail >>"$T/fails"
 	  done ) &
 	writers+=($!)

@@ -94,7 +94,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char phone[32], g[4];
 	hf_date d;
 	long long a;
-	if (import_phone(s, phone, sizeof phone))
+	if (phone_normalize(s, phone, sizeof phone))
 		CHECK(strlen(phone) >= 7 && strlen(phone) <= 16);
 	if (import_date(s, &d)) {
 		int y;
@@ -103,7 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (import_amount(s, &a))
 		CHECK(a >= 0);
-	(void)import_gender(s, g);
+	(void)gender_parse(s, g);
 	(void)import_visit_kind(s);
 	free(s);
 	return 0;
