@@ -342,3 +342,52 @@ bool gender_parse(const char *s, char out[4])
 		return false;
 	return true;
 }
+
+/* The tag at *p (up to a comma), trimmed of spaces, into out; advances *p past it. */
+static void next_tag(const char **p, char *out, size_t size)
+{
+	const char *s = *p, *e = strchr(s, ',');
+	if (!e)
+		e = s + strlen(s);
+	*p = *e ? e + 1 : e;
+	while (s < e && *s == ' ')
+		s++;
+	while (e > s && e[-1] == ' ')
+		e--;
+	size_t n = (size_t)(e - s) < size ? (size_t)(e - s) : size - 1;
+	memcpy(out, s, n);
+	out[n] = 0;
+}
+
+static bool has_tag(const char *tags, const char *tag)
+{
+	char t[256];
+	for (const char *p = tags; *p;) {
+		next_tag(&p, t, sizeof t);
+		if (*t && !strcmp(t, tag))
+			return true;
+	}
+	return false;
+}
+
+bool tags_edit(char *tags, size_t size, const char *add, const char *remove)
+{
+	char out[1024] = "", t[256];
+	size_t n = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		const char *src = pass == 0 ? tags : add ? add : "";
+		for (const char *p = src; *p;) {
+			next_tag(&p, t, sizeof t);
+			if (!*t || (remove && has_tag(remove, t)) || has_tag(out, t))
+				continue;
+			int w = snprintf(out + n, sizeof out - n, "%s%s", n ? "," : "", t);
+			if (w < 0 || (size_t)w >= sizeof out - n)
+				return false;
+			n += (size_t)w;
+		}
+	}
+	if (n >= size)
+		return false;
+	str_copy(tags, size, out);
+	return true;
+}

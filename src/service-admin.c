@@ -4,7 +4,7 @@
 
 #include "huifang/date.h"
 #include "huifang/i18n.h"
-#include "huifang/service.h"
+#include "service-int.h"
 #include "huifang/str.h"
 
 /* Audit and commit the caller's transaction; on failure roll back with the store's message. */
@@ -84,8 +84,10 @@ int svc_view_customer(struct hf_ctx *ctx, hf_id customer, bool reveal, const cha
 	return rc;
 }
 
-int svc_lift_dnc(struct hf_ctx *ctx, hf_id customer, const char *note, char *err, size_t errlen)
+int svc_lift_dnc(struct hf_ctx *ctx, hf_id customer, const char *note, int *resumed, char *err,
+                 size_t errlen)
 {
+	*resumed = 0;
 	if (str_empty(note))
 		return errf(err, errlen, _("lift-dnc: --note with the reason is required")), HF_EUSAGE;
 	struct hf_customer c;
@@ -96,7 +98,8 @@ int svc_lift_dnc(struct hf_ctx *ctx, hf_id customer, const char *note, char *err
 		errf(err, errlen, _("customer %lld is not do-not-call"), (long long)customer);
 		return refuse(ctx, HF_EUSAGE);
 	}
-	if (!store_customer_flag(ctx->st, customer, CUSTOMER_DO_NOT_CALL, false))
+	if (!store_customer_flag(ctx->st, customer, CUSTOMER_DO_NOT_CALL, false) ||
+	    !svc_resume(ctx, customer, RESUME_DNC_LIFTED, resumed, NULL))
 		return failed(ctx, err, errlen);
 	return finish(ctx, "lift-dnc", "customer", customer, note, err, errlen);
 }

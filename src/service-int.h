@@ -17,4 +17,10 @@ void svc_event_escalation(struct hf_ctx *ctx, const char *step, hf_id id, const 
 int svc_task_get(struct hf_ctx *ctx, hf_id id, struct hf_task *t, char *err, size_t errlen);
 int svc_check_claim(struct hf_ctx *ctx, const struct hf_task *t, char *err, size_t errlen);
 
+/* Inside a transaction: what comes back for the customer (rules_resume_customer) written, each
+ * task that came back or was done audited; counted in *resumed and *fixes_done (may be NULL).
+ * False on a SQL error. */
+bool svc_resume(struct hf_ctx *ctx, hf_id customer, enum resume_reason why, int *resumed,
+                int *fixes_done);
+
 #endif

@@ -291,6 +291,10 @@ bool phone_tail_matches(const char *phone, const char *digits, bool reveal);
  * 19; a landline its area code and local number (010 or 02X and 8 digits, 0XXX and 7 or 8
  * digits, the local number not starting with 0 or 1); a foreign number + and 7-15 digits. */
 bool phone_normalize(const char *s, char *out, size_t size);
+/* Comma-separated tags: add those of add that are missing, drop those named in remove (either
+ * may be NULL); spaces around a tag and repeats dropped. False (tags unchanged) when the result
+ * does not fit in size. */
+bool tags_edit(char *tags, size_t size, const char *add, const char *remove);
 /* 男 / 女 / M / F / male / female (any case) -> "M" / "F". */
 bool gender_parse(const char *s, char out[4]);
 

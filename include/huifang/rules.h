@@ -69,6 +69,22 @@ hf_date rules_next_work_day(const struct hf_config *cfg, hf_date day);
 /* The first moment at or after t inside working hours on a working day. */
 hf_stamp rules_next_work_time(const struct hf_config *cfg, hf_stamp t);
 
+/* ---- what comes back ----------------------------------------------------------------- */
+
+enum resume_reason { RESUME_PHONE_FIXED, RESUME_DNC_LIFTED };
+/* When what stopped a customer's calls is gone (cust as it is now):
+ * - a fixed phone: each open data-fix task is done, and each call a wrong number closed (the
+ *   task a data fix names) is open again, unless the customer is do-not-call;
+ * - do-not-call lifted: of each visit's curve, the steps cancelled after its last step that
+ *   was not cancelled come back: those still ahead as they were, and of those that fell due
+ *   meanwhile only the latest (the step the customer is at now).
+ * A call back whose day has passed is due the next working day, callable for as long as its
+ * window was (at least extra_window_days); then the contact cap. Nothing new is created. */
+void rules_resume_customer(const struct hf_config *cfg, const struct rules_customer *cust,
+                           const struct rules_visit *visits, size_t nvisits,
+                           const struct hf_task_rec *tasks, size_t ntasks,
+                           enum resume_reason why, hf_stamp now, struct decisions *out);
+
 /* ---- planning ------------------------------------------------------------------------- */
 
 /* One planned call of a curve, for `simulate` and for planning. */

@@ -91,9 +91,30 @@ int svc_add_customer(struct hf_ctx *ctx, const struct hf_customer *c, hf_id *id,
 int svc_add_visit(struct hf_ctx *ctx, const struct hf_visit *v, hf_id *id, struct plan_counts *counts,
                   char *err, size_t errlen);
 
+/* ---- fixing the record (service-record.c) ------------------------------------------- */
+/* What an edit changes, as a person typed it; NULL leaves a field as it is, "" clears the
+ * gender, birthday or consultant. tag / untag: comma-separated tags to add / to remove. */
+struct customer_edit {
+	const char *phone, *name, *gender, *birthday, *consultant, *tag, *untag;
+};
+struct edit_result {
+	bool changed;                   /* something was written */
+	bool phone_fixed;               /* the phone was given: no longer flagged invalid */
+	int fixes_done, resumed;        /* data-fix tasks done, calls back in the queue */
+};
+/* Edit a customer's record in one transaction with its audit row (old and new values, phones
+ * masked): checked first (2, one line naming the field; nothing written). Supervisors edit
+ * every field; an operator only the phone of a customer whose call they hold or whose data fix
+ * they own (3 otherwise). A phone given is vouched for: the customer's phone is valid again,
+ * their data fixes are done and the calls the wrong number closed come back (each audited). */
+int svc_edit_customer(struct hf_ctx *ctx, hf_id customer, const struct customer_edit *e,
+                      struct edit_result *res, char *err, size_t errlen);
+
 /* ---- running the clinic (service-admin.c) -------------------------------------------- */
-/* A supervisor lets a do-not-call customer be called again; note (the reason) is required. */
-int svc_lift_dnc(struct hf_ctx *ctx, hf_id customer, const char *note, char *err, size_t errlen);
+/* A supervisor lets a do-not-call customer be called again; note (the reason) is required.
+ * The curve steps the refusal cancelled come back (rules_resume_customer); *resumed how many. */
+int svc_lift_dnc(struct hf_ctx *ctx, hf_id customer, const char *note, int *resumed, char *err,
+                 size_t errlen);
 /* Add a user or change one, enabled: name NULL keeps the name (a new user's is the login).
  * *existed tells which it was. */
 int svc_user_put(struct hf_ctx *ctx, const char *login, enum hf_role role, const char *team,

@@ -82,6 +82,8 @@ typedef int tui_key;
 	  SCR_CALL) \
 	X(ACT_DIAL, "dial", "d", N_("dial"), N_("dial the customer (when a dial command is set)"), \
 	  SCR_CALL) \
+	X(ACT_EDIT_CUSTOMER, "edit-customer", "e", N_("edit"), \
+	  N_("fix the customer's record (operators: the phone of the call they hold)"), SCR_CALL) \
 	X(ACT_NEXT_FIELD, "next-field", "Tab", N_("next field"), N_("next field"), SCR_FORM) \
 	X(ACT_PREV_FIELD, "prev-field", "BTab", NULL, N_("previous field"), SCR_FORM) \
 	X(ACT_SAVE, "save", "F2 C-x", N_("save"), N_("save the call: the rules decide what follows"), \

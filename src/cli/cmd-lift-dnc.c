@@ -9,6 +9,7 @@ static int run_lift_dnc(struct cli *cli, int argc, char **argv)
 	const struct cli_opt opts[] = {{"--note", 0, OPT_STRING, &note}, {0}};
 	int npos;
 	hf_id id;
+	int resumed = 0;
 	int rc = cli_parse(argc, argv, opts, pos, 1, &npos, cli->err, sizeof cli->err);
 	if (rc == HF_OK)
 		rc = cli_id(cli, _("customer id"), npos ? pos[0] : NULL, &id);
@@ -18,10 +19,11 @@ static int run_lift_dnc(struct cli *cli, int argc, char **argv)
 	if (rc == HF_OK)
 		rc = cli_setup(cli, true, ROLE_SUPERVISOR);
 	if (rc == HF_OK)
-		rc = svc_lift_dnc(&cli->ctx, id, note, cli->err, sizeof cli->err);
+		rc = svc_lift_dnc(&cli->ctx, id, note, &resumed, cli->err, sizeof cli->err);
 	if (rc != HF_OK)
 		return rc;
 	printf(_("customer %lld may be called again\n"), (long long)id);
+	printf(_("follow-up calls back in the queue: %d\n"), resumed);
 	return HF_OK;
 }
 

@@ -1,5 +1,6 @@
 /* call.c — the call screen: customer card and history beside the filled-in script; claims the task. */
 #include <curses.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -329,6 +330,70 @@ static void call_draw(struct tui *t, struct tui_view *v)
 	tui_status(t, SCR_CALL);
 }
 
+/* ---- fixing the record ------------------------------------------------------------------ */
+
+/* The fields the form offers, in the order of its choices; an operator gets the first only. */
+static const struct {
+	const char *label;
+	size_t field;                   /* offset of the value in struct customer_edit */
+} fix_fields[] = {
+	{N_("phone"), offsetof(struct customer_edit, phone)},
+	{N_("name"), offsetof(struct customer_edit, name)},
+	{N_("gender (F or M)"), offsetof(struct customer_edit, gender)},
+	{N_("birthday (YYYY-MM-DD)"), offsetof(struct customer_edit, birthday)},
+	{N_("consultant (login)"), offsetof(struct customer_edit, consultant)},
+	{N_("add tags"), offsetof(struct customer_edit, tag)},
+	{N_("remove tags"), offsetof(struct customer_edit, untag)},
+};
+
+static int fix_done(struct tui *t, void *data, int choice, const char *text, char *msg, size_t size)
+{
+	hf_id customer = *(hf_id *)data;
+	struct customer_edit e = {0};
+	*(const char **)((char *)&e + fix_fields[choice < 0 ? 0 : choice].field) = text;
+	struct edit_result r;
+	int rc = svc_edit_customer(t->ctx, customer, &e, &r, msg, size);
+	if (rc != HF_OK)
+		return rc;
+	if (r.phone_fixed)
+		snprintf(msg, size, _("The phone is valid again; data-fix tasks done: %d, calls back in "
+		                      "the queue: %d."), r.fixes_done, r.resumed);
+	else
+		snprintf(msg, size, "%s", r.changed ? _("The record is saved.") : _("Nothing changed."));
+	return HF_OK;
+}
+
+static void fix_record(struct tui *t, struct call_view *cv)
+{
+	const char *choices[sizeof fix_fields / sizeof fix_fields[0]];
+	int n = t->ctx->me.role >= ROLE_SUPERVISOR ? (int)(sizeof fix_fields / sizeof fix_fields[0]) : 1;
+	for (int i = 0; i < n; i++)
+		choices[i] = _(fix_fields[i].label);
+	hf_id *customer = xmalloc(sizeof *customer);
+	*customer = cv->cust.id;
+	char title[200];
+	snprintf(title, sizeof title, "%s · %s", _("Fix the record"), cv->cust.name);
+	struct ask a = {
+		.title = title,
+		.about = t->ctx->me.role >= ROLE_SUPERVISOR
+		                 ? _("Pick the field, then type its new value. Giving the phone ends a "
+		                     "wrong-number data fix and brings the closed calls back.")
+		                 : _("Type the right phone number: a mobile of 11 digits or a landline "
+		                     "with its area code. The data fix is done and the calls come back."),
+		.choice_label = _("Field"),
+		.text_label = _("New value"),
+		.done = fix_done,
+		.data = customer,
+		.free = free,
+	};
+	if (n == 1) { /* the phone only: straight to the number */
+		a.choice_label = NULL;
+		a.text_label = _("New phone number");
+		n = 0;
+	}
+	tui_push(t, ask_view_new(t, &a, choices, n));
+}
+
 static int call_key(struct tui *t, struct tui_view *v, tui_key k)
 {
 	struct call_view *cv = (struct call_view *)v;
@@ -354,6 +419,9 @@ static int call_key(struct tui *t, struct tui_view *v, tui_key k)
 			return TUI_REDRAW;
 		}
 		tui_push(t, outcome_view_new(t, cv->task_id, cv->cust.name, cv->started, t->ctx->now));
+		return TUI_REDRAW;
+	case ACT_EDIT_CUSTOMER:
+		fix_record(t, cv);
 		return TUI_REDRAW;
 	case ACT_DIAL: {
 		char err[HF_ERRLEN], shown[64];
