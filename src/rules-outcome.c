@@ -370,9 +370,12 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 }
 
 bool rules_propose_next(const struct hf_config *cfg, const struct hf_task_rec *task,
-                        const char *outcome, hf_stamp now, hf_stamp *out)
+                        const struct hf_task_rec *others, size_t nothers, const char *outcome,
+                        hf_stamp now, hf_stamp *out, int *booked)
 {
 	const struct hf_outcome *o = config_outcome(cfg, outcome);
+	if (booked)
+		*booked = -1;
 	if (!o || o->cancels_future || o->flags_phone)
 		return false;
 	hf_date today = stamp_date(now);
@@ -393,5 +396,22 @@ bool rules_propose_next(const struct hf_config *cfg, const struct hf_task_rec *t
 		*out = rules_next_work_time(cfg, stamp_make(rules_next_work_day(cfg, today + 1), minute));
 		return true;
 	}
-	return false; /* reached: the curve already holds the next call */
+	/* Reached: the task is done and the curve already holds the next call, so that call is
+	 * the proposal (keeping it books nothing new). */
+	int best = -1;
+	for (size_t i = 0; i < nothers; i++) {
+		const struct hf_task_rec *x = &others[i];
+		if (x->id == task->id || x->status != TASK_OPEN || x->kind == TASK_DATAFIX || x->due <= today)
+			continue;
+		if (best < 0 || x->due < others[best].due ||
+		    (x->due == others[best].due && x->due_minute < others[best].due_minute))
+			best = (int)i;
+	}
+	if (best < 0)
+		return false;
+	const struct hf_task_rec *x = &others[best];
+	*out = stamp_make(x->due, x->due_minute >= 0 ? x->due_minute : cfg->open_minute);
+	if (booked)
+		*booked = best;
+	return true;
 }

@@ -168,9 +168,13 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
                        const struct outcome_input *in, hf_stamp now, struct decisions *out);
 
 /* The next contact the rules propose after this outcome (for the console's prefill):
- * returns false when none. */
+ * returns false when none. A retry, a callback or a complaint's check propose a new contact
+ * (*booked = -1); an outcome that ends the task (reached) proposes the customer's next call
+ * already booked — the soonest open task of others (the customer's tasks) due after today —
+ * with its index in *booked, so that keeping it books nothing new. booked may be NULL. */
 bool rules_propose_next(const struct hf_config *cfg, const struct hf_task_rec *task,
-                        const char *outcome, hf_stamp now, hf_stamp *out);
+                        const struct hf_task_rec *others, size_t nothers, const char *outcome,
+                        hf_stamp now, hf_stamp *out, int *booked);
 
 /* An origin or a reason as a person reads it: each part's translated template (model.h's
  * HF_WHY_CODES) filled with its arguments, what a part carries in its parentheses, the items of

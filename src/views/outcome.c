@@ -19,6 +19,9 @@ struct outcome_view {
 	hf_stamp started, ended;
 	struct hf_task task;
 	char booked[512];               /* the customer's other open calls, soonest first, or "" */
+	struct hf_task_rec *others;     /* the customer's tasks (this one included) */
+	size_t nothers;
+	bool next_booked;               /* the next field holds a call already booked (reached) */
 	int field;
 	int outcome;                    /* index in cfg.outcomes; -1: not chosen */
 	int score;                      /* 0: skipped */
@@ -94,6 +97,9 @@ static bool input_of(struct tui *t, struct outcome_view *o, struct outcome_input
 		         _("Next contact: type YYYY-MM-DD, or YYYY-MM-DD HH:MM for a time."));
 		return false;
 	}
+	/* The proposal kept as it is: the call is booked already, nothing new to make. */
+	if (o->next_booked && !o->next_touched)
+		in->has_next = in->next_has_time = false;
 	in->operator_login = t->ctx->login;
 	in->operator_team = t->ctx->me.team;
 	return true;
@@ -116,22 +122,37 @@ static void validate(struct tui *t, struct outcome_view *o)
 			rules_place_next(&t->ctx->cfg, &in, &day, &minute, moved, sizeof moved);
 		if (moved[0])
 			snprintf(o->check, sizeof o->check, _("%s. Ready: %s saves."), moved, key);
+		else if (o->next_booked && !o->next_touched && !str_empty(edit_text(&o->next)))
+			snprintf(o->check, sizeof o->check,
+			         _("The next call is the one booked for %s: saving books nothing new. Ready: %s saves."),
+			         edit_text(&o->next), key);
 		else
 			snprintf(o->check, sizeof o->check, _("Ready: %s saves."), key);
 	}
 }
 
-static void propose(struct tui *t, struct outcome_view *o)
+/* The rules' next contact for the chosen outcome; false when they propose none. */
+static bool propose(struct tui *t, struct outcome_view *o)
 {
 	if (o->next_touched)
-		return;
+		return true;
 	const struct hf_outcome *oc = chosen(t, o);
 	hf_stamp when;
+	int booked = -1;
 	char buf[20];
-	if (oc && rules_propose_next(&t->ctx->cfg, &o->task.t, oc->code, t->ctx->now, &when))
-		edit_set(&o->next, stamp_format(when, buf));
-	else
+	o->next_booked = false;
+	if (!oc || !rules_propose_next(&t->ctx->cfg, &o->task.t, o->others, o->nothers, oc->code,
+	                               t->ctx->now, &when, &booked)) {
 		edit_set(&o->next, "");
+		return false;
+	}
+	o->next_booked = booked >= 0;
+	/* A booked call without a time of day is shown as its day. */
+	if (o->next_booked && o->others[booked].due_minute < 0)
+		edit_set(&o->next, date_format(o->others[booked].due, buf));
+	else
+		edit_set(&o->next, stamp_format(when, buf));
+	return true;
 }
 
 static void set_next_date(struct outcome_view *o, hf_date d)
@@ -226,7 +247,10 @@ static int next_key(struct tui *t, struct outcome_view *o, tui_key k)
 		return TUI_REDRAW;
 	case ACT_NEXT_PROPOSED:
 		o->next_touched = false;
-		propose(t, o);
+		if (!propose(t, o))
+			tui_message(t, UI_COLOR_NOTICE, "%s",
+			            chosen(t, o) ? _("Nothing to propose: no further call is booked for this customer.")
+			                         : _("Choose the outcome first."));
 		return TUI_REDRAW;
 	case ACT_NEXT_CLEAR:
 		edit_set(&o->next, "");
@@ -489,6 +513,7 @@ static void form_free(struct tui_view *v)
 	struct outcome_view *o = (struct outcome_view *)v;
 	edit_free(&o->note);
 	edit_free(&o->next);
+	free(o->others);
 	free(o);
 }
 
@@ -517,6 +542,8 @@ static void load_booked(struct tui *t, struct outcome_view *o)
 	if (!o->task.customer_id || !store_customer_tasks(t->ctx->st, o->task.customer_id, &v, &n))
 		return;
 	qsort(v, n, sizeof *v, by_due);
+	o->others = v;
+	o->nothers = n;
 	size_t len = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].id == o->task_id || v[i].status != TASK_OPEN)
@@ -528,7 +555,6 @@ static void load_booked(struct tui *t, struct outcome_view *o)
 		if (len >= sizeof o->booked)
 			break;
 	}
-	free(v);
 }
 
 struct tui_view *outcome_view_new(struct tui *t, hf_id task, const char *customer_name,

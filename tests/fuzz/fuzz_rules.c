@@ -329,7 +329,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct hf_outcome *o = config_outcome(cfg, in.code);
 	/* The console pre-fills the proposed next contact: the check must accept it. */
 	hf_stamp proposed;
-	if (task.status == TASK_OPEN && rules_propose_next(cfg, &task, in.code, now, &proposed)) {
+	if (task.status == TASK_OPEN && rules_propose_next(cfg, &task, NULL, 0, in.code, now, &proposed, NULL)) {
 		struct outcome_input p = { .code = in.code, .has_next = true, .next = proposed,
 			                       .next_has_time = true, .operator_login = "lin" };
 		if (!rules_check_outcome(cfg, &task, &p, now, err, sizeof err)) {

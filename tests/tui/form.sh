@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# form.sh — the outcome form says before saving where a next contact off hours lands, and
-# marks the chosen complaint category in text (it shows without colour).
+# form.sh — the outcome form says before saving where a next contact off hours lands, marks
+# the chosen complaint category in text (it shows without colour), shows what is booked, and
+# proposes a next contact for every outcome that schedules one (reached: the booked call).
 . "$(dirname "$0")/lib.sh"
 
 DB=$T/clinic.db
@@ -41,8 +42,9 @@ screen main | grep -q "Discard this draft" && send main y && wait_stable main
 
 # ---- what is already booked ---------------------------------------------------------------------
 # A task of the queue whose customer has another open call.
-# The booked line lists the soonest first.
-pair=$(sql "$DB" "SELECT t.id, min(o.due_date), c.phone FROM task t JOIN task o ON o.customer_id = t.customer_id AND o.id <> t.id AND o.status = 'open' JOIN customer c ON c.id = t.customer_id WHERE t.status = 'open' AND t.id IN ($(queue_ids "$DB" | paste -sd,)) GROUP BY t.id ORDER BY t.id LIMIT 1")
+# A task of the queue whose customer has another open call, later than today and none sooner
+# (the booked line lists the soonest first; reached proposes the next one after today).
+pair=$(sql "$DB" "SELECT t.id, min(o.due_date), c.phone FROM task t JOIN task o ON o.customer_id = t.customer_id AND o.id <> t.id AND o.status = 'open' JOIN customer c ON c.id = t.customer_id WHERE t.status = 'open' AND t.id IN ($(queue_ids "$DB" | paste -sd,)) AND o.kind <> 'datafix' GROUP BY t.id HAVING min(o.due_date) > '$TODAY' ORDER BY t.id LIMIT 1")
 IFS='|' read -r bid bdue bphone <<<"$pair"
 send main q
 send main l
@@ -53,5 +55,18 @@ send main Enter
 wait_for main "task #$bid"
 send main l
 check "the form shows what is already booked for the customer" wait_line main "Booked +${bdue:0:10} "
-send main Escape
+
+# ---- reached proposes the call the curve has booked -----------------------------------------
+ntasks=$(sql "$DB" "SELECT count(*) FROM task WHERE customer_id = (SELECT customer_id FROM task WHERE id = $bid)")
+send main 1
+check "reached proposes the customer's next booked call" wait_line main "Next call +${bdue:0:10}"
+check "... and says saving books nothing new" wait_for main "saving books nothing new"
+send main BTab x
+check "x clears the next contact" wait_line main "Next call +  +d \+3d"
+send main p
+check "p brings the booked call back" wait_line main "Next call +${bdue:0:10}"
+send main F2
+check "reached is saved" sql_soon "$DB" "SELECT status FROM task WHERE id = $bid" done
+check "... and keeping the proposal made no second call" \
+  sql_is "$DB" "SELECT count(*) FROM task WHERE customer_id = (SELECT customer_id FROM task WHERE id = $bid)" "$ntasks"
 finish

@@ -903,7 +903,9 @@ static void test_propose_next(void **state)
 		{ "callback", "2026-05-04 21:00", 0, "2026-05-05 09:00" },
 		{ "callback", "2026-05-08 15:00", 0, "2026-05-11 15:00" }, /* Friday */
 		{ "complaint", "2026-05-04 10:00", 0, "2026-05-05 10:00" },
-		{ "reached", "2026-05-04 10:00", 0, NULL },
+		{ "reached", "2026-05-04 10:00", 0, "2026-05-08 09:00" }, /* the next booked call */
+		{ "reached", "2026-05-08 10:00", 0, "2026-06-01 15:30" }, /* not one due today */
+		{ "reached", "2026-06-01 10:00", 0, NULL },               /* nothing booked after */
 		{ "refused", "2026-05-04 10:00", 0, NULL },
 		{ "wrong_number", "2026-05-04 10:00", 0, NULL },
 		{ "nonsense", "2026-05-04 10:00", 0, NULL },
@@ -912,12 +914,23 @@ static void test_propose_next(void **state)
 	for (size_t i = 0; i < COUNT(rows); i++) {
 		fx_init(rows[i].code);
 		fx.task.attempts = rows[i].attempts;
+		/* The customer's other calls: the curve's next steps, one done, a data fix. */
+		fx_other(20, TASK_FOLLOWUP, "2026-06-01")->due_minute = 15 * 60 + 30;
+		fx_other(21, TASK_FOLLOWUP, "2026-05-08");
+		fx_other(22, TASK_FOLLOWUP, "2026-05-06")->status = TASK_DONE;
+		fx_other(23, TASK_DATAFIX, "2026-05-05");
 		hf_stamp got = HF_NO_STAMP;
-		bool ok = rules_propose_next(&cfg, &fx.task, rows[i].code, S(rows[i].now), &got);
+		int booked = -2;
+		bool ok = rules_propose_next(&cfg, &fx.task, fx.others, fx.nothers, rows[i].code,
+		                             S(rows[i].now), &got, &booked);
 		if (ok != (rows[i].want != NULL))
 			fail_msg("%s at %s: proposal %s", rows[i].code, rows[i].now, ok ? "made" : "missing");
 		if (ok)
 			assert_stamp(got, S(rows[i].want));
+		/* Only reached's proposal is a call already booked. */
+		bool is_reached = strcmp(rows[i].code, "reached") == 0;
+		assert_true(ok && is_reached ? booked >= 0 && fx.others[booked].due == stamp_date(got)
+		                             : booked == -1);
 	}
 }
 
