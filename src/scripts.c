@@ -18,6 +18,8 @@
  * - Inside a section each non-blank line is one line of the script: "? " marks a question the
  *   operator asks, "! " a note to the operator that is not read out, anything else is said as
  *   written. The full-width "？" and "！" work too. Leading and trailing blanks are dropped.
+ * - A line may start with conditions, "[overdue>0]", "[treatment=吸脂,隆鼻]", "[gender=女]",
+ *   all of which must hold for the call (see HF_SCRIPT_FACTS and script_select).
  * - "{key}" is a placeholder (see HF_SCRIPT_PLACEHOLDERS); a lowercase {word} that is not one
  *   is an error, so a typo is caught when the file is loaded rather than read to a customer.
  * - A UTF-8 BOM and CRLF line ends are accepted; invalid UTF-8 and control characters are not.
@@ -145,14 +147,232 @@ static bool check_placeholders(const char *s, const char *name, int lineno, char
 	return true;
 }
 
+/* ---- conditions ----------------------------------------------------------------------- */
+
+#define HF_FACT_ROW_(id, name, numeric, help) { name, numeric },
+static const struct { const char *name; bool numeric; } facts[] = { HF_SCRIPT_FACTS(HF_FACT_ROW_) };
+#undef HF_FACT_ROW_
+
+/* Longest first, so "<=" is not read as "<". */
+static const struct { const char *text; enum script_op op; } ops[] = {
+	{ "!=", OP_NE }, { "<=", OP_LE }, { ">=", OP_GE }, { "=", OP_EQ }, { "<", OP_LT }, { ">", OP_GT },
+};
+
+/* A gender as written in a condition, as its code ("F"/"M"), or NULL. */
+static const char *gender_code(const char *v)
+{
+	if (strcmp(v, "女") == 0 || strcmp(v, "F") == 0 || strcmp(v, "f") == 0)
+		return "F";
+	if (strcmp(v, "男") == 0 || strcmp(v, "M") == 0 || strcmp(v, "m") == 0)
+		return "M";
+	return NULL;
+}
+
+static char *known_facts(void)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	for (size_t k = 0; k < NELEM(facts); k++)
+		sbuf_printf(&b, "%s%s", k ? ", " : "", facts[k].name);
+	return sbuf_steal(&b);
+}
+
+static char *trimmed(const char *s, size_t n)
+{
+	while (n && is_blank(*s))
+		s++, n--;
+	while (n && is_blank(s[n - 1]))
+		n--;
+	return xstrndup(s, n);
+}
+
+/* One condition, the text between "[" and "]". */
+static bool parse_cond(const char *text, const char *name, int lineno, struct script_cond *c,
+                       char *err, size_t errlen)
+{
+	const char *p = text;
+	while (is_blank(*p))
+		p++;
+	const char *f0 = p;
+	while ((*p >= 'a' && *p <= 'z') || *p == '_')
+		p++;
+	size_t flen = (size_t)(p - f0);
+	int fact = -1;
+	for (size_t k = 0; k < NELEM(facts); k++)
+		if (strlen(facts[k].name) == flen && strncmp(f0, facts[k].name, flen) == 0)
+			fact = (int)k;
+	if (fact < 0) {
+		char *known = known_facts();
+		char *what = trimmed(f0, strcspn(f0, "=!<>"));
+		errf(err, errlen, _("%s:%d: unknown condition \"[%s]\": no fact \"%s\" (known: %s)"), name,
+		     lineno, text, what, known);
+		free(what);
+		free(known);
+		return false;
+	}
+	while (is_blank(*p))
+		p++;
+	int op = -1;
+	for (size_t k = 0; k < NELEM(ops) && op < 0; k++)
+		if (strncmp(p, ops[k].text, strlen(ops[k].text)) == 0) {
+			op = (int)ops[k].op;
+			p += strlen(ops[k].text);
+		}
+	if (op < 0)
+		return errf(err, errlen, _("%s:%d: condition \"[%s]\": expected =, !=, <, <=, > or >= after \"%s\""),
+		            name, lineno, text, facts[fact].name);
+	c->fact = (enum script_fact)fact;
+	c->op = (enum script_op)op;
+	c->num = 0;
+	c->values = NULL;
+	char *value = trimmed(p, strlen(p));
+	bool ok = true;
+	if (!*value) {
+		ok = errf(err, errlen, _("%s:%d: condition \"[%s]\" has no value"), name, lineno, text);
+	} else if (facts[fact].numeric) {
+		if (!str_to_int(value, &c->num) || c->num < -100000 || c->num > 100000)
+			ok = errf(err, errlen, _("%s:%d: condition \"[%s]\": \"%s\" is not a whole number of days"),
+			          name, lineno, text, value);
+	} else if (op != OP_EQ && op != OP_NE) {
+		ok = errf(err, errlen, _("%s:%d: condition \"[%s]\": %s takes = or != only"), name, lineno,
+		          text, facts[fact].name);
+	} else {
+		/* Values separated by "," (or "，"): the fact is one of them. */
+		struct sbuf b;
+		sbuf_init(&b);
+		for (const char *v = value; ok;) {
+			size_t n = strcspn(v, ",");
+			const char *wide = strstr(v, "，");
+			if (wide && (size_t)(wide - v) < n)
+				n = (size_t)(wide - v);
+			char *one = trimmed(v, n);
+			const char *g = fact == FACT_GENDER ? gender_code(one) : one;
+			if (!*one)
+				ok = errf(err, errlen, _("%s:%d: condition \"[%s]\" has an empty value"), name,
+				          lineno, text);
+			else if (!g)
+				ok = errf(err, errlen, _("%s:%d: condition \"[%s]\": gender is 女 or 男 (F or M), not \"%s\""),
+				          name, lineno, text, one);
+			else
+				sbuf_addn(&b, g, strlen(g) + 1);
+			free(one);
+			if (v[n] == '\0')
+				break;
+			v += n + (v[n] == ',' ? 1 : strlen("，"));
+		}
+		sbuf_addn(&b, "", 1);
+		c->values = sbuf_steal(&b);
+		if (!ok) {
+			free(c->values);
+			c->values = NULL;
+		}
+	}
+	free(value);
+	return ok;
+}
+
+bool scripts_parse_conds(const char **sp, const char *name, int lineno, struct script_cond **conds,
+                         size_t *n, char *err, size_t errlen)
+{
+	const char *s = *sp;
+	while (*s == '[') {
+		const char *end = strchr(s, ']');
+		if (!end)
+			return errf(err, errlen, _("%s:%d: a condition without its closing \"]\""), name, lineno);
+		char *body = xstrndup(s + 1, (size_t)(end - s - 1));
+		struct script_cond c;
+		bool ok = parse_cond(body, name, lineno, &c, err, errlen);
+		free(body);
+		if (!ok)
+			return false;
+		*conds = xrealloc(*conds, (*n + 1) * sizeof **conds);
+		(*conds)[(*n)++] = c;
+		s = end + 1;
+		while (is_blank(*s))
+			s++;
+	}
+	*sp = s;
+	return true;
+}
+
+void script_conds_free(struct script_cond *conds, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(conds[i].values);
+	free(conds);
+}
+
+static bool cond_holds(const struct script_cond *c, const struct script_facts *f)
+{
+	if (facts[c->fact].numeric) {
+		int v = c->fact == FACT_DAYS ? f->days : f->overdue;
+		if (v == SCRIPT_FACT_UNKNOWN)
+			return false;
+		switch (c->op) {
+		case OP_EQ: return v == c->num;
+		case OP_NE: return v != c->num;
+		case OP_LT: return v < c->num;
+		case OP_LE: return v <= c->num;
+		case OP_GT: return v > c->num;
+		case OP_GE: return v >= c->num;
+		}
+		return false;
+	}
+	const char *have = c->fact == FACT_TREATMENT ? f->treatment : f->gender;
+	if (str_empty(have))
+		return false;
+	bool in = false;
+	for (const char *v = c->values; v && *v && !in; v += strlen(v) + 1)
+		in = strcmp(v, have) == 0;
+	return c->op == OP_EQ ? in : !in;
+}
+
+bool script_conds_hold(const struct script_cond *conds, size_t n, const struct script_facts *f)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!f || !cond_holds(&conds[i], f))
+			return false;
+	return true;
+}
+
+static void line_free(struct script_line *l)
+{
+	free(l->text);
+	script_conds_free(l->conds, l->nconds);
+}
+
+void script_select(struct script *s, const struct script_facts *f)
+{
+	size_t keep_sec = 0;
+	for (size_t i = 0; i < s->nsections; i++) {
+		struct script_section *sec = &s->sections[i];
+		size_t keep = 0;
+		for (size_t j = 0; j < sec->nlines; j++) {
+			if (script_conds_hold(sec->lines[j].conds, sec->lines[j].nconds, f))
+				sec->lines[keep++] = sec->lines[j];
+			else
+				line_free(&sec->lines[j]);
+		}
+		sec->nlines = keep;
+		if (keep)
+			s->sections[keep_sec++] = *sec;
+		else
+			free(sec->lines);
+	}
+	s->nsections = keep_sec;
+}
+
 static void section_add_line(struct script_section *sec, enum script_line_kind kind,
-                             const char *text, size_t n, int lineno)
+                             const char *text, size_t n, int lineno, struct script_cond *conds,
+                             size_t nconds)
 {
 	sec->lines = xrealloc(sec->lines, (sec->nlines + 1) * sizeof *sec->lines);
 	struct script_line *l = &sec->lines[sec->nlines++];
 	l->kind = kind;
 	l->text = xstrndup(text, n);
 	l->lineno = lineno;
+	l->conds = conds;
+	l->nconds = nconds;
 }
 
 static char *known_sections(void)
@@ -240,14 +460,25 @@ static bool parse_line(struct script *s, const char *line, size_t n, int lineno,
 		enum script_line_kind kind = LINE_SAY;
 		const char *body = text;
 		const char *rest;
-		if ((rest = after_mark(text, '?', "？")) != NULL)
+		struct script_cond *conds = NULL;
+		size_t nconds = 0;
+		if (!scripts_parse_conds(&body, name, lineno, &conds, &nconds, err, errlen)) {
+			script_conds_free(conds, nconds);
+			free(text);
+			return false;
+		}
+		if ((rest = after_mark(body, '?', "？")) != NULL)
 			kind = LINE_QUESTION, body = rest;
-		else if ((rest = after_mark(text, '!', "！")) != NULL)
+		else if ((rest = after_mark(body, '!', "！")) != NULL)
 			kind = LINE_NOTE, body = rest;
-		if (*body == '\0')
-			ok = errf(err, errlen, _("%s:%d: a question or note mark with no text"), name, lineno);
-		else
-			section_add_line(sec, kind, body, strlen(body), lineno);
+		if (*body == '\0') {
+			ok = errf(err, errlen, nconds ? _("%s:%d: a condition with no text after it")
+			                              : _("%s:%d: a question or note mark with no text"),
+			          name, lineno);
+			script_conds_free(conds, nconds);
+		} else {
+			section_add_line(sec, kind, body, strlen(body), lineno, conds, nconds);
+		}
 	}
 	free(text);
 	return ok;
@@ -305,7 +536,7 @@ void script_free(struct script *s)
 		return;
 	for (size_t i = 0; i < s->nsections; i++) {
 		for (size_t j = 0; j < s->sections[i].nlines; j++)
-			free(s->sections[i].lines[j].text);
+			line_free(&s->sections[i].lines[j]);
 		free(s->sections[i].lines);
 	}
 	free(s->sections);
@@ -630,4 +861,17 @@ bool scripts_locate_dir(char *out, size_t outlen)
 	bool found = paths_data("scripts", dir, sizeof dir);
 	snprintf(out, outlen, "%s/scripts", dir);
 	return found;
+}
+
+bool scripts_check(char *dir, size_t dirlen, char *err, size_t errlen)
+{
+	if (!scripts_locate_dir(dir, dirlen))
+		return errf(err, errlen, _("%s: no call scripts here"), dir);
+	for (const char *const *lang = scripts_langs; *lang; lang++) {
+		struct script_set set;
+		if (!scripts_load_dir(dir, *lang, &set, err, errlen))
+			return false;
+		script_set_free(&set);
+	}
+	return true;
 }

@@ -47,10 +47,43 @@ bool scripts_is_placeholder(const char *key);
  * to the operator that is not read out (e.g. "escalate if any of these"). */
 enum script_line_kind { LINE_SAY, LINE_QUESTION, LINE_NOTE };
 
+/* Conditions a line may carry: "[overdue>0]", "[treatment=吸脂,隆鼻]", "[gender=女]" before
+ * its text (and mark); several brackets must all hold. The facts: */
+#define HF_SCRIPT_FACTS(X) \
+	X(FACT_DAYS, "days", true, N_("days since the visit")) \
+	X(FACT_OVERDUE, "overdue", true, N_("days the call is past its due day (0: due today)")) \
+	X(FACT_TREATMENT, "treatment", false, N_("the visit's treatment")) \
+	X(FACT_GENDER, "gender", false, N_("the customer's gender: 女 or 男 (F or M)"))
+
+#define HF_SCRIPT_FACT_ENUM_(id, name, numeric, help) id,
+enum script_fact { HF_SCRIPT_FACTS(HF_SCRIPT_FACT_ENUM_) FACT__COUNT };
+#undef HF_SCRIPT_FACT_ENUM_
+
+enum script_op { OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE };
+
+struct script_cond {
+	enum script_fact fact;
+	enum script_op op;
+	long long num;                  /* numeric facts */
+	char *values;                   /* text facts: the values, each followed by '\0', then "" */
+};
+
+/* What a call knows for the conditions; SCRIPT_FACT_UNKNOWN / "" when it does not (a
+ * condition on an unknown fact never holds). */
+#define SCRIPT_FACT_UNKNOWN (-2147483647 - 1)
+struct script_facts {
+	int days;                       /* days since the visit */
+	int overdue;                    /* days past the due day; 0 when due today or later */
+	const char *treatment;
+	const char *gender;             /* "F", "M" or "" */
+};
+
 struct script_line {
 	enum script_line_kind kind;
-	char *text;                     /* without its "? " / "! " mark */
+	char *text;                     /* without its conditions and "? " / "! " mark */
 	int lineno;                     /* in the parsed text, 1-based */
+	struct script_cond *conds;      /* all must hold for the line to be read */
+	size_t nconds;
 };
 
 struct script_section {
@@ -72,6 +105,18 @@ struct script {
 bool scripts_parse(const char *text, const char *name, bool need_title, struct script *out,
                    char *err, size_t errlen);
 void script_free(struct script *s);
+
+/* Parse the conditions at the start of *s ("[fact op value]..."), advancing *s past them and
+ * the blanks after. Appends to *conds and *n. False with "name:line: message" in err on bad
+ * syntax: an unknown fact, an operator the fact does not take, a value that is no number or
+ * no gender, an empty value, a missing "]". */
+bool scripts_parse_conds(const char **s, const char *name, int lineno, struct script_cond **conds,
+                         size_t *n, char *err, size_t errlen);
+void script_conds_free(struct script_cond *conds, size_t n);
+/* Do all conditions hold for these facts? */
+bool script_conds_hold(const struct script_cond *conds, size_t n, const struct script_facts *f);
+/* Keep only the lines whose conditions hold for f; a section left without lines goes. */
+void script_select(struct script *s, const struct script_facts *f);
 
 /* The section of a kind, or NULL. */
 const struct script_section *script_section(const struct script *s, enum script_section_kind k);
@@ -145,5 +190,8 @@ const struct script_entry *script_set_pick(const struct script_set *set, const c
 /* The scripts directory to load: data/scripts next to the running binary (a build tree),
  * else the installed HF_DATADIR/scripts. Writes it to out; false when neither exists. */
 bool scripts_locate_dir(char *out, size_t outlen);
+/* Load every language's scripts from the directory scripts_locate_dir finds (written to dir):
+ * false with the first problem as "file:line: message" (a bad condition among them). */
+bool scripts_check(char *dir, size_t dirlen, char *err, size_t errlen);
 
 #endif

@@ -6,6 +6,7 @@
 #include "huifang/cli.h"
 #include "huifang/demo.h"
 #include "huifang/i18n.h"
+#include "huifang/scripts.h"
 #include "huifang/str.h"
 #include "huifang/utf8.h"
 
@@ -174,9 +175,14 @@ static int run_check_config(struct cli *cli, int argc, char **argv)
 	int rc = cli_parse(argc, argv, opts, pos, 1, &npos, cli->err, sizeof cli->err);
 	if (rc != HF_OK)
 		return rc;
+	/* The call scripts the clinic reads from are checked too: their conditions above all. */
+	char dir[4096];
+	if (!scripts_check(dir, sizeof dir, cli->err, sizeof cli->err))
+		return HF_EUSAGE;
 	const char *path = npos ? pos[0] : config_locate(cli->config);
 	if (!path) {
 		printf(_("built-in configuration: ok\n"));
+		printf(_("%s: call scripts ok\n"), dir);
 		return HF_OK;
 	}
 	struct hf_config cfg;
@@ -191,6 +197,7 @@ static int run_check_config(struct cli *cli, int argc, char **argv)
 	}
 	free(problems);
 	printf(_("%s: ok\n"), path);
+	printf(_("%s: call scripts ok\n"), dir);
 	return HF_OK;
 }
 

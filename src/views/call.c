@@ -92,7 +92,8 @@ static bool has_script(const char *key, void *p)
 
 /* Render the script for `want` (a task's key) into the pager; returns false when none. */
 static bool render_script(struct tui *t, struct call_view *cv, const char *want,
-                          const struct script_vars *vars, bool first)
+                          const struct script_vars *vars, const struct script_facts *facts,
+                          bool first)
 {
 	const char *langs[2] = {t->script_lang, strcmp(t->script_lang, "en") ? "en" : "zh_CN"};
 	for (int i = 0; i < 2; i++) {
@@ -111,6 +112,7 @@ static bool render_script(struct tui *t, struct call_view *cv, const char *want,
 			free(body);
 			return true;
 		}
+		script_select(&s, facts);         /* only the lines that fit this call */
 		script_fill(&s, script_vars_lookup, (void *)vars);
 		char *ftitle = scripts_fill(title, script_vars_lookup, (void *)vars);
 		if (first)
@@ -177,6 +179,13 @@ static void build_script(struct tui *t, struct call_view *cv, const struct hf_vi
 			.clinic = t->clinic,
 			.operator_name = str_empty(ctx->me.name) ? ctx->login : ctx->me.name,
 		};
+		hf_date today = stamp_date(ctx->now);
+		struct script_facts facts = {
+			.days = v ? today - v->date : SCRIPT_FACT_UNKNOWN,
+			.overdue = rt->due != HF_NO_DATE && rt->due < today ? today - rt->due : 0,
+			.treatment = vars.treatment,
+			.gender = cv->cust.gender,
+		};
 		const char *want = str_empty(rt->script) ? task_kind_code(rt->kind) : rt->script;
 		if (i > 0) {
 			/* A merged reason: its own script under a line saying why. */
@@ -187,7 +196,7 @@ static void build_script(struct tui *t, struct call_view *cv, const struct hf_vi
 			pager_addf(&cv->script, UI_COLOR_TITLE, A_BOLD, 0, "── %s: %s ──", _("also"), why.s);
 			sbuf_free(&why);
 		}
-		if (!render_script(t, cv, want, &vars, i == 0))
+		if (!render_script(t, cv, want, &vars, &facts, i == 0))
 			pager_addf(&cv->script, UI_COLOR_DIM, 0, 0, _("No script for \"%s\"."), want);
 	}
 	free(merged);

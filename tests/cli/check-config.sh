@@ -53,3 +53,18 @@ for f in "$T"/ex*.conf; do
 	check_rc "huifang.conf(5) example $(basename "$f" .conf) ($(head -n 1 "$f")) passes check-config" 0
 done
 [ "$n" -ge 4 ] && ok "$n examples checked" || notok "only $n examples found in huifang.conf(5)"
+
+# The call scripts are checked too: a bad condition is refused with its file and line.
+mkdir -p "$T/data"
+cp -r "$ROOT/data/scripts" "$T/data/"
+HUIFANG_DATADIR="$T/data" run "$HF" check-config
+check_rc "the shipped call scripts pass" 0
+check_out "... and check-config says so" "call scripts ok"
+printf '%s\n' 'title: 生日祝福' '## greeting' '您好' '[overdue>>0] 前几天是您的生日' >"$T/data/scripts/zh_CN/birthday.script"
+HUIFANG_DATADIR="$T/data" run "$HF" check-config
+check_err "a script line with a bad condition, with its file and line" 2 \
+	"$T/data/scripts/zh_CN/birthday.script:4: condition \"\[overdue>>0\]\": \">0\" is not a whole number of days"
+printf '%s\n' 'title: 生日祝福' '## greeting' '[birthday=today] 今天是您的生日' >"$T/data/scripts/zh_CN/birthday.script"
+HUIFANG_DATADIR="$T/data" run "$HF" check-config
+check_err "an unknown fact, with the known ones" 2 \
+	"birthday.script:3: unknown condition \"\[birthday=today\]\": no fact \"birthday\" (known: days, overdue, treatment, gender)"

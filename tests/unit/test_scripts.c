@@ -238,6 +238,108 @@ static void test_titles(void **state)
 	assert_string_equal(scripts_lang_for_locale(NULL), "en");
 }
 
+/* ---- conditions ----------------------------------------------------------------------- */
+
+/* One line's conditions against a few calls: overdue or not, a treatment, a gender. */
+static void test_conditions(void **state)
+{
+	(void)state;
+	const struct script_facts due_today_f = { .days = 3, .overdue = 0, .treatment = "吸脂", .gender = "F" };
+	const struct script_facts late_m = { .days = 40, .overdue = 12, .treatment = "隆鼻", .gender = "M" };
+	const struct script_facts unknown = { .days = SCRIPT_FACT_UNKNOWN, .overdue = 0, .treatment = "", .gender = "" };
+	static const struct { const char *line; bool today_f, late_m, unknown; const char *rest; } rows[] = {
+		{ "no condition", true, true, true, "no condition" },
+		{ "[overdue>0] 前几天", false, true, false, "前几天" },
+		{ "[overdue=0] 今天", true, false, true, "今天" },
+		{ "[ overdue >= 12 ] x", false, true, false, "x" },
+		{ "[overdue<1]? 问", true, false, true, "? 问" },
+		{ "[days<=7] 一周内", true, false, false, "一周内" },
+		{ "[days!=3] 不是第三天", false, true, false, "不是第三天" },
+		{ "[days>-1] 有就诊", true, true, false, "有就诊" },
+		{ "[treatment=吸脂] 塑身衣", true, false, false, "塑身衣" },
+		{ "[treatment=吸脂,隆鼻] 两项", true, true, false, "两项" },
+		{ "[treatment=双眼皮，去眼袋] 全角逗号", false, false, false, "全角逗号" },
+		{ "[treatment!=吸脂] 不是吸脂", false, true, false, "不是吸脂" },
+		{ "[gender=女] 女士", true, false, false, "女士" },
+		{ "[gender=M] Mr", false, true, false, "Mr" },
+		{ "[gender!=男] 不是男", true, false, false, "不是男" },
+		{ "[overdue>0][gender=男] 两个条件", false, true, false, "两个条件" },
+		{ "[overdue=0] [treatment=吸脂] ! 注意", true, false, false, "! 注意" },
+	};
+	for (size_t i = 0; i < COUNT(rows); i++) {
+		const char *p = rows[i].line;
+		struct script_cond *c = NULL;
+		size_t n = 0;
+		char err[256] = "";
+		if (!scripts_parse_conds(&p, "t.script", 4, &c, &n, err, sizeof err))
+			fail_msg("%s: %s", rows[i].line, err);
+		assert_string_equal(p, rows[i].rest);
+		if (script_conds_hold(c, n, &due_today_f) != rows[i].today_f ||
+		    script_conds_hold(c, n, &late_m) != rows[i].late_m ||
+		    script_conds_hold(c, n, &unknown) != rows[i].unknown)
+			fail_msg("%s: holds %d %d %d", rows[i].line, script_conds_hold(c, n, &due_today_f),
+			         script_conds_hold(c, n, &late_m), script_conds_hold(c, n, &unknown));
+		script_conds_free(c, n);
+	}
+}
+
+/* Bad syntax: one line naming the file, the line and what is wrong. */
+static void test_condition_errors(void **state)
+{
+	(void)state;
+	static const struct { const char *line, *want; } rows[] = {
+		{ "[overdue>0 text", "t.script:4: a condition without its closing \"]\"" },
+		{ "[due>0] x", "t.script:4: unknown condition \"[due>0]\": no fact \"due\" (known: days, overdue, treatment, gender)" },
+		{ "[=3] x", "no fact \"\"" },
+		{ "[overdue 3] x", "expected =, !=, <, <=, > or >= after \"overdue\"" },
+		{ "[overdue>] x", "condition \"[overdue>]\" has no value" },
+		{ "[days>a week] x", "\"a week\" is not a whole number of days" },
+		{ "[treatment>吸脂] x", "treatment takes = or != only" },
+		{ "[treatment=吸脂,] x", "has an empty value" },
+		{ "[gender=female] x", "gender is 女 or 男 (F or M), not \"female\"" },
+	};
+	for (size_t i = 0; i < COUNT(rows); i++) {
+		const char *p = rows[i].line;
+		struct script_cond *c = NULL;
+		size_t n = 0;
+		char err[256] = "";
+		bool ok = scripts_parse_conds(&p, "t.script", 4, &c, &n, err, sizeof err);
+		script_conds_free(c, n);
+		if (ok || !strstr(err, rows[i].want))
+			fail_msg("%s: %s (want \"%s\")", rows[i].line, ok ? "accepted" : err, rows[i].want);
+	}
+	/* In a script: the file's line, and a condition with nothing to say. */
+	struct script s;
+	char err[256] = "";
+	assert_false(scripts_parse("title: x\n## greeting\n您好\n[gender=X] 先生\n", "b.script", true,
+	                           &s, err, sizeof err));
+	assert_non_null(strstr(err, "b.script:4: condition"));
+	assert_false(scripts_parse("title: x\n## greeting\n[overdue>0]\n", "b.script", true, &s, err,
+	                           sizeof err));
+	assert_string_equal(err, "b.script:3: a condition with no text after it");
+}
+
+/* Selecting: lines that do not fit go, and a section left empty goes with them. */
+static void test_select(void **state)
+{
+	(void)state;
+	struct script s;
+	parse_ok("title: t\n## greeting\n[overdue=0] 今天是您的生日\n[overdue>0] ? 前几天是您的生日吧？\n"
+	         "## care\n[treatment=吸脂] 塑身衣全天穿\n[treatment=隆鼻] 不要按压鼻子\n"
+	         "## closing\n[gender=男] 祝您事业顺利\n",
+	         true, &s);
+	const struct script_facts f = { .days = 5, .overdue = 2, .treatment = "隆鼻", .gender = "F" };
+	script_select(&s, &f);
+	assert_int_equal(s.nsections, 2);
+	assert_int_equal(s.sections[0].nlines, 1);
+	assert_string_equal(s.sections[0].lines[0].text, "前几天是您的生日吧？");
+	assert_int_equal(s.sections[0].lines[0].kind, LINE_QUESTION);
+	assert_int_equal(s.sections[1].kind, SEC_CARE);
+	assert_int_equal(s.sections[1].nlines, 1);
+	assert_string_equal(s.sections[1].lines[0].text, "不要按压鼻子");
+	script_free(&s);
+}
+
 /* A doctor recorded with a title is filled without it, so the script's own title is said once. */
 static void test_doctor_title_once(void **state)
 {
@@ -554,6 +656,9 @@ int main(void)
 		cmocka_unit_test(test_fill_empty_title_collapses_space),
 		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_doctor_title_once),
+		cmocka_unit_test(test_conditions),
+		cmocka_unit_test(test_condition_errors),
+		cmocka_unit_test(test_select),
 		cmocka_unit_test(test_script_fill_in_place),
 		cmocka_unit_test(test_pick),
 		cmocka_unit_test(test_load_dir),
