@@ -55,9 +55,12 @@ struct tui_view *reports_view_new(struct tui *t);
 /* The call screen for a task: claims it (read-only when someone else holds it). */
 struct tui_view *call_view_new(struct tui *t, hf_id task);
 
-/* The outcome form over a call screen; started/ended: the call's times. */
+/* The outcome form over a call screen; started/ended: the call's times. script (and its
+ * title): the call screen's script, kept in sight beside the form from 120 columns on (NULL:
+ * none); it must outlive the form, as the call screen under it does. */
 struct tui_view *outcome_view_new(struct tui *t, hf_id task, const char *customer_name,
-                                  hf_stamp started, hf_stamp ended);
+                                  hf_stamp started, hf_stamp ended, struct tui_pager *script,
+                                  const char *script_title);
 
 /* What the rules did, after saving: n for the next task, Enter for the queue. */
 struct tui_view *summary_view_new(struct tui *t, hf_id task, const char *customer_name,

@@ -47,7 +47,19 @@ static double mono(void)
 
 /* ---- the customer and the timeline ------------------------------------------------------- */
 
-static void build_history(struct tui *t, struct call_view *cv, const struct card *cd)
+/* Why a merged task is on this call, as one line. */
+static void add_why(struct tui *t, struct tui_pager *p, int color, int attr, const char *fmt,
+                    const struct hf_task_rec *rt)
+{
+	struct sbuf why;
+	sbuf_init(&why);
+	rules_task_why(&t->ctx->cfg, rt, &why);
+	pager_addf(p, color, attr, 2, fmt, why.s);
+	sbuf_free(&why);
+}
+
+static void build_history(struct tui *t, struct call_view *cv, const struct card *cd,
+                          const struct hf_task_rec *merged, size_t nm)
 {
 	struct hf_ctx *ctx = t->ctx;
 	struct tui_pager *p = &cv->history;
@@ -62,8 +74,10 @@ static void build_history(struct tui *t, struct call_view *cv, const struct card
 	else
 		date_format(k->t.due, d1);
 	pager_add(p, UI_COLOR_NORMAL, 0, 0, "");
-	pager_addf(p, UI_COLOR_TITLE, 0, 2, "%s #%lld  %s  %s %s  %s %d/%d", _("Task"),
-	           (long long)k->t.id, task_kind_label(k->t.kind), _("due"), d1, _("attempt"),
+	/* Two short lines rather than one the pane would cut inside a word ("次数"). */
+	pager_addf(p, UI_COLOR_TITLE, 0, 2, "%s #%lld  %s", _("Task"), (long long)k->t.id,
+	           task_kind_label(k->t.kind));
+	pager_addf(p, UI_COLOR_TITLE, 0, 2, "%s %s  %s %d/%d", _("due"), d1, _("attempt"),
 	           k->t.attempts + 1, config_max_attempts(&ctx->cfg));
 	if (k->t.origin.n) {
 		struct sbuf line;
@@ -72,6 +86,9 @@ static void build_history(struct tui *t, struct call_view *cv, const struct card
 		pager_add(p, UI_COLOR_DIM, 0, 2, line.s);
 		sbuf_free(&line);
 	}
+	/* The reasons merged into this call, where the operator looks first. */
+	for (size_t i = 0; i < nm; i++)
+		add_why(t, p, UI_COLOR_TITLE, A_BOLD, _("also on this call: %s"), &merged[i]);
 
 	pager_add(p, UI_COLOR_NORMAL, 0, 0, "");
 	card_history(t, cd, p);
@@ -150,15 +167,18 @@ static const struct hf_visit *find_visit(const struct hf_visit *v, size_t n, hf_
 }
 
 static void build_script(struct tui *t, struct call_view *cv, const struct hf_visit *visits,
-                         size_t nv)
+                         size_t nv, const struct hf_task_rec *merged, size_t nm)
 {
 	struct hf_ctx *ctx = t->ctx;
 	pager_clear(&cv->script);
 	cv->script_title[0] = 0;
-	struct hf_task_rec *merged;
-	size_t nm;
-	if (!store_merged_tasks(ctx->st, cv->task_id, &merged, &nm))
-		tui_message(t, UI_COLOR_ERROR, "%s", store_errmsg(ctx->st));
+	/* Merged reasons first: their scripts follow this call's own, further down. */
+	if (nm) {
+		pager_addf(&cv->script, UI_COLOR_TITLE, A_BOLD, 0, "%s", _("This call also covers:"));
+		for (size_t i = 0; i < nm; i++)
+			add_why(t, &cv->script, UI_COLOR_TITLE, 0, "· %s", &merged[i]);
+		pager_add(&cv->script, UI_COLOR_NORMAL, 0, 0, "");
+	}
 	for (size_t i = 0; i <= nm; i++) {
 		const struct hf_task_rec *rt = i == 0 ? &cv->task.t : &merged[i - 1];
 		const struct hf_visit *v = find_visit(visits, nv, rt->visit_id);
@@ -190,16 +210,11 @@ static void build_script(struct tui *t, struct call_view *cv, const struct hf_vi
 		if (i > 0) {
 			/* A merged reason: its own script under a line saying why. */
 			pager_add(&cv->script, UI_COLOR_NORMAL, 0, 0, "");
-			struct sbuf why;
-			sbuf_init(&why);
-			rules_task_why(&ctx->cfg, rt, &why);
-			pager_addf(&cv->script, UI_COLOR_TITLE, A_BOLD, 0, "── %s: %s ──", _("also"), why.s);
-			sbuf_free(&why);
+			add_why(t, &cv->script, UI_COLOR_TITLE, A_BOLD, "── %s ──", rt);
 		}
 		if (!render_script(t, cv, want, &vars, &facts, i == 0))
 			pager_addf(&cv->script, UI_COLOR_DIM, 0, 0, _("No script for \"%s\"."), want);
 	}
-	free(merged);
 }
 
 /* ---- loading and claiming ---------------------------------------------------------------- */
@@ -222,8 +237,13 @@ static bool load(struct tui *t, struct call_view *cv)
 		return false;
 	cv->cust = cd.cust;
 	str_copy(cv->consultant, sizeof cv->consultant, cd.consultant);
-	build_history(t, cv, &cd);
-	build_script(t, cv, cd.visits, cd.nv);
+	struct hf_task_rec *merged = NULL;
+	size_t nm = 0;
+	if (!store_merged_tasks(ctx->st, cv->task_id, &merged, &nm))
+		tui_message(t, UI_COLOR_ERROR, "%s", store_errmsg(ctx->st));
+	build_history(t, cv, &cd, merged, nm);
+	build_script(t, cv, cd.visits, cd.nv, merged, nm);
+	free(merged);
 	card_free(&cd);
 	return true;
 }
@@ -427,7 +447,8 @@ static int call_key(struct tui *t, struct tui_view *v, tui_key k)
 			tui_message(t, UI_COLOR_ERROR, "%s", cv->why_read_only);
 			return TUI_REDRAW;
 		}
-		tui_push(t, outcome_view_new(t, cv->task_id, cv->cust.name, cv->started, t->ctx->now));
+		tui_push(t, outcome_view_new(t, cv->task_id, cv->cust.name, cv->started, t->ctx->now,
+		                                  &cv->script, cv->script_title));
 		return TUI_REDRAW;
 	case ACT_EDIT_CUSTOMER:
 		fix_record(t, cv);

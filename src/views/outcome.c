@@ -22,6 +22,8 @@ struct outcome_view {
 	struct hf_task_rec *others;     /* the customer's tasks (this one included) */
 	size_t nothers;
 	bool next_booked;               /* the next field holds a call already booked (reached) */
+	struct tui_pager *script;       /* the call screen's script, shown beside on wide screens */
+	char script_title[256];
 	int field;
 	int outcome;                    /* index in cfg.outcomes; -1: not chosen */
 	int score;                      /* 0: skipped */
@@ -391,20 +393,31 @@ static int choice(struct tui *t, int y, int x, int w, bool selected, bool focus,
 	return tui_text(t, y, x, w, color, selected ? A_BOLD : 0, text);
 }
 
+/* From this width on the script stays in sight beside the form. */
+#define SCRIPT_BESIDE_COLS 120
+
+/* The form's width: the whole screen, or what the script beside it leaves. */
+static int form_cols(struct tui *t, const struct outcome_view *o)
+{
+	if (!o->script || t->cols < SCRIPT_BESIDE_COLS)
+		return t->cols;
+	return t->cols - t->cols * 2 / 5;
+}
+
 /* The check's message on the two lines above the status line: the rules' messages run long
  * (a time later than now, with an example), and cut at 80 columns they lose the point. */
-static void draw_check(struct tui *t, struct outcome_view *o, int y)
+static void draw_check(struct tui *t, struct outcome_view *o, int y, int cols)
 {
 	struct tui_span *sp;
-	size_t n = tui_wrap(o->check, t->cols - 2, true, &sp);
+	size_t n = tui_wrap(o->check, cols - 2, true, &sp);
 	for (size_t i = 0; i < n && i < 2; i++) {
 		char *piece = xstrndup(o->check + sp[i].start, sp[i].end - sp[i].start);
 		/* Cut short on the second line: end it in "…" so the cut shows. */
 		if (i == 1 && n > 2)
-			tui_field(t, y + 1, 1, t->cols - 2, o->valid ? UI_COLOR_NOTICE : UI_COLOR_ERROR, 0,
+			tui_field(t, y + 1, 1, cols - 2, o->valid ? UI_COLOR_NOTICE : UI_COLOR_ERROR, 0,
 			          -1, o->check + sp[i].start);
 		else
-			tui_text(t, y + (int)i, 1, t->cols - 2, o->valid ? UI_COLOR_NOTICE : UI_COLOR_ERROR,
+			tui_text(t, y + (int)i, 1, cols - 2, o->valid ? UI_COLOR_NOTICE : UI_COLOR_ERROR,
 			         0, piece);
 		free(piece);
 	}
@@ -419,7 +432,17 @@ static void form_draw(struct tui *t, struct tui_view *v)
 	snprintf(head, sizeof head, "%s · %s · %s #%lld", _("Log outcome"), o->name, _("task"),
 	         (long long)o->task_id);
 	tui_header(t, head, NULL);
-	int x = LABEL_W + 2, w = t->cols - x - 1;
+	int cols = form_cols(t, o);
+	if (cols < t->cols) {
+		/* The script beside the form, as the call screen left it scrolled. */
+		int sx = cols + 1, sw = t->cols - sx;
+		char st[300];
+		snprintf(st, sizeof st, " %s: %s", _("Script"), o->script_title);
+		tui_field(t, 1, sx, sw, UI_COLOR_TAB, A_BOLD, -1, st);
+		tui_vline(t, 1, cols, t->rows - 4, UI_COLOR_DIM);
+		pager_draw(t, o->script, 2, sx + 1, t->rows - 5, sw - 1);
+	}
+	int x = LABEL_W + 2, w = cols - x - 1;
 	int y = 2;
 
 	label(t, o, y, FLD_OUTCOME, _("Outcome"));
@@ -501,10 +524,10 @@ static void form_draw(struct tui *t, struct tui_view *v)
 
 	int cy = t->rows - 3;
 	if (o->confirm_cancel)
-		tui_text(t, cy, 1, t->cols - 2, UI_COLOR_ERROR, A_BOLD,
+		tui_text(t, cy, 1, cols - 2, UI_COLOR_ERROR, A_BOLD,
 		         _("Discard this draft? y discards it; any other key goes back to it."));
 	else
-		draw_check(t, o, cy);
+		draw_check(t, o, cy, cols);
 	tui_status(t, SCR_FORM);
 }
 
@@ -558,9 +581,12 @@ static void load_booked(struct tui *t, struct outcome_view *o)
 }
 
 struct tui_view *outcome_view_new(struct tui *t, hf_id task, const char *customer_name,
-                                  hf_stamp started, hf_stamp ended)
+                                  hf_stamp started, hf_stamp ended, struct tui_pager *script,
+                                  const char *script_title)
 {
 	struct outcome_view *o = xcalloc(1, sizeof *o);
+	o->script = script;
+	str_copy(o->script_title, sizeof o->script_title, script_title ? script_title : "");
 	o->base.ops = &outcome_ops;
 	o->task_id = task;
 	str_copy(o->name, sizeof o->name, customer_name);

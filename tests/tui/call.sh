@@ -86,8 +86,9 @@ page_until() {
   done
   return 1
 }
-check "a merged task shows the other reason's script under its origin" \
-  page_until main "── also: merged reason $merged ──"
+check "a merged task is named at the top of the script" wait_for main "· merged reason $merged"
+check "... and shows the other reason's script under its origin" \
+  page_until main "── merged reason $merged ──"
 send main q
 wait_for main "filter:"
 send main g

@@ -69,4 +69,41 @@ send main F2
 check "reached is saved" sql_soon "$DB" "SELECT status FROM task WHERE id = $bid" done
 check "... and keeping the proposal made no second call" \
   sql_is "$DB" "SELECT count(*) FROM task WHERE customer_id = (SELECT customer_id FROM task WHERE id = $bid)" "$ntasks"
+
+# ---- the script beside the form at 120 columns; the history grows with the terminal ---------
+# pane SESSION: "ROWS COLUMNS" of the history pane on the call screen (rows with the divider,
+# columns left of it).
+pane() {
+  local line rows=0 cols=0
+  while IFS= read -r line; do
+    case $line in *│*) rows=$((rows + 1)); cols=$(width "${line%%│*}") ;; esac
+  done < <(screen "$1")
+  echo "$rows $cols"
+}
+for size in "80 24" "120 40"; do
+  set -- $size
+  s=w$1
+  start $s $1 $2 NO_COLOR=1 -- -d "$DB"
+  wait_for $s "(root)"
+  queue_tab $s
+  send $s Enter
+  wait_for $s "yours until"
+  read -r rows cols < <(pane $s)
+  eval "rows_$1=$rows cols_$1=$cols"
+  send $s l
+  wait_for $s "Log outcome"
+  if [ "$1" -ge 120 ]; then
+    check "$1x$2: the script stays beside the form" wait_line $s "Outcome .*│ .*【"
+    check "$1x$2: ... under its title" wait_line $s "│ Script: "
+    check "$1x$2: ... its lines in sight" wait_line $s "│ +\? Hello"
+  else
+    check "$1x$2: the form keeps the whole width (no script beside it)" absent $s "│"
+  fi
+  send $s Escape
+  wait_stable $s
+  screen $s | grep -q "Discard this draft" && send $s y
+  send $s q q
+done
+check "the history pane has more rows at 120x40 ($rows_120) than at 80x24 ($rows_80)" test "$rows_120" -gt "$rows_80"
+check "... and more columns ($cols_120 > $cols_80)" test "$cols_120" -gt "$cols_80"
 finish
