@@ -1402,6 +1402,11 @@ static const struct key events_keys[] = {
 	{ 0 }
 };
 
+static const struct key audit_keys[] = {
+	{ .name = "anchor_every", .type = KT_INT, .off = CFG(audit_anchor_every), .min = 0, .max = 1000000 },
+	{ 0 }
+};
+
 static const struct key console_keys[] = {
 	{ .name = "lease_minutes", .type = KT_INT, .off = CFG(lease_minutes), .min = 1, .max = 240 },
 	{ .name = "idle_lock_minutes", .type = KT_INT, .off = CFG(idle_lock_minutes), .min = 0, .max = 1440 },
@@ -1434,6 +1439,7 @@ static const struct key root_keys[] = {
 	{ .name = "value", .type = KT_GROUP, .sub = value_keys },
 	{ .name = "events", .type = KT_GROUP, .sub = events_keys },
 	{ .name = "console", .type = KT_GROUP, .sub = console_keys },
+	{ .name = "audit", .type = KT_GROUP, .sub = audit_keys },
 	{ .name = "ui", .type = KT_GROUP, .sub = ui_keys },
 	{ 0 }
 };

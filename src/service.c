@@ -108,6 +108,7 @@ int svc_open(struct hf_ctx *ctx, const char *db_path, char *err, size_t errlen)
 	ctx->st = store_open(ctx->db_path, STORE_EXISTING, err, errlen);
 	if (!ctx->st)
 		return HF_EFAIL;
+	store_anchor_every(ctx->st, ctx->cfg.audit_anchor_every);
 	if (!clock_forward(ctx, err, errlen))
 		return HF_EFAIL;
 	return lookup_me(ctx, err, errlen) ? HF_OK : HF_EFAIL;
@@ -189,6 +190,7 @@ int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, const char *fir
 	ctx->st = store_open(ctx->db_path, STORE_CREATE, err, errlen);
 	if (!ctx->st)
 		return HF_EFAIL;
+	store_anchor_every(ctx->st, ctx->cfg.audit_anchor_every);
 	if (!store_begin(ctx->st))
 		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
 	struct hf_user me;

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "huifang/anchor.h"
 #include "huifang/date.h"
 #include "huifang/digest.h"
 #include "huifang/i18n.h"
@@ -76,6 +77,10 @@ struct queued {
 
 struct ledger {
 	bool on;
+	int anchor_every;              /* also anchor every this many audit rows (0: never) */
+	char db[1024];                 /* the database's absolute name, for anchors */
+	long long head;                /* the last audit row written and not yet anchored, its hash */
+	char head_hash[65], head_at[20], head_event[16];
 	struct note *notes;
 	size_t nnotes, capnotes, committed;
 	struct queued *audits;
@@ -105,6 +110,8 @@ void ledger_attach(struct store *st)
 {
 	st->ledger = xcalloc(1, sizeof *st->ledger);
 	st->ledger->on = store_schema_version(st) >= LEDGER_SCHEMA;
+	if (!realpath(st->path, st->ledger->db))
+		str_copy(st->ledger->db, sizeof st->ledger->db, st->path);
 	sqlite3_update_hook(st->db, on_write, st->ledger);
 }
 
@@ -130,10 +137,31 @@ void ledger_free(struct store *st)
 	st->ledger = NULL;
 }
 
+void store_anchor_every(struct store *st, int every)
+{
+	if (!st->ledger)
+		ledger_attach(st);
+	st->ledger->anchor_every = every;
+}
+
+/* The head just committed goes to the system log after a plan, an init or a restore, and when
+ * the trail passed a multiple of anchor_every rows. */
 void ledger_committed(struct store *st)
 {
-	if (st->ledger)
-		st->ledger->committed = st->ledger->nnotes;
+	struct ledger *l = st->ledger;
+	if (!l)
+		return;
+	l->committed = l->nnotes;
+	if (!l->head || !*l->head_event)
+		return;
+	struct anchor a = {.rows = l->head};
+	str_copy(a.hash, sizeof a.hash, l->head_hash);
+	str_copy(a.at, sizeof a.at, l->head_at);
+	str_copy(a.event, sizeof a.event, l->head_event);
+	str_copy(a.db, sizeof a.db, l->db);
+	anchor_syslog(&a);
+	l->head = 0;
+	l->head_event[0] = 0;
 }
 
 void ledger_rolled_back(struct store *st, int depth)
@@ -147,6 +175,10 @@ void ledger_rolled_back(struct store *st, int depth)
 	forget_audits(l, keep);
 	if (depth == 0 && l->nnotes > l->committed)
 		l->nnotes = l->committed;
+	if (depth == 0) {
+		l->head = 0;
+		l->head_event[0] = 0;
+	}
 }
 
 /* A row as stored, for digest_row: the columns' names, types and values. */
@@ -297,6 +329,19 @@ static bool write_audit(struct store *st, const struct queued *q, const struct n
 	          ":entity", 't', q->entity, ":eid", 'i', q->entity_id, ":detail", 't', q->detail,
 	          ":prev", 't', prev, ":hash", 't', hash, NULL));
 	long long id = (long long)store_last_id(st);
+	if (ok) {
+		static const char *const events[] = {"plan", "init", "restore"};
+		l->head = id;
+		str_copy(l->head_hash, sizeof l->head_hash, hash);
+		str_copy(l->head_at, sizeof l->head_at, q->at);
+		if (strlen(l->head_at) > 10)
+			l->head_at[10] = 'T';
+		for (size_t i = 0; i < sizeof events / sizeof events[0]; i++)
+			if (strcmp(q->action, events[i]) == 0)
+				str_copy(l->head_event, sizeof l->head_event, events[i]);
+		if (!*l->head_event && l->anchor_every > 0 && id % l->anchor_every == 0)
+			str_copy(l->head_event, sizeof l->head_event, "rows");
+	}
 	/* In the order the digest took them: the rows sorted by table, then id. */
 	for (size_t k = 0; ok && k < m; k++)
 		ok = store_exec(st, "INSERT INTO audit_row(audit_id, entity, row_key, digest, columns) "
@@ -636,4 +681,33 @@ void store_audit_problem_text(const struct audit_problem *p, char *buf, size_t s
 		snprintf(buf, size, _("%s %s was written without an audit row"), what, p->key);
 		break;
 	}
+}
+
+enum store_found store_audit_hash_at(struct store *st, long long row, char hash[65])
+{
+	struct stmt *s = stmt_prepare(st, "SELECT hash FROM audit WHERE id = :id");
+	stmt_bind_int(s, ":id", row);
+	int rc = stmt_step(s);
+	if (rc == 1)
+		col_copy(s, 0, hash, 65);
+	stmt_done(s);
+	return found_of(rc);
+}
+
+enum store_found store_audit_row_of_hash(struct store *st, const char *hash, long long *row)
+{
+	struct stmt *s = stmt_prepare(st, "SELECT id FROM audit WHERE hash = :h ORDER BY id LIMIT 1");
+	stmt_bind_text(s, ":h", hash);
+	int rc = stmt_step(s);
+	if (rc == 1)
+		*row = stmt_int(s, 0);
+	stmt_done(s);
+	return found_of(rc);
+}
+
+const char *store_anchor_db(struct store *st)
+{
+	if (!st->ledger)
+		ledger_attach(st);
+	return st->ledger->db;
 }

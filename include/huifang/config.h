@@ -193,6 +193,9 @@ struct hf_config {
 	/* events: one JSON line per call and escalation step, appended to a file or FIFO ("": none) */
 	char events_path[512];
 
+	/* audit: the trail's head to the system log every this many rows (and at each plan) */
+	int audit_anchor_every;
+
 	/* console */
 	int lease_minutes;
 	int idle_lock_minutes;

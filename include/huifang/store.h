@@ -364,6 +364,14 @@ struct audit_problem {
  * *p (may be NULL) what was found. */
 long long store_audit_verify(struct store *st, long long *checked, long long *rows,
                              struct audit_problem *p);
+/* Anchors: the head goes to the system log after each plan, init and restore, and every
+ * `every` audit rows (0: only those). */
+void store_anchor_every(struct store *st, int every);
+/* The database's absolute name, as anchors name it. */
+const char *store_anchor_db(struct store *st);
+/* The hash of audit row `row`; the first row with this hash. */
+enum store_found store_audit_hash_at(struct store *st, long long row, char hash[65]);
+enum store_found store_audit_row_of_hash(struct store *st, const char *hash, long long *row);
 /* What was found, as one sentence. */
 void store_audit_problem_text(const struct audit_problem *p, char *buf, size_t size);
 

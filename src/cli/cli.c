@@ -17,7 +17,7 @@ extern const struct command cmd_init, cmd_user_add, cmd_user_list, cmd_user_disa
 	cmd_show_customer, cmd_check_config, cmd_plan, cmd_log, cmd_add_customer, cmd_add_visit,
 	cmd_simulate, cmd_escalations, cmd_escalation_show, cmd_escalation_ack, cmd_escalation_note,
 	cmd_escalation_assign, cmd_escalation_callback, cmd_escalation_resolve, cmd_escalation_reopen,
-	cmd_lift_dnc, cmd_audit, cmd_keys, cmd_backup, cmd_restore, cmd_import, cmd_export,
+	cmd_lift_dnc, cmd_audit, cmd_audit_anchor, cmd_keys, cmd_backup, cmd_restore, cmd_import, cmd_export,
 	cmd_reassign, cmd_report, cmd_team, cmd_release, cmd_edit_customer;
 
 const struct command *const cli_commands[] = {
@@ -49,6 +49,7 @@ const struct command *const cli_commands[] = {
 	&cmd_user_list,
 	&cmd_user_disable,
 	&cmd_audit,
+	&cmd_audit_anchor,
 	&cmd_backup,
 	&cmd_restore,
 	&cmd_keys,

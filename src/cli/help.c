@@ -87,6 +87,8 @@ static const struct opt_doc opt_docs[] = {
 	{"user add", "--team", "T", N_("a team code of the rules file")},
 	{"user add", "--name", "N", N_("the name shown (default the login)")},
 	{"audit", "--verify", NULL, N_("check the hash chain and the rows each action wrote; exit 1 naming the first bad row")},
+	{"audit", "--anchor", "FILE|HASH", N_("with --verify: the anchors kept (lines as `audit anchor` printed them, or a hash): a cut or rewritten trail fails")},
+	{"audit", "--log", "FILE", N_("with --verify: read the system log's anchors from this file instead of the journal")},
 	{"audit", "--limit", "N", N_("the last N rows (default 50)")},
 	{"restore", "--force", NULL, N_("restore even while consoles hold claims on tasks")},
 };

@@ -112,3 +112,63 @@ check_rc "a call on the migrated clinic" 0
 sqlite3 "$T/old.db" "UPDATE call SET score = 2 WHERE id = (SELECT max(id) FROM call)"
 run "$HF" -d "$T/old.db" audit --verify
 check_err "a call logged after the migration is proven" 1 "its score differs"
+
+# ---- anchors ---------------------------------------------------------------------------------
+hf audit anchor;                                        check_rc "audit anchor" 0
+check_out "it prints the head in one line" "^huifang-anchor rows=[0-9]+ hash=[0-9a-f]{64} at=2026-11-23T09:30 event=admin db=/"
+check_eq "its row count is the trail's" "$(printf '%s' "$OUT" | sed 's/.*rows=\([0-9]*\).*/\1/')" "$(sql "SELECT count(*) FROM audit")"
+printf '%s\n' "$OUT" >"$T/kept1"
+HEAD1=$(printf '%s' "$OUT" | sed 's/.*hash=\([0-9a-f]*\).*/\1/')
+HUIFANG_AS=op_li hf audit anchor;                       check_rc "operators get no anchor" 3
+# Two rows that write no data (exports), then a second anchor.
+hf export customers "$T/e1.csv"
+hf export customers "$T/e2.csv"
+hf audit anchor
+printf '%s\n' "$OUT" >>"$T/kept1"
+printf 'Nov 23 09:30:02 clinic huifang[4242]: %s\n' "$(sed 's/event=admin/event=plan/' "$T/kept1")" >"$T/syslog"
+printf 'Nov 23 09:30:03 clinic huifang[4243]: huifang-anchor rows=3 hash=%s at=2026-11-23T09:30 event=plan db=/elsewhere/other.db\n' \
+	"$(printf '0%.0s' $(seq 64))" >>"$T/syslog"
+hf audit --verify --anchor "$T/kept1" --log "$T/syslog"
+check_rc "kept and logged anchors match an untampered trail" 0
+check_out "the kept anchors are counted" "anchors: 2 kept anchors match"
+check_out "the logged anchors of this database are checked, another's left out" "system log \(.*syslog\): 2 anchors match"
+hf audit --verify --anchor "$HEAD1";                    check_rc "a bare hash kept matches" 0
+hf audit --anchor "$T/kept1";                           check_err "--anchor without --verify" 2 "\-\-verify"
+hf audit --verify --anchor "$T/nothing";                check_err "--anchor that is neither a file nor a hash" 2 "neither"
+hf audit --verify --anchor "$T/e1.csv";                 check_err "--anchor of a file without anchors" 2 "no anchor"
+cp "$DB" "$T/base2.db"
+
+# rechained SQL ["as it is"]: tamper with a copy of this clinic, re-chain it (unless the
+# chain is whole as it is), and verify it without anchors.
+rechained() {
+	cp "$T/base2.db" "$T/w.db"
+	rm -f "$T/w.db-wal" "$T/w.db-shm"
+	sqlite3 "$T/w.db" "$1"
+	[ "${2:-}" = "as it is" ] || python3 "$ROOT/tests/cli/rechain.py" "$T/w.db"
+	run "$HF" -d "$T/w.db" audit --verify
+}
+R2=$(sed -n 2p "$T/kept1" | sed 's/.*rows=\([0-9]*\).*/\1/')
+rechained "DELETE FROM audit WHERE id > $R2 - 2" "as it is"
+check_rc "the last rows cut (they wrote no data) pass a check without anchors" 0
+run "$HF" -d "$T/w.db" audit --verify --anchor "$T/kept1"
+check_err "... and are found with the kept anchor" 1 "kept1:2: the anchor of 2026-11-23T09:30 says $R2 audit rows, the trail has fewer"
+rechained "UPDATE call SET score = 1 WHERE id = $CALL"
+check_rc "a changed score, re-chained, passes a check without anchors" 0
+run "$HF" -d "$T/w.db" audit --verify --anchor "$T/kept1"
+check_err "... and is found with the kept anchors" 1 "kept1:1: audit row [0-9]* differs from the anchor"
+run "$HF" -d "$T/w.db" audit --verify --anchor "$HEAD1"
+check_err "... and with a bare hash kept" 1 "no audit row has the anchored hash ${HEAD1:0:16}"
+cp "$T/syslog" "$T/w.syslog"; sed -i "s|db=$(realpath "$DB")|db=$(realpath "$T/w.db")|" "$T/w.syslog"
+run "$HF" -d "$T/w.db" audit --verify --log "$T/w.syslog"
+check_err "... and with the anchors in the system log" 1 "w.syslog:1: audit row [0-9]* differs from the anchor"
+rechained "DELETE FROM audit_row; DELETE FROM audit; DELETE FROM call; DELETE FROM escalation_step;
+           DELETE FROM escalation; DELETE FROM task; DELETE FROM visit; DELETE FROM customer"
+run "$HF" -d "$T/w.db" audit --verify --anchor "$T/kept1"
+check_err "a clinic emptied with its trail is found with the kept anchors" 1 "the audit trail is empty"
+# A restore starts a new trail: the anchors logged before it are not checked.
+printf 'Nov 24 08:00:00 clinic huifang[4250]: huifang-anchor rows=%s hash=%s at=2026-11-24T08:00 event=restore db=%s\n' \
+	"$(sql "SELECT count(*) FROM audit")" "$(sql "SELECT hash FROM audit ORDER BY id DESC LIMIT 1")" "$(realpath "$DB")" >>"$T/syslog"
+hf audit --verify --log "$T/syslog"
+check_out "anchors before a restore are not checked" "1 anchors since the last restore match the trail \(2 before it not checked\)"
+hf audit --verify --log "$T/nolog"
+check_err "--log of a missing file" 2 "nolog"
