@@ -19,6 +19,9 @@ struct store {
 	struct stmt *cache;
 	int depth;                      /* open store_begin calls; inner ones are savepoints */
 	struct ledger *ledger;
+	int busy_ms;                    /* how long a statement waits for another writer */
+	long long busy_since;           /* µs (monotonic) of the current wait's first refusal */
+	unsigned busy_seed;             /* varies the wait's steps between processes */
 	char err[HF_ERRLEN];
 };
 
