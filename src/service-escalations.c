@@ -130,17 +130,17 @@ static bool note_ok(const char *note, const char *what, char *err, size_t errlen
 int svc_escalation_breaches(struct hf_ctx *ctx, int *found, char *err, size_t errlen)
 {
 	*found = 0;
+	/* Looked for first without the write lock: a listing with nothing due writes nothing. */
 	struct hf_escalation *v;
 	size_t n;
-	/* Looked for outside the write lock; most of the time none is due. */
-	if (!store_escalations_breaching(ctx->st, ctx->now, &v, &n))
+	if (!store_escalations(ctx->st, ESC_SCOPE_DUE, NULL, ctx->now, &v, &n))
 		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
 	free(v);
 	if (n == 0)
 		return HF_OK;
 	if (!store_begin(ctx->st))
 		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
-	if (!store_escalations_breaching(ctx->st, ctx->now, &v, &n)) {
+	if (!store_escalations(ctx->st, ESC_SCOPE_DUE, NULL, ctx->now, &v, &n)) {
 		errf(err, errlen, "%s", store_errmsg(ctx->st));
 		store_rollback(ctx->st);
 		return HF_EFAIL;
@@ -192,21 +192,15 @@ bool svc_escalation_breached(const struct hf_escalation *e, hf_stamp now)
 	       (e->breached_levels > 0 || rules_breached(e->status, e->sla_due, now));
 }
 
-static int cmp_escalations(const void *a, const void *b, void *now)
+static enum esc_scope scope_of(enum esc_filter f)
 {
-	const struct hf_escalation *x = a, *y = b;
-	hf_stamp sort_now = *(const hf_stamp *)now;
-	bool xr = x->status == ESC_RESOLVED, yr = y->status == ESC_RESOLVED;
-	if (xr != yr)
-		return xr - yr;
-	bool xb = svc_escalation_breached(x, sort_now), yb = svc_escalation_breached(y, sort_now);
-	if (xb != yb)
-		return yb - xb;
-	if (x->severity != y->severity)
-		return y->severity - x->severity;
-	if (x->sla_due != y->sla_due)
-		return x->sla_due < y->sla_due ? -1 : 1;
-	return x->id < y->id ? -1 : x->id > y->id;
+	switch (f) {
+	case ESC_LIST_MINE: return ESC_SCOPE_MINE;
+	case ESC_LIST_BREACHED: return ESC_SCOPE_BREACHED;
+	case ESC_LIST_ALL: return ESC_SCOPE_ALL;
+	case ESC_LIST_OPEN: break;
+	}
+	return ESC_SCOPE_OPEN;
 }
 
 int svc_escalation_list(struct hf_ctx *ctx, enum esc_filter f, struct hf_escalation **out,
@@ -217,22 +211,19 @@ int svc_escalation_list(struct hf_ctx *ctx, enum esc_filter f, struct hf_escalat
 	int found, rc = svc_require(ctx, ROLE_SUPERVISOR, err, errlen);
 	if (rc != HF_OK || (rc = svc_escalation_breaches(ctx, &found, err, errlen)) != HF_OK)
 		return rc;
-	struct hf_escalation *v;
-	size_t n, k = 0;
-	if (!store_escalations(ctx->st, f == ESC_LIST_ALL, &v, &n))
+	if (!store_escalations(ctx->st, scope_of(f), ctx->login, ctx->now, out, nout))
 		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
-	for (size_t i = 0; i < n; i++) {
-		if ((f == ESC_LIST_MINE && !str_eq(v[i].assignee, ctx->login)) ||
-		    (f == ESC_LIST_BREACHED && !svc_escalation_breached(&v[i], ctx->now)))
-			continue;
-		if (k != i)
-			v[k] = v[i];
-		k++;
-	}
-	if (k)
-		qsort_r(v, k, sizeof *v, cmp_escalations, &ctx->now);
-	*out = v;
-	*nout = k;
+	return HF_OK;
+}
+
+int svc_escalation_each(struct hf_ctx *ctx, enum esc_filter f, store_each_fn fn, void *arg,
+                        char *err, size_t errlen)
+{
+	int found, rc = svc_require(ctx, ROLE_SUPERVISOR, err, errlen);
+	if (rc != HF_OK || (rc = svc_escalation_breaches(ctx, &found, err, errlen)) != HF_OK)
+		return rc;
+	if (!store_escalations_each(ctx->st, scope_of(f), ctx->login, ctx->now, fn, arg))
+		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
 	return HF_OK;
 }
 

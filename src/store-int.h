@@ -22,6 +22,7 @@ struct store {
 	int busy_ms;                    /* how long a statement waits for another writer */
 	long long busy_since;           /* µs (monotonic) of the current wait's first refusal */
 	unsigned busy_seed;             /* varies the wait's steps between processes */
+	bool wrote;                     /* a transaction was committed (PRAGMA optimize on close) */
 	char err[HF_ERRLEN];
 };
 

@@ -423,28 +423,49 @@ hf_id store_escalation_add(struct store *st, const struct hf_escalation *e)
 	return ok ? store_last_id(st) : 0;
 }
 
-bool store_escalations(struct store *st, bool all, struct hf_escalation **out, size_t *n)
+/* Open with a deadline missed: recorded (a breached level) or not yet. */
+#define ESC_BREACHED \
+	"(e.status = 'open' AND (e.breached_levels > 0 OR (e.sla_due <> '' AND e.sla_due < :now)))"
+/* Unresolved first, breached first among them, then by severity (urgent first) and SLA due.
+ * The unresolved scopes search escalation_status; only --all reads every escalation. */
+#define ESC_LIST(where) \
+	"SELECT " ESC_COLS " FROM escalation e JOIN customer c ON c.id = e.customer_id WHERE " \
+	where " ORDER BY e.status = 'resolved', " ESC_BREACHED " DESC, " \
+	"CASE e.severity WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, e.sla_due, e.id"
+
+static struct stmt *escalations_stmt(struct store *st, enum esc_scope scope, const char *login,
+                                     hf_stamp now)
 {
-	/* Unresolved first, then by severity (urgent first) and SLA due. */
-	struct stmt *s = stmt_prepare(st,
-	    "SELECT " ESC_COLS " FROM escalation e JOIN customer c ON c.id = e.customer_id "
-	    "WHERE :all OR e.status <> 'resolved' "
-	    "ORDER BY e.status = 'resolved', "
-	    "CASE e.severity WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, e.sla_due, e.id");
-	stmt_bind_int(s, ":all", all);
-	return store_rows(s, out, n, sizeof **out, read_escalation_row, NULL, NULL);
+	static const char *const sql[] = {
+		[ESC_SCOPE_OPEN] = ESC_LIST("e.status IN ('open', 'acknowledged')"),
+		[ESC_SCOPE_MINE] = ESC_LIST("e.status IN ('open', 'acknowledged') AND e.assignee = :login"),
+		[ESC_SCOPE_BREACHED] = ESC_LIST("e.status = 'open' AND " ESC_BREACHED),
+		[ESC_SCOPE_ALL] = ESC_LIST("1"),
+		/* What the ladder may move: open, past the deadline, not yet recorded at its level. */
+		[ESC_SCOPE_DUE] = "SELECT " ESC_COLS " FROM escalation e JOIN customer c ON "
+		                  "c.id = e.customer_id WHERE e.status = 'open' AND e.sla_due <> '' AND "
+		                  "e.sla_due < :now AND e.breached_levels <= e.level ORDER BY e.id",
+	};
+	struct stmt *s = stmt_prepare(st, sql[scope]);
+	char n[20];
+	stmt_bind_text(s, ":now", bind_stamp(now, n));
+	if (scope == ESC_SCOPE_MINE)
+		stmt_bind_text(s, ":login", login ? login : "");
+	return s;
 }
 
-bool store_escalations_breaching(struct store *st, hf_stamp now, struct hf_escalation **out,
-                                 size_t *n)
+bool store_escalations(struct store *st, enum esc_scope scope, const char *login, hf_stamp now,
+                       struct hf_escalation **out, size_t *n)
 {
-	char at[20];
-	struct stmt *s = stmt_prepare(st,
-	    "SELECT " ESC_COLS " FROM escalation e JOIN customer c ON c.id = e.customer_id "
-	    "WHERE e.status = 'open' AND e.sla_due < :now AND e.breached_levels <= e.level "
-	    "ORDER BY e.id");
-	stmt_bind_text(s, ":now", bind_stamp(now, at));
-	return store_rows(s, out, n, sizeof **out, read_escalation_row, NULL, NULL);
+	return store_rows(escalations_stmt(st, scope, login, now), out, n, sizeof **out,
+	                  read_escalation_row, NULL, NULL);
+}
+
+bool store_escalations_each(struct store *st, enum esc_scope scope, const char *login,
+                            hf_stamp now, store_each_fn fn, void *arg)
+{
+	return store_each_row(escalations_stmt(st, scope, login, now), sizeof(struct hf_escalation),
+	                      read_escalation_row, NULL, NULL, fn, arg);
 }
 
 bool store_customer_escalations(struct store *st, hf_id customer, struct hf_escalation **out,

@@ -73,10 +73,24 @@ static void read_task_rec_row(struct stmt *s, void *row, const void *arg)
 	"ORDER BY t.due_date < :day DESC, t.due_date, coalesce(t.due_time, ''), " \
 	"t.priority + c.value_rank DESC, t.id"
 
-bool store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out, size_t *n)
+/* The own-and-pool scope is two index searches, the login's open tasks (task_owner_queue) and
+ * the team's unowned ones (task_team_queue), whose ids lead the query; as one OR beside the
+ * status and day it read every open task due by the day (task_queue) and filtered. The unary
+ * + keeps SQLite from searching by status and day instead. */
+#define POOL_SCOPE \
+	"t.id IN (SELECT id FROM task WHERE status = 'open' AND owner = :login AND due_date <= :day " \
+	"UNION ALL SELECT id FROM task WHERE status = 'open' AND owner = '' AND team = :team " \
+	"AND due_date <= :day)"
+
+static struct stmt *queue_stmt(struct store *st, const struct queue_filter *f)
 {
 	static const char *const sql[] = {
-		[SCOPE_MINE_AND_POOL] = QUEUE_SQL("(t.owner = :login OR (t.owner = '' AND t.team = :team))"),
+		[SCOPE_MINE_AND_POOL] =
+			"SELECT " TASK_COLS TASK_FROM
+			"WHERE +t.status = 'open' AND +t.due_date <= :day AND c.do_not_call = 0 AND "
+			POOL_SCOPE " AND (:seg = '' OR c.value_segment = :seg) "
+			"ORDER BY t.due_date < :day DESC, t.due_date, coalesce(t.due_time, ''), "
+			"t.priority + c.value_rank DESC, t.id",
 		[SCOPE_USER] = QUEUE_SQL("t.owner = :login"),
 		[SCOPE_TEAM] = QUEUE_SQL("t.team = :team"),
 		[SCOPE_ALL] = QUEUE_SQL("1"),
@@ -89,7 +103,18 @@ bool store_queue(struct store *st, const struct queue_filter *f, struct hf_task 
 		stmt_bind_text(s, ":login", f->login ? f->login : "");
 	if (f->scope == SCOPE_MINE_AND_POOL || f->scope == SCOPE_TEAM)
 		stmt_bind_text(s, ":team", f->team ? f->team : "");
-	return store_rows(s, out, n, sizeof **out, read_task_row, &f->day, NULL);
+	return s;
+}
+
+bool store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out, size_t *n)
+{
+	return store_rows(queue_stmt(st, f), out, n, sizeof **out, read_task_row, &f->day, NULL);
+}
+
+bool store_queue_each(struct store *st, const struct queue_filter *f, store_each_fn fn, void *arg)
+{
+	return store_each_row(queue_stmt(st, f), sizeof(struct hf_task), read_task_row, &f->day,
+	                      NULL, fn, arg);
 }
 
 bool store_day_tasks(struct store *st, const char *login, hf_date day, struct hf_task **out,

@@ -103,6 +103,44 @@ void out_free(struct out_table *t);
 #define OUT_CELL_MAX 16384 /* a reason as stored, whole */
 void out_records(enum out_format fmt, const struct col_model *m, const void *recs, size_t n,
                  const struct col_env *env, FILE *f);
+
+/* A listing written row by row as the rows are read, never held whole: tsv, csv and json print
+ * each row at once; the table holds its first `page` rows to measure the columns' widths, then
+ * prints them and each later row as it comes (a later, wider cell widens its column from its
+ * row on, up to the 40 columns a cell is always cut at). Memory grows with the page, not with
+ * the rows. */
+struct out_stream {
+	enum out_format fmt;
+	FILE *f;
+	int ncols;
+	const char **keys, **titles;
+	size_t page, rows;
+	bool headed;                    /* the header is out */
+	struct out_table held;          /* the table's rows not yet printed; one row otherwise */
+	int *w;                         /* the table's widths, once measured */
+	struct sbuf line;
+};
+void out_stream_begin(struct out_stream *s, enum out_format fmt, int ncols, const char **keys,
+                      const char **titles, size_t page, FILE *f);
+void out_stream_row(struct out_stream *s, const char **cells);
+/* ok false: the listing failed; nothing is printed unless rows already were. */
+void out_stream_end(struct out_stream *s, bool ok);
+
+/* Records of model m streamed as out_records lists them: out_records_add is a store_each_fn. */
+#define OUT_PAGE 500 /* rows a streamed table measures its widths on: a few screens */
+struct out_records {
+	struct out_stream s;
+	const struct col_model *m;
+	const struct col_env *env;
+	enum col_form form;
+	int *idx, nc;
+	const char **keys, **titles, **row;
+	char *bufs;
+};
+void out_records_begin(struct out_records *r, enum out_format fmt, const struct col_model *m,
+                       const struct col_env *env, size_t page, FILE *f);
+bool out_records_add(const void *rec, void *arg);
+void out_records_end(struct out_records *r, bool ok);
 /* JSON string with quotes and escapes. */
 void json_string(FILE *f, const char *s);
 

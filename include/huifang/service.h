@@ -219,6 +219,9 @@ int svc_escalation_breaches(struct hf_ctx *ctx, int *found, char *err, size_t er
  * breached first, then severity, then deadline. *out malloc'd. */
 int svc_escalation_list(struct hf_ctx *ctx, enum esc_filter f, struct hf_escalation **out,
                         size_t *n, char *err, size_t errlen);
+/* The same, each row to fn as it is read (none held). */
+int svc_escalation_each(struct hf_ctx *ctx, enum esc_filter f, store_each_fn fn, void *arg,
+                        char *err, size_t errlen);
 /* One escalation and its timeline (store_escalation_steps_free). */
 int svc_escalation_show(struct hf_ctx *ctx, hf_id id, struct hf_escalation *e,
                         struct hf_esc_step_row **steps, size_t *nsteps, char *err, size_t errlen);

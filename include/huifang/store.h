@@ -280,6 +280,8 @@ bool store_queue(struct store *st, const struct queue_filter *f, struct hf_task 
  * by login), any status but cancelled and merged; open ones first. *out malloc'd. */
 bool store_day_tasks(struct store *st, const char *login, hf_date day, struct hf_task **out,
                      size_t *n);
+/* The same rows one at a time, each to fn (which returns false to stop), none held. */
+bool store_queue_each(struct store *st, const struct queue_filter *f, store_each_fn fn, void *arg);
 enum store_found store_task_get(struct store *st, hf_id id, struct hf_task *out);
 /* Claims: login holds the task until `until`; a release is only by its holder; a logged call
  * records its outcome and ends the claim. */
@@ -312,11 +314,15 @@ hf_id store_call_add(struct store *st, const struct hf_call *c);
 /* Raise an escalation: call_id, customer_id, task_id (0: none), severity, reason, sla_due,
  * raised_by, raised_at; it is open. Its id, or 0 on a SQL error. */
 hf_id store_escalation_add(struct store *st, const struct hf_escalation *e);
-bool store_escalations(struct store *st, bool all, struct hf_escalation **out, size_t *n);
-/* The open escalations past their deadline and not yet breached at their level (what the
- * ladder may move), through the (status, sla_due) index, by id. */
-bool store_escalations_breaching(struct store *st, hf_stamp now, struct hf_escalation **out,
-                                 size_t *n);
+/* Escalations of a scope (unresolved; unresolved held by login; open and breached at now;
+ * every one; due: open and past the deadline at now, not yet recorded as breached at their
+ * level), in the supervisor's order (unresolved, breached, severity, deadline); due by id. */
+enum esc_scope { ESC_SCOPE_OPEN, ESC_SCOPE_MINE, ESC_SCOPE_BREACHED, ESC_SCOPE_ALL, ESC_SCOPE_DUE };
+bool store_escalations(struct store *st, enum esc_scope scope, const char *login, hf_stamp now,
+                       struct hf_escalation **out, size_t *n);
+/* The same one row at a time to fn, none held. */
+bool store_escalations_each(struct store *st, enum esc_scope scope, const char *login,
+                            hf_stamp now, store_each_fn fn, void *arg);
 enum store_found store_escalation_get(struct store *st, hf_id id, struct hf_escalation *out);
 /* The newest escalation's id, 0 when there is none. */
 hf_id store_escalation_last_id(struct store *st);

@@ -1,6 +1,7 @@
 /* cli.c — the command table, option parsing, set-up and output formats for subcommands. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -253,114 +254,213 @@ void json_string(FILE *f, const char *s)
 	sbuf_free(&b);
 }
 
-void out_print(const struct out_table *t, enum out_format fmt, FILE *f)
+/* The table's widths: each column as wide as its title and its widest held cell (at most 40). */
+static void stream_measure(struct out_stream *s)
 {
-	size_t nc = (size_t)t->ncols;
-	const char *cell;
-	switch (fmt) {
+	size_t nc = (size_t)s->ncols;
+	s->w = xcalloc(nc, sizeof *s->w);
+	for (size_t c = 0; c < nc; c++)
+		s->w[c] = utf8_width(s->titles[c]);
+	for (size_t r = 0; r < s->held.nrows; r++)
+		for (size_t c = 0; c < nc; c++) {
+			int cw = utf8_width(s->held.cells[r * nc + c]);
+			if (cw > s->w[c])
+				s->w[c] = cw > 40 ? 40 : cw;
+		}
+}
+
+static void stream_table_line(struct out_stream *s, char *const *cells)
+{
+	char cellbuf[512];
+	size_t nc = (size_t)s->ncols;
+	sbuf_reset(&s->line);
+	for (size_t c = 0; c < nc; c++) {
+		if (c)
+			sbuf_add(&s->line, "  ");
+		if (c + 1 == nc) { /* the last column runs to the end of the line */
+			sbuf_add(&s->line, cells[c]);
+			continue;
+		}
+		int cw = utf8_width(cells[c]);
+		if (cw > s->w[c] && s->w[c] < 40) /* a wider cell after the page widens its column */
+			s->w[c] = cw > 40 ? 40 : cw;
+		utf8_pad(cells[c], s->w[c], -1, cellbuf, sizeof cellbuf);
+		sbuf_add(&s->line, cellbuf);
+	}
+	while (s->line.len && s->line.s[s->line.len - 1] == ' ')
+		s->line.s[--s->line.len] = 0;
+	fprintf(s->f, "%s\n", s->line.s);
+}
+
+/* The held rows measured and printed under the title line; later rows print as they come. */
+static void stream_flush_table(struct out_stream *s)
+{
+	stream_measure(s);
+	stream_table_line(s, (char *const *)s->titles);
+	for (size_t r = 0; r < s->held.nrows; r++)
+		stream_table_line(s, &s->held.cells[r * (size_t)s->ncols]);
+	out_free(&s->held);
+	out_init(&s->held, s->ncols, s->keys, s->titles);
+}
+
+void out_stream_begin(struct out_stream *s, enum out_format fmt, int ncols, const char **keys,
+                      const char **titles, size_t page, FILE *f)
+{
+	memset(s, 0, sizeof *s);
+	s->fmt = fmt;
+	s->f = f;
+	s->ncols = ncols;
+	s->keys = keys;
+	s->titles = titles;
+	s->page = page ? page : 1;
+	out_init(&s->held, ncols, keys, titles);
+	sbuf_init(&s->line);
+}
+
+/* The header, with the first row or at the end: a listing that fails before its first row
+ * prints nothing. */
+static void stream_head(struct out_stream *s)
+{
+	if (s->headed)
+		return;
+	s->headed = true;
+	switch (s->fmt) {
+	case FMT_TSV:
+		for (int c = 0; c < s->ncols; c++) {
+			if (c)
+				fputc('\t', s->f);
+			fputs(s->keys[c], s->f);
+		}
+		fputc('\n', s->f);
+		break;
+	case FMT_CSV:
+		csv_write_bom(s->f);
+		csv_write_row(s->f, s->keys, s->ncols);
+		break;
+	case FMT_JSON:
+		fputs("[", s->f);
+		break;
+	case FMT_TABLE:
+		break;
+	}
+}
+
+void out_stream_row(struct out_stream *s, const char **cells)
+{
+	stream_head(s);
+	if (s->fmt == FMT_TABLE && !s->w) {
+		out_row(&s->held, cells);
+		if (s->held.nrows >= s->page)
+			stream_flush_table(s);
+		s->rows++;
+		return;
+	}
+	size_t nc = (size_t)s->ncols;
+	out_row(&s->held, cells);
+	char **row = s->held.cells;
+	switch (s->fmt) {
 	case FMT_TSV:
 		for (size_t c = 0; c < nc; c++) {
 			if (c)
-				fputc('\t', f);
-			fputs(t->keys[c], f);
+				fputc('\t', s->f);
+			fputs(row[c], s->f);
 		}
-		fputc('\n', f);
-		for (size_t r = 0; r < t->nrows; r++) {
-			for (size_t c = 0; c < nc; c++) {
-				cell = t->cells[r * nc + c];
-				if (c)
-					fputc('\t', f);
-				fputs(cell, f);
-			}
-			fputc('\n', f);
-		}
+		fputc('\n', s->f);
 		break;
 	case FMT_CSV:
-		csv_write_bom(f);
-		csv_write_row(f, t->keys, t->ncols);
-		for (size_t r = 0; r < t->nrows; r++)
-			csv_write_row(f, (const char *const *)&t->cells[r * nc], t->ncols);
+		csv_write_row(s->f, (const char *const *)row, s->ncols);
 		break;
 	case FMT_JSON:
-		fputs("[", f);
-		for (size_t r = 0; r < t->nrows; r++) {
-			fputs(r ? ",\n {" : "\n {", f);
-			for (size_t c = 0; c < nc; c++) {
-				if (c)
-					fputs(", ", f);
-				json_string(f, t->keys[c]);
-				fputs(": ", f);
-				json_string(f, t->cells[r * nc + c]);
-			}
-			fputs("}", f);
+		fputs(s->rows ? ",\n {" : "\n {", s->f);
+		for (size_t c = 0; c < nc; c++) {
+			if (c)
+				fputs(", ", s->f);
+			json_string(s->f, s->keys[c]);
+			fputs(": ", s->f);
+			json_string(s->f, row[c]);
 		}
-		fputs(t->nrows ? "\n]\n" : "]\n", f);
+		fputs("}", s->f);
 		break;
-	case FMT_TABLE: {
-		int *w = xcalloc(nc, sizeof *w);
-		for (size_t c = 0; c < nc; c++)
-			w[c] = utf8_width(t->titles[c]);
-		for (size_t r = 0; r < t->nrows; r++)
-			for (size_t c = 0; c < nc; c++) {
-				int cw = utf8_width(t->cells[r * nc + c]);
-				if (cw > w[c])
-					w[c] = cw > 40 ? 40 : cw;
-			}
-		struct sbuf line;
-		sbuf_init(&line);
-		char cellbuf[512];
-		for (size_t r = 0; r <= t->nrows; r++) {
-			sbuf_reset(&line);
-			for (size_t c = 0; c < nc; c++) {
-				cell = r == 0 ? t->titles[c] : t->cells[(r - 1) * nc + c];
-				if (c)
-					sbuf_add(&line, "  ");
-				if (c + 1 == nc) { /* the last column runs to the end of the line */
-					sbuf_add(&line, cell);
-					continue;
-				}
-				utf8_pad(cell, w[c], -1, cellbuf, sizeof cellbuf);
-				sbuf_add(&line, cellbuf);
-			}
-			while (line.len && line.s[line.len - 1] == ' ')
-				line.s[--line.len] = 0;
-			fprintf(f, "%s\n", line.s);
-		}
-		sbuf_free(&line);
-		free(w);
+	case FMT_TABLE:
+		stream_table_line(s, row);
 		break;
 	}
+	out_free(&s->held);
+	out_init(&s->held, s->ncols, s->keys, s->titles);
+	s->rows++;
+}
+
+void out_stream_end(struct out_stream *s, bool ok)
+{
+	if (ok || s->rows) {
+		stream_head(s);
+		if (s->fmt == FMT_TABLE && !s->w)
+			stream_flush_table(s);
+		if (s->fmt == FMT_JSON)
+			fputs(s->rows ? "\n]\n" : "]\n", s->f);
 	}
+	out_free(&s->held);
+	sbuf_free(&s->line);
+	free(s->w);
+	s->w = NULL;
+}
+
+void out_print(const struct out_table *t, enum out_format fmt, FILE *f)
+{
+	struct out_stream s;
+	out_stream_begin(&s, fmt, t->ncols, t->keys, t->titles, SIZE_MAX, f);
+	for (size_t r = 0; r < t->nrows; r++)
+		out_stream_row(&s, (const char **)&t->cells[r * (size_t)t->ncols]);
+	out_stream_end(&s, true);
+}
+
+void out_records_begin(struct out_records *r, enum out_format fmt, const struct col_model *m,
+                       const struct col_env *env, size_t page, FILE *f)
+{
+	memset(r, 0, sizeof *r);
+	r->m = m;
+	r->env = env;
+	r->form = fmt == FMT_TABLE ? COL_LABEL : COL_CODE;
+	r->idx = xmalloc((size_t)m->ncols * sizeof *r->idx);
+	r->nc = col_pick(m, fmt == FMT_TABLE ? COL_IN_TABLE : fmt == FMT_JSON ? COL_IN_DATA | COL_IN_JSON
+	                                                     : COL_IN_DATA, r->idx);
+	r->keys = xmalloc((size_t)r->nc * sizeof *r->keys);
+	r->titles = xmalloc((size_t)r->nc * sizeof *r->titles);
+	r->row = xmalloc((size_t)r->nc * sizeof *r->row);
+	r->bufs = xmalloc((size_t)r->nc * OUT_CELL_MAX);
+	for (int c = 0; c < r->nc; c++) {
+		r->keys[c] = m->cols[r->idx[c]].code;
+		r->titles[c] = _(m->cols[r->idx[c]].header);
+		r->row[c] = r->bufs + (size_t)c * OUT_CELL_MAX;
+	}
+	out_stream_begin(&r->s, fmt, r->nc, r->keys, r->titles, page, f);
+}
+
+bool out_records_add(const void *rec, void *arg)
+{
+	struct out_records *r = arg;
+	for (int c = 0; c < r->nc; c++)
+		col_value(r->m, r->idx[c], rec, r->env, r->form, (char *)r->row[c], OUT_CELL_MAX);
+	out_stream_row(&r->s, r->row);
+	return true;
+}
+
+void out_records_end(struct out_records *r, bool ok)
+{
+	out_stream_end(&r->s, ok);
+	free(r->bufs);
+	free(r->row);
+	free(r->titles);
+	free(r->keys);
+	free(r->idx);
 }
 
 void out_records(enum out_format fmt, const struct col_model *m, const void *recs, size_t n,
                  const struct col_env *env, FILE *f)
 {
-	int *idx = xmalloc((size_t)m->ncols * sizeof *idx);
-	int nc = col_pick(m, fmt == FMT_TABLE ? COL_IN_TABLE : fmt == FMT_JSON ? COL_IN_DATA | COL_IN_JSON
-	                                                  : COL_IN_DATA, idx);
-	const char **keys = xmalloc((size_t)nc * sizeof *keys);
-	const char **titles = xmalloc((size_t)nc * sizeof *titles);
-	const char **row = xmalloc((size_t)nc * sizeof *row);
-	char *bufs = xmalloc((size_t)nc * OUT_CELL_MAX);
-	for (int c = 0; c < nc; c++) {
-		keys[c] = m->cols[idx[c]].code;
-		titles[c] = _(m->cols[idx[c]].header);
-		row[c] = bufs + (size_t)c * OUT_CELL_MAX;
-	}
-	struct out_table t;
-	out_init(&t, nc, keys, titles);
-	for (size_t i = 0; i < n; i++) {
-		for (int c = 0; c < nc; c++)
-			col_value(m, idx[c], col_record(m, recs, i), env,
-			          fmt == FMT_TABLE ? COL_LABEL : COL_CODE, (char *)row[c], OUT_CELL_MAX);
-		out_row(&t, row);
-	}
-	out_print(&t, fmt, f);
-	out_free(&t);
-	free(bufs);
-	free(row);
-	free(titles);
-	free(keys);
-	free(idx);
+	struct out_records r;
+	out_records_begin(&r, fmt, m, env, SIZE_MAX, f);
+	for (size_t i = 0; i < n; i++)
+		out_records_add(col_record(m, recs, i), &r);
+	out_records_end(&r, true);
 }

@@ -27,17 +27,16 @@ static int run_escalations(struct cli *cli, int argc, char **argv)
 		           _("escalations: choose one of --all, --mine and --breached")), HF_EUSAGE);
 	if (rc != HF_OK)
 		return rc;
-	struct hf_escalation *e;
-	size_t n;
 	enum esc_filter f = all ? ESC_LIST_ALL : mine ? ESC_LIST_MINE
 	                  : breached ? ESC_LIST_BREACHED : ESC_LIST_OPEN;
-	if ((rc = svc_escalation_list(&cli->ctx, f, &e, &n, cli->err, sizeof cli->err)) != HF_OK)
-		return rc;
-	/* tsv, json and csv carry the reason as stored, which the store writes. */
+	/* tsv, json and csv carry the reason as stored, which the store writes. Each row is
+	 * written as it is read. */
 	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false, cli->ctx.st};
-	out_records(fmt, &col_escalations, e, n, &env, stdout);
-	free(e);
-	return HF_OK;
+	struct out_records out;
+	out_records_begin(&out, fmt, &col_escalations, &env, OUT_PAGE, stdout);
+	rc = svc_escalation_each(&cli->ctx, f, out_records_add, &out, cli->err, sizeof cli->err);
+	out_records_end(&out, rc == HF_OK);
+	return rc;
 }
 
 const struct command cmd_escalations = {

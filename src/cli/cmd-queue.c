@@ -56,14 +56,13 @@ static int run_queue(struct cli *cli, int argc, char **argv)
 	if (!own && (rc = svc_require(ctx, ROLE_SUPERVISOR, cli->err, sizeof cli->err)) != HF_OK)
 		return rc;
 
-	struct hf_task *tasks;
-	size_t n;
-	if (!store_queue(ctx->st, &f, &tasks, &n))
-		return cli_read_failed(cli);
+	/* Each row is written as it is read: a chain's whole queue is never held. */
 	struct col_env env = {&ctx->cfg, ctx->now, false, ctx->st};
-	out_records(fmt, &col_tasks, tasks, n, &env, stdout);
-	free(tasks);
-	return HF_OK;
+	struct out_records out;
+	out_records_begin(&out, fmt, &col_tasks, &env, OUT_PAGE, stdout);
+	bool ok = store_queue_each(ctx->st, &f, out_records_add, &out);
+	out_records_end(&out, ok);
+	return ok ? HF_OK : cli_read_failed(cli);
 }
 
 const struct command cmd_queue = {
