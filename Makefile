@@ -55,7 +55,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PO       = $(wildcard po/*.po)
 MO       = $(PO:po/%.po=build/locale/%/LC_MESSAGES/huifang.mo)
 
-.PHONY: all check run asan bench install uninstall clean deps unit-tests pot check-run run-console
+.PHONY: all check run asan bench stress install uninstall clean deps unit-tests pot check-run run-console
 all: huifang $(MO)
 
 # check and run first install what is missing, then build in a fresh make that sees the
@@ -118,6 +118,10 @@ run-console: all
 
 bench: all
 	tests/bench/run
+
+# The long crash and load proofs (tests/stress/stress.sh); not part of `make check`.
+stress: all
+	tests/clean-env bash tests/stress/stress.sh
 
 # Coverage-guided fuzzing of the input parsers with clang's libFuzzer; not part of `make check`.
 # One binary per tests/fuzz/fuzz_NAME.c under build/fuzz/, built from the library sources it

@@ -82,6 +82,8 @@ struct tui {
 	const char *script_lang;        /* "zh_CN" or "en", from the locale */
 	long long data_version;
 	bool touched;                   /* this console wrote: see tui_touch */
+	bool others_wrote;              /* another connection committed, not yet reloaded for */
+	double reloaded;                /* monotonic seconds of the last reload for others */
 	/* A message for the status line, shown until the next key (color: a UI_COLOR_*). */
 	char msg[512];
 	int msg_color;

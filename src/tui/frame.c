@@ -18,6 +18,8 @@
 
 /* The input timeout: how often live changes and claim renewals are looked at. */
 #define TICK_MS 250
+/* Others' changes are reloaded for at most this often. */
+#define RELOAD_EVERY_S 1.0
 
 static SCREEN *screen;
 static bool curses_on;
@@ -261,9 +263,19 @@ static int dispatch(struct tui *t, tui_key k)
 static int tick(struct tui *t)
 {
 	tui_clock(t);
+	/* Its own writes show at once; others' at most once a second, however often the chain
+	 * commits, so that a busy chain does not make every console reload several times a
+	 * second. */
 	long long dv = store_data_version(t->ctx->st);
-	bool changed = dv != t->data_version || t->touched;
+	if (dv != t->data_version)
+		t->others_wrote = true;
 	t->data_version = dv;
+	double now = mono();
+	bool changed = t->touched || (t->others_wrote && now - t->reloaded >= RELOAD_EVERY_S);
+	if (changed) { /* a reload shows everyone's changes so far */
+		t->others_wrote = false;
+		t->reloaded = now;
+	}
 	t->touched = false;
 	int flags = t->app->tick ? t->app->tick(t, changed) : 0;
 	for (struct tui_view *v = t->top; v; v = v->below)
