@@ -370,21 +370,6 @@ static const char *get_string(struct loader *ld, const config_setting_t *s)
 	return config_setting_get_string(s);
 }
 
-static bool text_clean(const char *v)
-{
-	size_t n = strlen(v);
-	if (!utf8_valid(v, n))
-		return false;
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return false;
-	/* C1 controls, U+0080..U+009F, are C2 80..C2 9F in UTF-8. */
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			return false;
-	return true;
-}
-
 /* Checks a text for a char[size] field; empty allowed only when allow_empty. */
 static bool check_text(struct loader *ld, const config_setting_t *s, const char *v, size_t size,
                        bool allow_empty)
@@ -397,8 +382,13 @@ static bool check_text(struct loader *ld, const config_setting_t *s, const char 
 		problem(ld, s, _("\"%s\" is too long (at most %zu bytes)"), v, size - 1);
 		return false;
 	}
-	if (!text_clean(v)) {
+	unsigned cp;
+	if (!utf8_valid(v, strlen(v))) {
 		problem(ld, s, _("is not valid UTF-8 or contains control characters"));
+		return false;
+	}
+	if (utf8_find_control(v, false, &cp) >= 0) {
+		problem(ld, s, _("contains the control character U+%04X"), cp);
 		return false;
 	}
 	return true;

@@ -10,6 +10,7 @@
 #include "huifang/import.h"
 #include "huifang/rules.h"
 #include "huifang/str.h"
+#include "huifang/utf8.h"
 
 struct column_def {
 	enum import_kind kind;
@@ -274,6 +275,7 @@ static const char *cell(struct row_ctx *x, enum import_field f, char *buf, size_
                         size_t max)
 {
 	buf[0] = 0;
+	unsigned cp;
 	int c = x->h->col[f];
 	if (c < 0 || (size_t)c >= x->rec->n)
 		return buf;
@@ -289,6 +291,11 @@ static const char *cell(struct row_ctx *x, enum import_field f, char *buf, size_
 		buf[0] = 0;
 	} else if (strpbrk(buf, "\n\r")) {
 		problem(x, f, _("a line break in \"%s\""), buf);
+		buf[0] = 0;
+	} else if (utf8_find_control(buf, false, &cp) >= 0) {
+		char code[16];
+		snprintf(code, sizeof code, "U+%04X", cp);
+		problem(x, f, _("the control character %s is not allowed"), code);
 		buf[0] = 0;
 	}
 	return buf;

@@ -5,6 +5,7 @@
 #include "huifang/date.h"
 #include "huifang/i18n.h"
 #include "huifang/str.h"
+#include "huifang/utf8.h"
 #include "rules-int.h"
 
 /* "reached, no_answer, busy, ..." from the outcome table. */
@@ -82,6 +83,8 @@ bool rules_check_outcome(const struct hf_config *cfg, const struct hf_task_rec *
 		if (!o->asks_score)
 			return errf(err, errlen, _("outcome %s takes no recommendation (NPS)"), o->code);
 	}
+	if (!utf8_check_text(_("note"), in->note, true, err, errlen))
+		return false;
 	if (in->note && strlen(in->note) > HF_NOTE_MAX)
 		return errf(err, errlen, _("the note is too long (%zu bytes; at most %d)"), strlen(in->note),
 		            HF_NOTE_MAX);

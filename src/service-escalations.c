@@ -7,6 +7,7 @@
 
 #include "huifang/date.h"
 #include "huifang/i18n.h"
+#include "huifang/utf8.h"
 #include "service-int.h"
 
 char *svc_span_text(long long minutes, char *out, size_t size)
@@ -119,6 +120,8 @@ static int check_supervisor(struct hf_ctx *ctx, const char *login, struct hf_use
 
 static bool note_ok(const char *note, const char *what, char *err, size_t errlen)
 {
+	if (!utf8_check_text(what, note, true, err, errlen))
+		return false;
 	if (note && strlen(note) > HF_NOTE_MAX)
 		return errf(err, errlen, _("%s: the text is too long (%zu bytes; at most %d)"), what,
 		            strlen(note), HF_NOTE_MAX);

@@ -53,13 +53,8 @@ bool svc_resume(struct hf_ctx *ctx, hf_id customer, enum resume_reason why, int 
 /* Text a person typed for a field: valid UTF-8, no control characters, short enough. */
 static bool field_text(const char *field, const char *s, size_t max, char *err, size_t errlen)
 {
-	if (!utf8_valid(s, strlen(s)))
-		return errf(err, errlen, _("%s: not valid UTF-8"), field);
-	char *clean = utf8_clean(s, false);
-	bool same = strcmp(clean, s) == 0;
-	free(clean);
-	if (!same)
-		return errf(err, errlen, _("%s: control characters are not allowed"), field);
+	if (!utf8_check_text(field, s, false, err, errlen))
+		return false;
 	if (strlen(s) >= max)
 		return errf(err, errlen, _("%s: too long (at most %zu bytes)"), field, max - 1);
 	return true;

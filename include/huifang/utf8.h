@@ -29,6 +29,16 @@ int utf8_pad(const char *s, int cols, int align, char *out, size_t outsize);
  * keep '\n' when keep_newlines. Returns a malloc'd string. */
 char *utf8_clean(const char *s, bool keep_newlines);
 
+/* Byte offset of the first character a typed text must not hold, or -1 (setting *cp when
+ * cp is not NULL): C0 controls and DEL (tab and newline allowed when allow_newline), C1
+ * controls U+0080..U+009F, and the bidirectional marks, embeddings, overrides and isolates
+ * (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069). Invalid bytes are skipped. */
+long utf8_find_control(const char *s, bool allow_newline, unsigned *cp);
+/* A text as typed for `field`: false with one line in err when it is not valid UTF-8 or holds
+ * a character utf8_find_control finds, naming it as U+XXXX. NULL is fine. */
+bool utf8_check_text(const char *field, const char *s, bool allow_newline, char *err,
+                     size_t errlen);
+
 /* Byte offset of the character before/after byte offset `at` in s (len bytes). */
 size_t utf8_prev(const char *s, size_t at);
 size_t utf8_next(const char *s, size_t len, size_t at);

@@ -162,8 +162,8 @@ bool cli_text(struct cli *cli, const char *opt, const char *s, size_t max)
 {
 	if (!s)
 		return true;
-	if (!utf8_valid(s, strlen(s)))
-		return errf(cli->err, sizeof cli->err, _("%s: not valid UTF-8"), opt);
+	if (!utf8_check_text(opt, s, false, cli->err, sizeof cli->err))
+		return false;
 	if (strlen(s) >= max)
 		return errf(cli->err, sizeof cli->err, _("%s: too long (at most %zu bytes)"), opt, max - 1);
 	return true;

@@ -87,15 +87,12 @@ static int run_user_add(struct cli *cli, int argc, char **argv)
 		            _("--role: unknown role \"%s\" (operator, supervisor, admin)"), role), HF_EUSAGE;
 	if (!team)
 		return errf(cli->err, sizeof cli->err, _("user add: --team is required")), HF_EUSAGE;
-	if (name) {
-		char *clean = utf8_clean(name, false);
-		bool bad = strcmp(clean, name) != 0 || strlen(name) >= HF_NAME_MAX || !*name;
-		free(clean);
-		if (bad)
-			return errf(cli->err, sizeof cli->err,
-			            _("--name: give a display name of at most %d bytes, without control "
-			              "characters"), HF_NAME_MAX - 1), HF_EUSAGE;
-	}
+	if (!utf8_check_text("--name", name, false, cli->err, sizeof cli->err))
+		return HF_EUSAGE;
+	if (name && (strlen(name) >= HF_NAME_MAX || !*name))
+		return errf(cli->err, sizeof cli->err,
+		            _("--name: give a display name of at most %d bytes, without control "
+		              "characters"), HF_NAME_MAX - 1), HF_EUSAGE;
 	if ((rc = cli_setup(cli, true, ROLE_ADMIN)) != HF_OK)
 		return rc;
 	if (!config_team(&cli->ctx.cfg, team)) {

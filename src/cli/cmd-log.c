@@ -43,8 +43,8 @@ static int run_log(struct cli *cli, int argc, char **argv)
 		in.has_nps = true;
 		in.nps = (int)v;
 	}
-	if (note && !utf8_valid(note, strlen(note)))
-		return errf(cli->err, sizeof cli->err, _("--note: not valid UTF-8")), HF_EUSAGE;
+	if (!utf8_check_text("--note", note, true, cli->err, sizeof cli->err))
+		return HF_EUSAGE;
 	in.note = note;
 	if (next && !rules_parse_next(next, &in))
 		return errf(cli->err, sizeof cli->err,

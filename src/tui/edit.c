@@ -118,6 +118,10 @@ int edit_key(struct tui_edit *e, tui_key k)
 		buf[n] = 0;
 		if (e->allowed && !strstr(e->allowed, buf))
 			return TUI_UNHANDLED;
+		/* A typed or pasted control or bidirectional mark is not inserted: the service would
+		 * refuse the text, and on screen it would recolour or reverse what follows. */
+		if (utf8_find_control(buf, false, NULL) >= 0)
+			return TUI_UNHANDLED;
 		insert(e, buf, n);
 		return TUI_REDRAW;
 	}

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "huifang/i18n.h"
 #include "huifang/str.h"
 #include "huifang/utf8.h"
 
@@ -291,6 +292,47 @@ char *utf8_clean(const char *s, bool keep_newlines)
 	}
 	out[o] = '\0';
 	return out;
+}
+
+/* Characters a typed text must not hold: they move the cursor, recolour the terminal or turn
+ * the reading direction of what follows (bidirectional marks, embeddings, overrides and
+ * isolates). */
+static bool refused(unsigned cp, bool allow_newline)
+{
+	if ((cp == '\n' || cp == '\t') && allow_newline)
+		return false;
+	return is_control(cp) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+long utf8_find_control(const char *s, bool allow_newline, unsigned *cp)
+{
+	size_t n = s ? strlen(s) : 0, i = 0;
+	while (i < n) {
+		unsigned c;
+		bool ok;
+		size_t len = decode_ok(s + i, n - i, &c, &ok);
+		if (ok && refused(c, allow_newline)) {
+			if (cp)
+				*cp = c;
+			return (long)i;
+		}
+		i += len;
+	}
+	return -1;
+}
+
+bool utf8_check_text(const char *field, const char *s, bool allow_newline, char *err,
+                     size_t errlen)
+{
+	unsigned cp;
+	if (!s)
+		return true;
+	if (!utf8_valid(s, strlen(s)))
+		return errf(err, errlen, _("%s: not valid UTF-8"), field);
+	if (utf8_find_control(s, allow_newline, &cp) >= 0)
+		return errf(err, errlen, _("%s: the control character U+%04X is not allowed"), field, cp);
+	return true;
 }
 
 size_t utf8_prev(const char *s, size_t at)

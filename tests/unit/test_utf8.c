@@ -279,6 +279,56 @@ static void test_prev_next(void **state)
 	assert_int_equal(utf8_next(t, 3, 1), 2);
 }
 
+static void test_find_control(void **state)
+{
+	static const struct { const char *s; bool newline; long at; unsigned cp; } cases[] = {
+		{ "", false, -1, 0 },
+		{ "张三", false, -1, 0 },
+		{ "Zhang San 13800138000", false, -1, 0 },
+		{ "\xe2\x80\x8b\xe2\x80\x8d", false, -1, 0 },  /* zero-width space and joiner: kept */
+		{ "\xef\xbf\xbd", false, -1, 0 },                /* a real U+FFFD */
+		{ "a\xff" "b", false, -1, 0 },                     /* invalid bytes: utf8_valid's part */
+		{ "line\nnext", true, -1, 0 },
+		{ "col\tcol", true, -1, 0 },
+		{ "line\nnext", false, 4, '\n' },
+		{ "col\tcol", false, 3, '\t' },
+		{ "a\rb", true, 1, '\r' },
+		{ "\x1b[31mred", true, 0, 0x1B },
+		{ "x\x7f", false, 1, 0x7F },
+		{ "\x01", false, 0, 0x01 },
+		{ "张\xc2\x80", false, 3, 0x80 },
+		{ "\xc2\x85", true, 0, 0x85 },
+		{ "\xc2\x9f", false, 0, 0x9F },
+		{ "\xc2\xa0", false, -1, 0 },                     /* no-break space is text */
+		{ "ab\xd8\x9c", false, 2, 0x061C },
+		{ "\xe2\x80\x8e", false, 0, 0x200E },
+		{ "\xe2\x80\x8f", false, 0, 0x200F },
+		{ "\xe2\x80\xaa", false, 0, 0x202A },
+		{ "abc\xe2\x80\xae" "cba", true, 3, 0x202E },
+		{ "\xe2\x80\xaf", false, -1, 0 },                /* U+202F narrow no-break space */
+		{ "\xe2\x81\xa6", false, 0, 0x2066 },
+		{ "\xe2\x81\xa9", false, 0, 0x2069 },
+		{ "\xe2\x81\xaa", false, -1, 0 },                /* U+206A is past the isolates */
+	};
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		unsigned cp = 0;
+		long at = utf8_find_control(cases[i].s, cases[i].newline, &cp);
+		if (at != cases[i].at || (at >= 0 && cp != cases[i].cp))
+			fail_msg("case %zu: at %ld U+%04X, want %ld U+%04X", i, at, cp, cases[i].at,
+			         cases[i].cp);
+	}
+	assert_int_equal(utf8_find_control(NULL, false, NULL), -1);
+	assert_int_equal(utf8_find_control("\x1b", false, NULL), 0);
+
+	char err[128];
+	assert_true(utf8_check_text("--name", NULL, false, err, sizeof err));
+	assert_true(utf8_check_text("--note", "第一行\n第二行", true, err, sizeof err));
+	assert_false(utf8_check_text("--name", "a\xe2\x80\xae", false, err, sizeof err));
+	assert_string_equal(err, "--name: the control character U+202E is not allowed");
+	assert_false(utf8_check_text("--name", "a\xff", false, err, sizeof err));
+	assert_string_equal(err, "--name: not valid UTF-8");
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -294,6 +344,7 @@ int main(void)
 		cmocka_unit_test(test_pad),
 		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_prev_next),
+		cmocka_unit_test(test_find_control),
 	};
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
 }
