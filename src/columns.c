@@ -66,8 +66,7 @@ static void put_outcome(const struct col_env *env, const char *code, enum col_fo
 static void put_team(const struct col_env *env, const char *code, enum col_form form, char *buf,
                      size_t size)
 {
-	const struct hf_team *t = form == COL_CODE ? NULL : config_team(env->cfg, code);
-	str_copy(buf, size, t && t->name[0] ? t->name : code);
+	str_copy(buf, size, form == COL_CODE ? code : config_team_name(env->cfg, code));
 }
 
 /* A column's value function from a statement over `r`, the record. */
@@ -328,7 +327,7 @@ VALUE_(user_login, struct hf_user, str_copy(buf, size, r->login))
 VALUE_(user_name, struct hf_user, str_copy(buf, size, r->name))
 VALUE_(user_role, struct hf_user,
        str_copy(buf, size, form == COL_CODE ? role_code(r->role) : role_label(r->role)))
-VALUE_(user_team, struct hf_user, str_copy(buf, size, r->team))
+VALUE_(user_team, struct hf_user, put_team(env, r->team, form, buf, size))
 VALUE_(user_active, struct hf_user, put_yes_no(r->active, form, buf, size))
 
 static const struct col_def user_cols[] = {
@@ -434,7 +433,7 @@ VALUE_(visit_customer_id, struct hf_visit, put_id(r->customer_id, buf, size))
 VALUE_(visit_date, struct hf_visit, put_date(r->date, buf, size))
 VALUE_(visit_treatment, struct hf_visit, str_copy(buf, size, r->treatment))
 VALUE_(visit_doctor, struct hf_visit, str_copy(buf, size, r->doctor))
-VALUE_(visit_team, struct hf_visit, str_copy(buf, size, r->team))
+VALUE_(visit_team, struct hf_visit, put_team(env, r->team, form, buf, size))
 VALUE_(visit_course_end, struct hf_visit, put_date(r->course_end, buf, size))
 VALUE_(visit_amount, struct hf_visit, put_int(r->amount, buf, size))
 
@@ -528,8 +527,10 @@ static bool audit_entity_id(const void *rec, const struct col_env *env, enum col
 VALUE_(audit_id, struct hf_audit_entry, put_id(r->id, buf, size))
 VALUE_(audit_at, struct hf_audit_entry, put_stamp(r->at, buf, size))
 VALUE_(audit_login, struct hf_audit_entry, str_copy(buf, size, r->login))
-VALUE_(audit_action, struct hf_audit_entry, str_copy(buf, size, r->action))
-VALUE_(audit_entity, struct hf_audit_entry, str_copy(buf, size, r->entity))
+VALUE_(audit_action, struct hf_audit_entry,
+       str_copy(buf, size, form == COL_CODE ? r->action : audit_action_label(r->action)))
+VALUE_(audit_entity, struct hf_audit_entry,
+       str_copy(buf, size, form == COL_CODE ? r->entity : audit_entity_label(r->entity)))
 VALUE_(audit_detail, struct hf_audit_entry, str_copy(buf, size, r->detail ? r->detail : ""))
 
 static const struct col_def audit_cols[] = {

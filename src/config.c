@@ -54,7 +54,7 @@ static const char *const color_names[] = {
 };
 
 static const char *const named_keys[] = {
-	"Enter", "Esc", "Tab", "BTab", "Space", "Backspace", "Delete", "Insert", "Home", "End",
+	"Enter", "Esc", "Tab", "S-Tab", "BTab", "Space", "Backspace", "Delete", "Insert", "Home", "End",
 	"PgUp", "PgDn", "Up", "Down", "Left", "Right",
 };
 
@@ -1225,7 +1225,7 @@ static void apply_keys(struct loader *ld, const config_setting_t *s, char *base,
 		}
 		if (strlen(v) >= sizeof cfg->ui_keys[0][1] || !key_name_ok(v)) {
 			problem(ld, e, _("\"%s\" is not a key (one character, C-x, M-x, F1-F12, Enter, Esc, "
-			                 "Tab, BTab, Space, Backspace, Delete, Insert, Home, End, PgUp, PgDn, "
+			                 "Tab, S-Tab, Space, Backspace, Delete, Insert, Home, End, PgUp, PgDn, "
 			                 "Up, Down, Left or Right)"), v);
 			continue;
 		}
@@ -1722,6 +1722,23 @@ const struct hf_outcome *config_outcome(const struct hf_config *cfg, const char 
 		if (strcmp(cfg->outcomes[i].code, code) == 0)
 			return &cfg->outcomes[i];
 	return NULL;
+}
+
+/* A team as a person reads it: its configured name, else its code. */
+const char *config_team_name(const struct hf_config *cfg, const char *code)
+{
+	const struct hf_team *t = config_team(cfg, code);
+	return t && t->name[0] ? t->name : code ? code : "";
+}
+
+/* An outcome as a person types it: its code, or its label in the interface language. */
+const struct hf_outcome *config_outcome_typed(const struct hf_config *cfg, const char *s)
+{
+	const struct hf_outcome *o = config_outcome(cfg, s);
+	for (int i = 0; s && !o && i < cfg->noutcomes; i++)
+		if (strcmp(_(cfg->outcomes[i].label), s) == 0 || strcmp(cfg->outcomes[i].label, s) == 0)
+			o = &cfg->outcomes[i];
+	return o;
 }
 
 const struct hf_resolution *config_resolution(const struct hf_config *cfg, const char *code)

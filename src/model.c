@@ -63,6 +63,31 @@ HF_VOCAB_FUNCS_(task_status, enum hf_task_status, task_statuses, TASK_STATUS__CO
 HF_VOCAB_FUNCS_(severity, enum hf_severity, severities, SEV__COUNT, SEV_NONE)
 HF_VOCAB_FUNCS_(esc_status, enum hf_esc_status, esc_statuses, ESC_STATUS__COUNT, ESC_STATUS_NONE)
 
+/* The audit's words are looked up by code only (the escalation steps among the actions keep
+ * their own enum). */
+#define HF_ROW_(id, code, label) { code, label },
+static const struct vocab audit_actions[] = { HF_AUDIT_ACTIONS(HF_ROW_) };
+static const struct vocab audit_entities[] = { HF_AUDIT_ENTITIES(HF_ROW_) };
+#undef HF_ROW_
+
+/* A label by code, the code itself when the table does not know it. */
+static const char *label_by_code(const struct vocab *t, int n, const char *code)
+{
+	int i = from_code(t, n, code);
+	return i < 0 ? (code ? code : "") : _(t[i].label);
+}
+
+const char *audit_action_label(const char *code)
+{
+	return label_by_code(audit_actions, (int)(sizeof audit_actions / sizeof audit_actions[0]), code);
+}
+
+const char *audit_entity_label(const char *code)
+{
+	return label_by_code(audit_entities, (int)(sizeof audit_entities / sizeof audit_entities[0]),
+	                     code);
+}
+
 /* ---- why: origins and reasons ---------------------------------------------------------- */
 
 #define HF_VOCAB_(id, code, template) [id] = { code, template },

@@ -75,13 +75,13 @@ bool rules_check_outcome(const struct hf_config *cfg, const struct hf_task_rec *
 		if (in->score < 1 || in->score > 5)
 			return errf(err, errlen, _("score %d is out of range (1 to 5)"), in->score);
 		if (!o->asks_score)
-			return errf(err, errlen, _("outcome %s takes no score"), o->code);
+			return errf(err, errlen, _("outcome %s takes no score"), _(o->label));
 	}
 	if (in->has_nps) {
 		if (in->nps < 0 || in->nps > 10)
 			return errf(err, errlen, _("recommendation %d is out of range (0 to 10)"), in->nps);
 		if (!o->asks_score)
-			return errf(err, errlen, _("outcome %s takes no recommendation (NPS)"), o->code);
+			return errf(err, errlen, _("outcome %s takes no recommendation (NPS)"), _(o->label));
 	}
 	if (!utf8_check_text(_("note"), in->note, true, err, errlen))
 		return false;
@@ -103,11 +103,11 @@ bool rules_check_outcome(const struct hf_config *cfg, const struct hf_task_rec *
 	}
 	if (o->needs_next && !in->has_next)
 		return errf(err, errlen,
-		            _("outcome %s needs the next contact's date, or date and time"), o->code);
+		            _("outcome %s needs the next contact's date, or date and time"), _(o->label));
 	if (!in->has_next)
 		return true;
 	if (o->cancels_future || o->flags_phone)
-		return errf(err, errlen, _("outcome %s takes no next contact"), o->code);
+		return errf(err, errlen, _("outcome %s takes no next contact"), _(o->label));
 	/* The next contact's task carries this task's origin whole, one part more. */
 	if (o->ends_task && task->origin.n >= HF_WHY_PARTS - 1)
 		return errf(err, errlen,

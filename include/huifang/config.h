@@ -204,7 +204,7 @@ struct hf_config {
 	int ndial;
 	char ui_colors[16][2][16];    /* enum hf_ui_color -> fg, bg colour names (config_color_number) */
 	/* action -> key name overrides, in file order. A key name is one character ("q"), "C-x",
-	 * "M-x", "F1".."F12", or one of Enter Esc Tab BTab Space Backspace Delete Insert Home End
+	 * "M-x", "F1".."F12", or one of Enter Esc Tab S-Tab (or BTab) Space Backspace Delete Insert Home End
 	 * PgUp PgDn Up Down Left Right (config.c checks the form; the console knows the actions
 	 * and reports an unknown one as "source:ui_key_lines[i]: ..."). */
 	char ui_keys[HF_MAX_UI_KEYS][2][32];
@@ -241,8 +241,12 @@ void config_keys_each(void (*fn)(const char *path, void *arg), void *arg);
 
 /* Lookups. */
 const struct hf_outcome *config_outcome(const struct hf_config *cfg, const char *code);
+/* An outcome by its code or by its label (translated or not); NULL when neither. */
+const struct hf_outcome *config_outcome_typed(const struct hf_config *cfg, const char *s);
 const struct hf_treatment *config_treatment(const struct hf_config *cfg, const char *name);
 const struct hf_team *config_team(const struct hf_config *cfg, const char *code);
+/* The team's name from the rules file; its code when it has none or is unknown. */
+const char *config_team_name(const struct hf_config *cfg, const char *code);
 const struct hf_resolution *config_resolution(const struct hf_config *cfg, const char *code);
 const struct hf_segment *config_segment(const struct hf_config *cfg, const char *code);
 /* The most attempts any outcome allows before its task is unreachable (0: no limit): the

@@ -135,6 +135,41 @@ enum hf_exit { HF_OK = 0, HF_EFAIL = 1, HF_EUSAGE = 2, HF_EPERM = 3 };
 	X(STEP_RESOLVED, "resolved", N_("resolved")) \
 	X(STEP_REOPENED, "reopened", N_("reopened"))
 
+/* What an audit row records: its action and the kind of thing it touched. The escalation's
+ * steps are actions too (their codes and labels are the steps'). */
+#define HF_AUDIT_ACTIONS(X) \
+	X(AUDIT_INIT, "init", N_("created the database")) \
+	X(AUDIT_ADD, "add", N_("added")) \
+	X(AUDIT_EDIT, "edit", N_("edited")) \
+	X(AUDIT_LOG, "log", N_("logged a call")) \
+	X(AUDIT_DIAL, "dial", N_("dial")) \
+	X(AUDIT_PLAN, "plan", N_("planned a task")) \
+	X(AUDIT_PLAN_BATCH, "plan-batch", N_("planned a customer")) \
+	X(AUDIT_REASSIGN, "reassign", N_("reassigned")) \
+	X(AUDIT_RELEASE, "release", N_("released to a consultant")) \
+	X(AUDIT_IMPORT, "import", N_("imported")) \
+	X(AUDIT_EXPORT, "export", N_("exported")) \
+	X(AUDIT_VIEW, "view", N_("viewed")) \
+	X(AUDIT_VIEW_REVEAL, "view-reveal", N_("viewed the full phone")) \
+	X(AUDIT_LIFT_DNC, "lift-dnc", N_("lifted do-not-call")) \
+	X(AUDIT_USER_ADD, "user-add", N_("added a user")) \
+	X(AUDIT_USER_UPDATE, "user-update", N_("changed a user")) \
+	X(AUDIT_USER_DISABLE, "user-disable", N_("disabled a user")) \
+	X(AUDIT_BACKUP, "backup", N_("backed up")) \
+	X(AUDIT_RESTORE, "restore", N_("restored")) \
+	X(AUDIT_DONE, "done", N_("finished a task")) \
+	X(AUDIT_RESUME, "resume", N_("resumed a task")) \
+	HF_ESC_STEPS(X)
+
+#define HF_AUDIT_ENTITIES(X) \
+	X(AUDIT_OF_DATABASE, "database", N_("database")) \
+	X(AUDIT_OF_CUSTOMER, "customer", N_("customer")) \
+	X(AUDIT_OF_VISIT, "visit", N_("visit")) \
+	X(AUDIT_OF_CALL, "call", N_("call")) \
+	X(AUDIT_OF_TASK, "task", N_("task")) \
+	X(AUDIT_OF_ESCALATION, "escalation", N_("escalation")) \
+	X(AUDIT_OF_USER, "user", N_("user"))
+
 #define HF_ENUM_(id, code, label) id,
 enum hf_role { ROLE_NONE = -1, HF_ROLES(HF_ENUM_) ROLE__COUNT };
 enum hf_visit_kind { VISIT_NONE = -1, HF_VISIT_KINDS(HF_ENUM_) VISIT__COUNT };
@@ -254,6 +289,9 @@ enum hf_esc_status esc_status_from_code(const char *s);
 const char *esc_step_code(enum hf_esc_step s);
 const char *esc_step_label(enum hf_esc_step s);
 enum hf_esc_step esc_step_from_code(const char *s);
+/* An audit row's action or entity code as a person reads it; an unknown code as it is. */
+const char *audit_action_label(const char *code);
+const char *audit_entity_label(const char *code);
 
 /* The why table. why_template: the untranslated template (translate with _()). */
 const char *why_code(enum hf_why_code c);

@@ -55,7 +55,7 @@ typedef int tui_key;
 	X(ACT_LAST, "last", "G End", NULL, N_("last line"), SCR_ROWS) \
 	X(ACT_NEXT_TAB, "next-tab", "Tab", N_("tabs"), \
 	  N_("next tab (supervisors and admins)"), SCR_TABS) \
-	X(ACT_PREV_TAB, "prev-tab", "BTab", NULL, N_("previous tab"), SCR_TABS) \
+	X(ACT_PREV_TAB, "prev-tab", "S-Tab", NULL, N_("previous tab"), SCR_TABS) \
 	X(ACT_OPEN, "open", "Enter", N_("open task"), \
 	  N_("open the call screen for this task (claims it)"), SCR_QUEUE) \
 	X(ACT_FILTER, "filter", "f", N_("filter"), \
@@ -85,7 +85,7 @@ typedef int tui_key;
 	X(ACT_EDIT_CUSTOMER, "edit-customer", "e", N_("edit"), \
 	  N_("fix the customer's record (operators: the phone of the call they hold)"), SCR_CALL) \
 	X(ACT_NEXT_FIELD, "next-field", "Tab", N_("next field"), N_("next field"), SCR_FORM) \
-	X(ACT_PREV_FIELD, "prev-field", "BTab", NULL, N_("previous field"), SCR_FORM) \
+	X(ACT_PREV_FIELD, "prev-field", "S-Tab", NULL, N_("previous field"), SCR_FORM) \
 	X(ACT_SAVE, "save", "F2 C-x", N_("save"), N_("save the call: the rules decide what follows"), \
 	  SCR_FORM) \
 	X(ACT_CANCEL, "cancel", "Esc", N_("cancel"), N_("cancel (asks first when something changed)"), \

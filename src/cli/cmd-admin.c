@@ -109,7 +109,7 @@ static int run_user_add(struct cli *cli, int argc, char **argv)
 	if (rc != HF_OK)
 		return rc;
 	printf(existed ? _("user %s updated: %s, team %s\n") : _("user %s added: %s, team %s\n"),
-	       pos[0], role_label(r), team);
+	       pos[0], role_label(r), config_team_name(&cli->ctx.cfg, team));
 	return HF_OK;
 }
 

@@ -56,13 +56,16 @@ static int run_log(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (team && !config_team(&cli->ctx.cfg, team))
 		return errf(cli->err, sizeof cli->err, _("--team: unknown team \"%s\""), team), HF_EUSAGE;
+	const struct hf_outcome *o = config_outcome_typed(&cli->ctx.cfg, outcome);
+	if (o)
+		in.code = o->code;
 	struct log_result res;
 	rc = svc_log(&cli->ctx, task, &in, HF_NO_STAMP, HF_NO_STAMP, &res, cli->err, sizeof cli->err);
 	if (rc == HF_OK) {
 		struct sbuf out;
 		sbuf_init(&out);
 		sbuf_printf(&out, _("call %lld logged on task %lld: %s\n"), (long long)res.call_id,
-		            (long long)task, outcome);
+		            (long long)task, _(o->label));
 		svc_describe(&cli->ctx, &res, &out);
 		fputs(out.s, stdout);
 		sbuf_free(&out);

@@ -62,8 +62,8 @@ static int run_simulate(struct cli *cli, int argc, char **argv)
 		date_format(calls[i].window_end, we);
 		const char *moved = calls[i].due != calls[i].nominal ? (fmt == FMT_TABLE ? _("yes") : "yes")
 		                                                     : (fmt == FMT_TABLE ? "" : "no");
-		const char *row[] = {step, calls[i].offset, nom, due, moved, we, calls[i].team,
-		                     calls[i].script};
+		const char *team = fmt == FMT_TABLE ? config_team_name(cfg, calls[i].team) : calls[i].team;
+		const char *row[] = {step, calls[i].offset, nom, due, moved, we, team, calls[i].script};
 		out_row(&t, row);
 	}
 	out_print(&t, fmt, stdout);

@@ -21,7 +21,7 @@ static const struct {
 	const char *name;
 	tui_key key;
 } named[] = {
-	{"Enter", '\r'}, {"Esc", 27}, {"Tab", '\t'}, {"BTab", TK_FN | KEY_BTAB}, {"Space", ' '},
+	{"Enter", '\r'}, {"Esc", 27}, {"Tab", '\t'}, {"S-Tab", TK_FN | KEY_BTAB}, {"BTab", TK_FN | KEY_BTAB}, {"Space", ' '},
 	{"Backspace", TK_FN | KEY_BACKSPACE}, {"Delete", TK_FN | KEY_DC}, {"Insert", TK_FN | KEY_IC},
 	{"Home", TK_FN | KEY_HOME}, {"End", TK_FN | KEY_END}, {"PgUp", TK_FN | KEY_PPAGE},
 	{"PgDn", TK_FN | KEY_NPAGE}, {"Up", TK_FN | KEY_UP}, {"Down", TK_FN | KEY_DOWN},
