@@ -87,9 +87,9 @@ check_out "escalations json: breached is a code" "\"id\": \"$E\", \"severity\": 
 
 # ---- users ----------------------------------------------------------------------------------
 hf user list
-check_out "user list table: translated role and active" "^op_a +王芳 +operator +postop +yes$"
+check_out "user list table: translated role and active" "^op_a +王芳 +operator +术后护理组 +yes$"
 in_zh hf user list
-zh_check "user list in Chinese: translated role and active" "^op_a +王芳 +回访专员 +postop +是$"
+zh_check "user list in Chinese: translated role and active" "^op_a +王芳 +回访专员 +术后护理组 +是$"
 hf user list --format tsv
 check_eq "user list tsv" "$(printf '%s\n' "$OUT" | grep '^op_a')" "$(printf 'op_a\t王芳\toperator\tpostop\tyes')"
 hf user list --format csv
@@ -106,7 +106,7 @@ check_out "audit csv: a detail that would be a formula is guarded" \
 	"^[0-9]+,2026-11-23 09:30,$ME,add,customer,$C1,\"'=HYPERLINK\(\"\"http://x"
 hf audit
 check_out "audit table: translated headers" "^id +time +login +action +entity +entity id +detail$"
-check_out "audit table: the customer's row" "^[0-9]+ +2026-11-23 09:30 +$ME +add +customer +$C1 +=HYPERLINK"
+check_out "audit table: the customer's row" "^[0-9]+ +2026-11-23 09:30 +$ME +added +customer +$C1 +=HYPERLINK"
 hf audit --format tsv
 check_eq "audit tsv header" "$(printf '%s\n' "$OUT" | head -1)" "$(printf 'id\tat\tlogin\taction\tentity\tentity_id\tdetail')"
 hf keys --format csv

@@ -209,6 +209,18 @@ static void test_defaults_values(void **state)
 	assert_true(config_outcome(cfg, "refused")->cancels_future);
 	assert_int_equal(config_outcome(cfg, "complaint")->escalate, SEV_HIGH);
 	assert_null(config_outcome(cfg, "voicemail"));
+	/* Typed by a person: the code or the label. */
+	static const struct { const char *typed, *code; } typed[] = {
+		{"no_answer", "no_answer"}, {"No answer", "no_answer"}, {"Call back later", "callback"},
+		{"callback", "callback"}, {"voicemail", NULL}, {"no answer", NULL}, {"", NULL},
+	};
+	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++) {
+		o = config_outcome_typed(cfg, typed[i].typed);
+		if (typed[i].code)
+			assert_string_equal(o ? o->code : "", typed[i].code);
+		else
+			assert_null(o);
+	}
 
 	assert_int_equal(cfg->complaint_sla_hours, 24);
 	assert_int_equal(cfg->low_score_max, 2);

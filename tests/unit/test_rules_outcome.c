@@ -193,7 +193,7 @@ static void test_check_score_only_where_asked(void **state)
 	fx.in.score = 3;
 	const char *err = fx_check("2026-05-04 10:00");
 	assert_non_null(err);
-	assert_non_null(strstr(err, "no_answer takes no score"));
+	assert_non_null(strstr(err, "No answer takes no score"));
 	fx_init("complaint");
 	fx.in.score = 2;
 	assert_null(fx_check("2026-05-04 10:00"));
@@ -240,7 +240,7 @@ static void test_check_callback_needs_next(void **state)
 	fx_init("callback");
 	const char *err = fx_check("2026-05-04 10:00");
 	assert_non_null(err);
-	assert_non_null(strstr(err, "callback needs the next contact"));
+	assert_non_null(strstr(err, "Call back later needs the next contact"));
 }
 
 static void test_check_complaint_category(void **state)
