@@ -32,7 +32,7 @@ before=$(fingerprint)
 as op_a log "$T3" --outcome reached --nps 11;          check_err "--nps 11: exit 2" 2 "11"
 as op_a log "$T3" --outcome reached --nps -1;          check_err "--nps -1: exit 2" 2 "nps"
 as op_a log "$T3" --outcome reached --nps 七;          check_err "--nps 七: exit 2" 2 "七"
-as op_a log "$T3" --outcome no_answer --nps 8;         check_err "no NPS on a missed call: exit 2" 2 "no_answer"
+as op_a log "$T3" --outcome no_answer --nps 8;         check_err "no NPS on a missed call: exit 2" 2 "No answer takes no recommendation"
 check_eq "refusals wrote nothing" "$(fingerprint)" "$before"
 as op_a log "$T3" --outcome reached --score 5 --nps 0; check_rc "NPS 0 is an answer" 0
 check_eq "the call keeps its NPS" "$(sql "SELECT score, nps FROM call WHERE task_id=$T3")" "5|0"
