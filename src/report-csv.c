@@ -12,14 +12,21 @@
 #include "huifang/str.h"
 #include "huifang/utf8.h"
 
+/* A row; its value, a figure, stays a number when negative (an NPS of -50.0). */
 static void csv_row(void *arg, const char *const row[4])
 {
-	char *clean[4];
-	for (int i = 0; i < 4; i++)
-		clean[i] = utf8_clean(row[i] ? row[i] : "", false);
-	csv_write_row(arg, (const char *const *)clean, 4);
-	for (int i = 0; i < 4; i++)
-		free(clean[i]);
+	FILE *f = arg;
+	for (int i = 0; i < 4; i++) {
+		char *clean = utf8_clean(row[i] ? row[i] : "", false);
+		if (i)
+			fputc(',', f);
+		if (i == 3)
+			csv_write_figure(f, clean);
+		else
+			csv_write_field(f, clean);
+		free(clean);
+	}
+	fputs("\r\n", f);
 }
 
 void report_csv(const struct report *r, FILE *f)

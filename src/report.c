@@ -1,7 +1,9 @@
-/* report.c — the follow-up figures of a period, per clinic, team and operator: computed from
- * what the store read, shared by `huifang report` and the console. Pure: no I/O, no clock. */
+/* report.c — the follow-up figures of a period, per clinic and per group (team and operator,
+ * doctor, treatment or value segment): computed from what the store read, shared by `huifang
+ * report` and the console. Pure: no I/O, no clock. */
 #include "huifang/report.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,19 +50,49 @@ bool report_outcome_reached(const struct hf_config *cfg, const char *code)
 
 /* ---- groups ---------------------------------------------------------------------------- */
 
-static struct report_figures *group(struct report *r, enum report_scope scope, const char *name)
+#define REPORT_BY_ROW_(id, code, title) {code, title},
+static const struct {
+	const char *code, *title;
+} bys[] = {REPORT_BYS(REPORT_BY_ROW_)};
+#undef REPORT_BY_ROW_
+
+bool report_by_from_code(const char *s, enum report_by *out)
 {
-	if (scope != REPORT_CLINIC && str_empty(name))
-		return NULL;
+	for (size_t i = 0; s && *s && i < sizeof bys / sizeof *bys; i++)
+		if (strcmp(s, bys[i].code) == 0) {
+			*out = (enum report_by)i;
+			return true;
+		}
+	return false;
+}
+
+const char *report_by_code(enum report_by by)
+{
+	return bys[by].code;
+}
+
+const char *report_by_title(enum report_by by)
+{
+	return _(bys[by].title);
+}
+
+/* The group of scope and name, made when new; -1 when a team or an operator is "" (the fact
+ * counts for none). A doctor, treatment or segment "" is the group of the facts without one. */
+static ptrdiff_t group(struct report *r, enum report_scope scope, const char *name)
+{
+	if ((scope == REPORT_OF_TEAM || scope == REPORT_OF_OPERATOR) && str_empty(name))
+		return -1;
+	if (!name)
+		name = "";
 	for (size_t i = 0; i < r->ngroups; i++)
 		if (r->groups[i].scope == scope && str_eq(r->groups[i].name, name))
-			return &r->groups[i];
+			return (ptrdiff_t)i;
 	r->groups = xrealloc(r->groups, (r->ngroups + 1) * sizeof *r->groups);
-	struct report_figures *g = &r->groups[r->ngroups++];
+	struct report_figures *g = &r->groups[r->ngroups];
 	memset(g, 0, sizeof *g);
 	g->scope = scope;
-	str_copy(g->name, sizeof g->name, name ? name : "");
-	return g;
+	str_copy(g->name, sizeof g->name, name);
+	return (ptrdiff_t)r->ngroups++;
 }
 
 static bool is_user(const struct report_input *in, const char *login)
@@ -71,23 +103,42 @@ static bool is_user(const struct report_input *in, const char *login)
 	return false;
 }
 
-/* The clinic, a team and an operator (a user; "" or the rules' login: none): the groups one
- * fact counts in (NULL: none). */
-static void groups_of(struct report *r, const struct report_input *in, const char *team,
-                      const char *login, struct report_figures *out[3])
+/* What one fact is counted under: its team, who worked it (a login; "" or the rules' login:
+ * nobody) and its facet (NULL: a figure that has no facet, such as working time). */
+struct fact {
+	const char *team, *login, *facet;
+};
+
+/* The groups one fact counts in: the clinic, then by the report's grouping a team and an
+ * operator, a team, an operator, or its doctor, treatment or segment (NULL: none). */
+static void groups_of(struct report *r, const struct report_input *in, struct fact f,
+                      struct report_figures *out[3])
 {
-	if (!is_user(in, login))
-		login = NULL;
+	if (!is_user(in, f.login))
+		f.login = NULL;
 	/* A report of one team: the team is the first group, not a second. */
 	if (*r->groups[0].name)
-		team = NULL;
-	out[0] = &r->groups[0];
-	out[1] = group(r, REPORT_OF_TEAM, team);
-	out[2] = group(r, REPORT_OF_OPERATOR, login);
-	/* group() may move the array: the clinic's pointer is taken again. */
-	out[0] = &r->groups[0];
-	if (out[1] && out[2])
-		out[1] = group(r, REPORT_OF_TEAM, team);
+		f.team = NULL;
+	ptrdiff_t k[3] = {0, -1, -1};
+	switch (r->by) {
+	case REPORT_BY_STAFF:
+		k[1] = group(r, REPORT_OF_TEAM, f.team);
+		k[2] = group(r, REPORT_OF_OPERATOR, f.login);
+		break;
+	case REPORT_BY_TEAM:
+		k[1] = group(r, REPORT_OF_TEAM, f.team);
+		break;
+	case REPORT_BY_OPERATOR:
+		k[1] = group(r, REPORT_OF_OPERATOR, f.login);
+		break;
+	default:
+		if (f.facet)
+			k[1] = group(r, r->by == REPORT_BY_DOCTOR      ? REPORT_OF_DOCTOR
+			                : r->by == REPORT_BY_TREATMENT ? REPORT_OF_TREATMENT
+			                                               : REPORT_OF_SEGMENT, f.facet);
+	}
+	for (int i = 0; i < 3; i++)
+		out[i] = k[i] >= 0 ? &r->groups[k[i]] : NULL;
 }
 
 #define EACH_GROUP(g, gs) for (int k_ = 0; k_ < 3; k_++) if (((g) = (gs)[k_]) != NULL)
@@ -114,7 +165,49 @@ static bool team_ok(const char *want, const char *team)
 	return !want || str_eq(want, team);
 }
 
-/* ---- the figures ----------------------------------------------------------------------- */
+/* ---- the figures of one group: each fact counted here, whatever the grouping ----------- */
+
+static void count_task(struct report_figures *g, const struct report_task *t, bool called,
+                       bool reached)
+{
+	g->due++;
+	g->attempted += called;
+	g->reached += reached;
+	g->finished += t->status == TASK_DONE || t->status == TASK_CLOSED;
+	g->missed += t->status == TASK_MISSED || t->status == TASK_UNREACHABLE;
+	g->open += t->status == TASK_OPEN;
+}
+
+static void count_call(struct report_figures *g, const struct report_call *c, bool reached,
+                       bool complaint)
+{
+	g->calls++;
+	g->reached_calls += reached;
+	g->complaints += complaint;
+	if (c->score >= 1 && c->score <= 5) {
+		g->scored++;
+		g->score_sum += c->score;
+		g->score_n[c->score]++;
+	}
+	if (c->nps >= 0) {
+		g->nps_n++;
+		g->promoters += c->nps >= 9;
+		g->detractors += c->nps <= 6;
+	}
+}
+
+static void count_escalation(struct report_figures *g, const struct report_escalation *e,
+                             hf_date from, hf_date to)
+{
+	bool raised = in_period(e->raised_at, from, to);
+	g->esc_raised += raised;
+	g->esc_resolved += in_period(e->resolved_at, from, to);
+	g->esc_breached += raised && e->breached_levels > 0;
+	g->esc_decided += raised && (e->acked_at != HF_NO_STAMP || e->breached_levels > 0);
+	g->esc_met += raised && e->acked_at != HF_NO_STAMP && e->breached_levels == 0;
+}
+
+/* ---- the facts of the period ----------------------------------------------------------- */
 
 static void count_tasks(const struct hf_config *cfg, const struct report_input *in,
                         const char *team, struct report *r)
@@ -135,15 +228,10 @@ static void count_tasks(const struct hf_config *cfg, const struct report_input *
 			continue;
 		/* An owned task is its owner's; a pool task is whoever called it last. */
 		struct report_figures *gs[3], *g;
-		groups_of(r, in, t->team, *t->owner ? t->owner : last_caller, gs);
-		EACH_GROUP(g, gs) {
-			g->due++;
-			g->attempted += called;
-			g->reached += reached;
-			g->finished += t->status == TASK_DONE || t->status == TASK_CLOSED;
-			g->missed += t->status == TASK_MISSED || t->status == TASK_UNREACHABLE;
-			g->open += t->status == TASK_OPEN;
-		}
+		groups_of(r, in, (struct fact){t->team, *t->owner ? t->owner : last_caller, t->facet},
+		          gs);
+		EACH_GROUP(g, gs)
+			count_task(g, t, called, reached);
 		if ((t->status == TASK_MISSED || t->status == TASK_UNREACHABLE) && t->step >= 0)
 			count(&r->steps, &r->nsteps, t->script);
 	}
@@ -167,26 +255,13 @@ static void count_calls(const struct hf_config *cfg, const struct report_input *
 		if (!team_ok(team, c->team))
 			continue;
 		struct report_figures *gs[3], *g;
-		groups_of(r, in, c->team, c->operator_login, gs);
+		groups_of(r, in, (struct fact){c->team, c->operator_login, c->facet}, gs);
 		bool reached = report_outcome_reached(cfg, c->outcome);
 		/* A complaint: an outcome that escalates by itself. */
 		const struct hf_outcome *o = config_outcome(cfg, c->outcome);
 		bool complaint = o && o->escalate != SEV_NONE;
-		EACH_GROUP(g, gs) {
-			g->calls++;
-			g->reached_calls += reached;
-			g->complaints += complaint;
-			if (c->score >= 1 && c->score <= 5) {
-				g->scored++;
-				g->score_sum += c->score;
-				g->score_n[c->score]++;
-			}
-			if (c->nps >= 0) {
-				g->nps_n++;
-				g->promoters += c->nps >= 9;
-				g->detractors += c->nps <= 6;
-			}
-		}
+		EACH_GROUP(g, gs)
+			count_call(g, c, reached, complaint);
 		if (complaint)
 			count(&r->categories, &r->ncategories, c->complaint);
 		hf_date day = stamp_date(c->started);
@@ -217,7 +292,8 @@ static void count_calls(const struct hf_config *cfg, const struct report_input *
 	for (size_t s = 0; s < nspans; s++) {
 		double h = (double)(spans[s].last - spans[s].first) / 60.0;
 		struct report_figures *gs[3], *g;
-		groups_of(r, in, spans[s].team, spans[s].login, gs);
+		/* An operator's day has no doctor, treatment or segment: the clinic's and staff's. */
+		groups_of(r, in, (struct fact){spans[s].team, spans[s].login, NULL}, gs);
 		EACH_GROUP(g, gs)
 			g->hours += h < 1 ? 1 : h;
 	}
@@ -230,17 +306,27 @@ static void count_escalations(const struct report_input *in, const char *team, s
 		const struct report_escalation *e = &in->escs[i];
 		if (!team_ok(team, e->team))
 			continue;
-		bool raised = in_period(e->raised_at, r->from, r->to);
 		struct report_figures *gs[3], *g;
-		groups_of(r, in, e->team, e->raised_by, gs);
-		EACH_GROUP(g, gs) {
-			g->esc_raised += raised;
-			g->esc_resolved += in_period(e->resolved_at, r->from, r->to);
-			g->esc_breached += raised && e->breached_levels > 0;
-			g->esc_decided += raised && (e->acked_at != HF_NO_STAMP || e->breached_levels > 0);
-			g->esc_met += raised && e->acked_at != HF_NO_STAMP && e->breached_levels == 0;
-		}
+		groups_of(r, in, (struct fact){e->team, e->raised_by, e->facet}, gs);
+		EACH_GROUP(g, gs)
+			count_escalation(g, e, r->from, r->to);
 	}
+}
+
+/* Where a group sorts among its scope: segments in the config's order, the group without a
+ * doctor, treatment or segment last; the others by name. */
+static int group_order(const struct hf_config *cfg, const struct report_figures *g)
+{
+	if (g->scope == REPORT_CLINIC || g->scope == REPORT_OF_TEAM || g->scope == REPORT_OF_OPERATOR)
+		return 0;
+	if (!*g->name)
+		return HF_MAX_SEGMENTS + 1;
+	if (g->scope != REPORT_OF_SEGMENT)
+		return 0;
+	for (int i = 0; i < cfg->value.nsegments; i++)
+		if (strcmp(cfg->value.segments[i].code, g->name) == 0)
+			return i;
+	return HF_MAX_SEGMENTS;
 }
 
 static int cmp_groups(const void *a, const void *b)
@@ -248,6 +334,8 @@ static int cmp_groups(const void *a, const void *b)
 	const struct report_figures *x = a, *y = b;
 	if (x->scope != y->scope)
 		return (int)x->scope - (int)y->scope;
+	if (x->order != y->order)
+		return x->order - y->order;
 	return strcmp(x->name, y->name);
 }
 
@@ -256,11 +344,13 @@ static int cmp_counts(const void *a, const void *b)
 	return strcmp(((const struct report_count *)a)->key, ((const struct report_count *)b)->key);
 }
 
-void report_compute(const struct hf_config *cfg, enum report_kind kind, hf_date from, hf_date to,
-                    const struct report_input *in, const char *team, struct report *out)
+void report_compute(const struct hf_config *cfg, enum report_kind kind, enum report_by by,
+                    hf_date from, hf_date to, const struct report_input *in, const char *team,
+                    struct report *out)
 {
 	memset(out, 0, sizeof *out);
 	out->kind = kind;
+	out->by = by;
 	out->from = from;
 	out->to = to;
 	group(out, REPORT_CLINIC, team ? team : "");
@@ -271,6 +361,8 @@ void report_compute(const struct hf_config *cfg, enum report_kind kind, hf_date 
 	count_tasks(cfg, in, team, out);
 	count_calls(cfg, in, team, out);
 	count_escalations(in, team, out);
+	for (size_t i = 0; i < out->ngroups; i++)
+		out->groups[i].order = group_order(cfg, &out->groups[i]);
 	qsort(out->groups + 1, out->ngroups - 1, sizeof *out->groups, cmp_groups);
 	if (out->nsteps)
 		qsort(out->steps, out->nsteps, sizeof *out->steps, cmp_counts);
@@ -337,7 +429,9 @@ const char *const report_row_keys[4] = {"scope", "name", "figure", "value"};
 
 static const char *scope_code(enum report_scope s)
 {
-	return s == REPORT_CLINIC ? "clinic" : s == REPORT_OF_TEAM ? "team" : "operator";
+	static const char *const codes[] = {"clinic", "team", "operator", "doctor", "treatment",
+	                                    "segment"};
+	return codes[s];
 }
 
 struct rows {
@@ -453,4 +547,47 @@ const char *report_definitions(void)
 	         "task counts for its owner, a pool task for whoever called it last. Charts: calls "
 	         "by the hour or weekday they started; per day, the calls made and (in brackets) "
 	         "those that reached the customer; the longest bar is the largest count.");
+}
+
+const char *report_by_definitions(enum report_by by)
+{
+	switch (by) {
+	case REPORT_BY_DOCTOR:
+	case REPORT_BY_TREATMENT:
+		return _("Per doctor and per treatment: those of the visit a task follows up; a call "
+		         "and an escalation count for their task's; tasks without a visit, or whose visit "
+		         "names none, make the group \"no doctor\" or \"no treatment\". calls/h is "
+		         "counted per team and operator only.");
+	case REPORT_BY_SEGMENT:
+		return _("Per segment: the customer's value segment as last computed (the one the "
+		         "queue shows, brought up to date by each day's plan); customers without a "
+		         "visit, or whose scores no segment matches, make the group \"no segment\". "
+		         "calls/h is counted per team and operator only.");
+	default:
+		return "";
+	}
+}
+
+const char *report_group_name(const struct hf_config *cfg, const struct report_figures *f)
+{
+	const struct hf_team *t;
+	const struct hf_segment *g;
+	switch (f->scope) {
+	case REPORT_CLINIC:
+		t = *f->name ? config_team(cfg, f->name) : NULL;
+		return t ? t->name : _("whole clinic");
+	case REPORT_OF_TEAM:
+		t = config_team(cfg, f->name);
+		return t ? t->name : f->name;
+	case REPORT_OF_OPERATOR:
+		return f->name;
+	case REPORT_OF_DOCTOR:
+		return *f->name ? f->name : _("no doctor");
+	case REPORT_OF_TREATMENT:
+		return *f->name ? f->name : _("no treatment");
+	case REPORT_OF_SEGMENT:
+		g = *f->name ? config_segment(cfg, f->name) : NULL;
+		return g ? g->name : *f->name ? f->name : _("no segment");
+	}
+	return f->name;
 }

@@ -77,7 +77,7 @@ int svc_reassign(struct hf_ctx *ctx, const hf_id *ids, size_t n, const char *fro
 }
 
 int svc_report(struct hf_ctx *ctx, enum report_kind kind, hf_date day, const char *team,
-               struct report *out, char *err, size_t errlen)
+               enum report_by by, struct report *out, char *err, size_t errlen)
 {
 	memset(out, 0, sizeof *out);
 	int rc = svc_require(ctx, ROLE_SUPERVISOR, err, errlen);
@@ -92,12 +92,16 @@ int svc_report(struct hf_ctx *ctx, enum report_kind kind, hf_date day, const cha
 	struct report_escalation *escs = NULL;
 	struct hf_user *users = NULL;
 	struct report_input in = {0};
+	enum report_facet facet = by == REPORT_BY_DOCTOR      ? FACET_DOCTOR
+	                        : by == REPORT_BY_TREATMENT ? FACET_TREATMENT
+	                        : by == REPORT_BY_SEGMENT   ? FACET_SEGMENT
+	                                                    : FACET_NONE;
 	/* One read transaction: every figure sees the same database. */
 	bool ok = store_begin(ctx->st) &&
-	          store_report_tasks(ctx->st, from, to, &tasks, &in.ntasks) &&
-	          store_report_task_calls(ctx->st, from, to, &task_calls, &in.ntask_calls) &&
-	          store_report_calls(ctx->st, from, to, &calls, &in.ncalls) &&
-	          store_report_escalations(ctx->st, from, to, &escs, &in.nescs) &&
+	          store_report_tasks(ctx->st, from, to, facet, &tasks, &in.ntasks) &&
+	          store_report_task_calls(ctx->st, from, to, facet, &task_calls, &in.ntask_calls) &&
+	          store_report_calls(ctx->st, from, to, facet, &calls, &in.ncalls) &&
+	          store_report_escalations(ctx->st, from, to, facet, &escs, &in.nescs) &&
 	          store_users(ctx->st, &users, &in.nusers);
 	if (!ok)
 		errf(err, errlen, "%s", store_errmsg(ctx->st));
@@ -108,7 +112,7 @@ int svc_report(struct hf_ctx *ctx, enum report_kind kind, hf_date day, const cha
 		in.calls = calls;
 		in.escs = escs;
 		in.users = users;
-		report_compute(&ctx->cfg, kind, from, to, &in, team, out);
+		report_compute(&ctx->cfg, kind, by, from, to, &in, team, out);
 	}
 	free(tasks);
 	free(task_calls);
@@ -138,7 +142,7 @@ int svc_team_day(struct hf_ctx *ctx, hf_date day, struct team_day **rows, size_t
 	*n = 0;
 	const char *team = svc_managed_team(ctx);
 	struct report r;
-	int rc = svc_report(ctx, REPORT_TEAM, day, team, &r, err, errlen);
+	int rc = svc_report(ctx, REPORT_TEAM, day, team, REPORT_BY_STAFF, &r, err, errlen);
 	if (rc != HF_OK)
 		return rc;
 	struct hf_user *users = NULL;

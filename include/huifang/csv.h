@@ -11,6 +11,9 @@ void csv_write_bom(FILE *f);
  * leading ' when it starts with = + - @ tab or CR, so a spreadsheet shows it as text.
  * NULL writes an empty field. */
 void csv_write_field(FILE *f, const char *s);
+/* A figure: a negative number (-12, -12.5) as it is, so that the spreadsheet reads a number
+ * (a report's NPS); anything else as csv_write_field. */
+void csv_write_figure(FILE *f, const char *s);
 /* n fields separated by commas, ended by CRLF. */
 void csv_write_row(FILE *f, const char *const *fields, int n);
 

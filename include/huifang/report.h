@@ -1,5 +1,6 @@
 /* report.h — the figures clinics manage by (coverage, reach, satisfaction, NPS, complaints,
- * escalations, missed calls), per clinic, team and operator, for `huifang report`. */
+ * escalations, missed calls), per clinic and per group (team and operator, doctor, treatment or
+ * value segment), for `huifang report` and the console's Reports tab. */
 #ifndef HUIFANG_REPORT_H
 #define HUIFANG_REPORT_H
 
@@ -15,12 +16,39 @@ bool report_kind_from_code(const char *s, enum report_kind *out);
  * calendar month. */
 void report_period(enum report_kind kind, hf_date day, hf_date *from, hf_date *to);
 
-enum report_scope { REPORT_CLINIC, REPORT_OF_TEAM, REPORT_OF_OPERATOR };
+/* What the groups of a report are: each team then each operator (the default), the teams, the
+ * operators, or the doctor, the treatment (of the visit a task follows up) or the customer's
+ * value segment. One table (report.c) gives each its code and title. */
+#define REPORT_BYS(X) \
+	X(REPORT_BY_STAFF, "", N_("team and operator")) \
+	X(REPORT_BY_TEAM, "team", N_("team")) \
+	X(REPORT_BY_OPERATOR, "operator", N_("operator")) \
+	X(REPORT_BY_DOCTOR, "doctor", N_("doctor")) \
+	X(REPORT_BY_TREATMENT, "treatment", N_("treatment")) \
+	X(REPORT_BY_SEGMENT, "segment", N_("segment"))
+#define REPORT_BY_ENUM_(id, code, title) id,
+enum report_by { REPORT_BYS(REPORT_BY_ENUM_) REPORT_BY__COUNT };
+#undef REPORT_BY_ENUM_
+/* "team", "operator", "doctor", "treatment", "segment" -> by; false when none ("" included:
+ * the default has no code). */
+bool report_by_from_code(const char *s, enum report_by *out);
+const char *report_by_code(enum report_by by);
+/* What the groups are, translated ("doctor"): the title of the table's first column. */
+const char *report_by_title(enum report_by by);
 
-/* The counts of one group; the rates are derived by the report_* functions below. */
+/* A group's scope: its code in csv and json ("clinic", "team", ...). */
+enum report_scope { REPORT_CLINIC, REPORT_OF_TEAM, REPORT_OF_OPERATOR, REPORT_OF_DOCTOR,
+                    REPORT_OF_TREATMENT, REPORT_OF_SEGMENT };
+
+/* The counts of one group; the rates are derived by the report_* functions below. Every figure
+ * of a group is counted in one place (report.c: count_task, count_call, count_escalation): a
+ * new figure is a field here, a line there and a row in report_rows. */
 struct report_figures {
 	enum report_scope scope;
-	char name[HF_NAME_MAX];         /* team code or login; "" for the clinic */
+	/* team code, login, doctor, treatment or segment code; "" for the clinic, and for the
+	 * group of facts without a doctor, treatment or segment (shown as "none") */
+	char name[HF_NAME_MAX];
+	int order;                      /* among its scope: segments in the config's order */
 	int due, attempted, reached, finished, missed, open;
 	int calls, reached_calls, complaints;   /* complaints: outcomes that escalate by themselves */
 	int scored, score_sum, score_n[6];      /* score_n[1..5] */
@@ -43,7 +71,9 @@ struct report_day {
 struct report {
 	enum report_kind kind;
 	hf_date from, to;
-	struct report_figures *groups;  /* [0] the clinic (or --team), then teams, then operators */
+	enum report_by by;
+	struct report_figures *groups;  /* [0] the clinic (or --team), then the groups: teams, then
+	                                 * operators (by staff), or one scope's groups */
 	size_t ngroups;
 	struct report_count *categories;/* complaints by category, in the config's order */
 	size_t ncategories;
@@ -70,9 +100,11 @@ struct report_input {
 	size_t nusers;
 };
 
-/* Compute the report (team: only that team's tasks, calls and escalations; NULL: all). */
-void report_compute(const struct hf_config *cfg, enum report_kind kind, hf_date from, hf_date to,
-                    const struct report_input *in, const char *team, struct report *out);
+/* Compute the report (team: only that team's tasks, calls and escalations; NULL: all), its
+ * groups by `by`. */
+void report_compute(const struct hf_config *cfg, enum report_kind kind, enum report_by by,
+                    hf_date from, hf_date to, const struct report_input *in, const char *team,
+                    struct report *out);
 void report_free(struct report *r);
 
 /* The report as rows of figures (scope, name, figure, value: codes and plain numbers), the
@@ -81,8 +113,13 @@ void report_free(struct report *r);
 typedef void (*report_row_fn)(void *arg, const char *const row[4]);
 extern const char *const report_row_keys[4];
 void report_rows(const struct report *r, report_row_fn emit, void *arg);
-/* What every figure means, translated: the footer of the table and of the console's tab. */
+/* What every figure means, translated: the footer of the table and of the console's tab; then
+ * what the groups of `by` are ("" for teams and operators). */
 const char *report_definitions(void);
+const char *report_by_definitions(enum report_by by);
+/* A group as a person reads it, translated: the team's name, the login, the doctor, the
+ * treatment, the segment's name; "whole clinic" for the clinic, "no doctor" ... for none. */
+const char *report_group_name(const struct hf_config *cfg, const struct report_figures *f);
 /* Those rows as CSV (report-csv.c): a UTF-8 BOM, the header, CRLF rows. */
 void report_csv(const struct report *r, FILE *f);
 /* The CSV into a new file at path; an existing file is refused and kept (exists true). false

@@ -177,10 +177,10 @@ int svc_import(struct hf_ctx *ctx, const struct import_opts *o, const struct imp
  * by another login (1) refuses them all. Each audited; *moved how many. */
 int svc_reassign(struct hf_ctx *ctx, const hf_id *ids, size_t n, const char *from, const char *to,
                  size_t *moved, char *err, size_t errlen);
-/* The report of `kind` about `day` (team: that team only; NULL: the clinic), read in one
- * transaction (report_free). */
+/* The report of `kind` about `day` (team: that team only; NULL: the clinic), its groups by
+ * `by`, read in one transaction (report_free). */
 int svc_report(struct hf_ctx *ctx, enum report_kind kind, hf_date day, const char *team,
-               struct report *out, char *err, size_t errlen);
+               enum report_by by, struct report *out, char *err, size_t errlen);
 
 /* One person's day on the Team tab and in `huifang team`: who, and the report's figures of
  * the day for them (login "": the whole team, the last row). */

@@ -412,12 +412,17 @@ enum store_found store_script_get(struct store *st, const char *key, const char 
 /* Tasks merged into `task` by the contact cap (kind, script, origin, visit); *out malloc'd. */
 bool store_merged_tasks(struct store *st, hf_id task, struct hf_task_rec **out, size_t *n);
 /* ---- reports (store-report.c) ----------------------------------------------------------- */
+/* What a report may group by besides teams and operators, read with each fact into its `facet`:
+ * the doctor or the treatment of the visit its task follows up ("" without one), or its
+ * customer's value segment code as last computed (the one the queue shows; "" none). */
+enum report_facet { FACET_NONE, FACET_DOCTOR, FACET_TREATMENT, FACET_SEGMENT };
 struct report_task {
 	hf_id id;
 	char team[HF_NAME_MAX], owner[HF_NAME_MAX];
 	enum hf_task_status status;
 	int step;                       /* curve step, -1 for other tasks */
 	char script[HF_NAME_MAX];       /* the step's script key */
+	char facet[HF_NAME_MAX];        /* as asked; "" for FACET_NONE */
 };
 struct report_call {
 	hf_id task_id;
@@ -428,23 +433,25 @@ struct report_call {
 	int score;                      /* 0: none */
 	int nps;                        /* -1: none */
 	char complaint[HF_NAME_MAX];
+	char facet[HF_NAME_MAX];
 };
 struct report_escalation {
 	char team[HF_NAME_MAX];         /* its task's team, "" when none */
 	char raised_by[HF_NAME_MAX];
 	hf_stamp raised_at, acked_at, resolved_at;
 	int breached_levels;
+	char facet[HF_NAME_MAX];
 };
 /* Tasks due in [from, to] (not cancelled or merged); every call of those tasks (by task, oldest
- * first); the calls started in [from, to]; the escalations raised or resolved in [from, to].
- * *out malloc'd. */
-bool store_report_tasks(struct store *st, hf_date from, hf_date to, struct report_task **out,
-                        size_t *n);
-bool store_report_task_calls(struct store *st, hf_date from, hf_date to, struct report_call **out,
-                             size_t *n);
-bool store_report_calls(struct store *st, hf_date from, hf_date to, struct report_call **out,
-                        size_t *n);
-bool store_report_escalations(struct store *st, hf_date from, hf_date to,
+ * first); the calls started in [from, to]; the escalations raised or resolved in [from, to];
+ * each with the facet asked. *out malloc'd. */
+bool store_report_tasks(struct store *st, hf_date from, hf_date to, enum report_facet facet,
+                        struct report_task **out, size_t *n);
+bool store_report_task_calls(struct store *st, hf_date from, hf_date to, enum report_facet facet,
+                             struct report_call **out, size_t *n);
+bool store_report_calls(struct store *st, hf_date from, hf_date to, enum report_facet facet,
+                        struct report_call **out, size_t *n);
+bool store_report_escalations(struct store *st, hf_date from, hf_date to, enum report_facet facet,
                               struct report_escalation **out, size_t *n);
 
 /* Tasks login finished on day (done, closed or unreachable by their last call, logged by login

@@ -147,6 +147,9 @@ typedef int tui_key;
 	  N_("the report of a day typed as YYYY-MM-DD (its week or month)"), SCR_REPORT) \
 	X(ACT_REPORT_TEAM, "report-team", "t", N_("team"), \
 	  N_("next team: the whole clinic, then each team"), SCR_REPORT) \
+	X(ACT_REPORT_BY, "report-by", "b", N_("groups"), \
+	  N_("next grouping of the lines: team and operator, team, operator, doctor, treatment, " \
+	     "value segment"), SCR_REPORT) \
 	X(ACT_REPORT_EXPORT, "export", "e", N_("export CSV"), \
 	  N_("write the report as CSV (as report --format csv) to a new file"), SCR_REPORT)
 

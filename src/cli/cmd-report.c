@@ -1,5 +1,6 @@
-/* cmd-report.c — `huifang report daily|weekly|monthly|team`: the figures of a period per clinic,
- * team and operator, as a table with charts for a person or as csv/json rows of figures. */
+/* cmd-report.c — `huifang report daily|weekly|monthly|team`: the figures of a period per clinic
+ * and per team and operator (or doctor, treatment, value segment), as a table with charts for
+ * a person or as csv/json rows of figures. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,35 +47,36 @@ static void out_report_row(void *arg, const char *const row[4])
 
 /* ---- the table ------------------------------------------------------------------------- */
 
-static const char *group_name(const struct hf_config *cfg, const struct report_figures *f)
-{
-	if (f->scope == REPORT_CLINIC) {
-		const struct hf_team *t = *f->name ? config_team(cfg, f->name) : NULL;
-		return t ? t->name : _("whole clinic");
-	}
-	if (f->scope == REPORT_OF_TEAM) {
-		const struct hf_team *t = config_team(cfg, f->name);
-		return t ? t->name : f->name;
-	}
-	return f->name;
-}
-
+/* The groups: by teams and operators as always (operators indented under the clinic's row);
+ * by another grouping, its title heads the first column and the scores' spread is added. */
 static void table_rows(const struct hf_config *cfg, const struct report *r, bool team_kind)
 {
-	static const char *keys[] = {"group", "due", "attempted", "coverage", "tasks_reached", "reach",
-	                             "finished", "missed", "open", "calls", "avg", "nps",
-	                             "complaints", "esc"};
-	const char *titles[] = {_("who"), _("due"), _("attempted"), _("coverage"), _("answered"),
-	                        _("reach"), _("finished"), _("missed"), _("open"),
-	                        team_kind ? _("calls/h") : _("calls"), _("avg score"), _("NPS"),
-	                        _("complaints"), _("escalations")};
+	enum { NCOLS = 15 };
+	static const char *keys[NCOLS] = {"group", "due", "attempted", "coverage", "tasks_reached",
+	                                  "reach", "finished", "missed", "open", "calls", "avg",
+	                                  "nps", "complaints", "esc", "scores"};
+	bool staff = r->by == REPORT_BY_STAFF;
+	const char *titles[NCOLS] = {staff ? _("who") : report_by_title(r->by), _("due"),
+	                             _("attempted"), _("coverage"), _("answered"), _("reach"),
+	                             _("finished"), _("missed"), _("open"),
+	                             team_kind ? _("calls/h") : _("calls"), _("avg score"), _("NPS"),
+	                             _("complaints"), _("escalations"), _("scores 1-5")};
+	/* The scores' spread goes after the average. */
+	static const int at[NCOLS] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 11, 12, 13};
+	int ncols = staff ? NCOLS - 1 : NCOLS;
+	const char *k[NCOLS], *tt[NCOLS];
+	for (int i = 0; i < NCOLS; i++) {
+		int j = staff ? i : at[i];
+		k[i] = keys[j];
+		tt[i] = titles[j];
+	}
 	struct out_table t;
-	out_init(&t, 14, keys, titles);
+	out_init(&t, ncols, k, tt);
 	for (size_t i = 0; i < r->ngroups; i++) {
 		const struct report_figures *f = &r->groups[i];
-		char c[14][48], name[HF_NAME_MAX + 4];
-		snprintf(name, sizeof name, "%s%s", f->scope == REPORT_OF_OPERATOR ? "  " : "",
-		         group_name(cfg, f));
+		char c[NCOLS][48], name[HF_NAME_MAX + 4];
+		snprintf(name, sizeof name, "%s%s", f->scope == REPORT_OF_OPERATOR && staff ? "  " : "",
+		         report_group_name(cfg, f));
 		snprintf(c[1], sizeof c[1], "%d", f->due);
 		snprintf(c[2], sizeof c[2], "%d", f->attempted);
 		rate(report_coverage(f), c[3], sizeof c[3]);
@@ -96,9 +98,11 @@ static void table_rows(const struct hf_config *cfg, const struct report *r, bool
 		snprintf(c[13], sizeof c[13], _("%d raised, %d resolved, %d breached, SLA met %s"),
 		         f->esc_raised, f->esc_resolved, f->esc_breached,
 		         rate(report_sla_met(f), sla, sizeof sla));
-		const char *row[14] = {name};
-		for (int k = 1; k < 14; k++)
-			row[k] = c[k];
+		snprintf(c[14], sizeof c[14], "%d/%d/%d/%d/%d", f->score_n[1], f->score_n[2],
+		         f->score_n[3], f->score_n[4], f->score_n[5]);
+		const char *row[NCOLS] = {name};
+		for (int i2 = 1; i2 < NCOLS; i2++)
+			row[i2] = c[staff ? i2 : at[i2]];
 		out_row(&t, row);
 	}
 	out_print(&t, FMT_TABLE, stdout);
@@ -191,9 +195,11 @@ static void charts(const struct report *r)
 
 static int run_report(struct cli *cli, int argc, char **argv)
 {
-	const char *pos[1], *date = NULL, *team = NULL, *format = NULL;
+	const char *pos[1], *date = NULL, *team = NULL, *format = NULL, *by_code = NULL;
 	const struct cli_opt opts[] = {{"--date", 0, OPT_STRING, &date}, {"--team", 0, OPT_STRING, &team},
-	                               {"--format", 0, OPT_STRING, &format}, {0}};
+	                               {"--format", 0, OPT_STRING, &format},
+	                               {"--by", 0, OPT_STRING, &by_code}, {0}};
+	enum report_by by = REPORT_BY_STAFF;
 	int npos;
 	enum report_kind kind;
 	enum out_format fmt;
@@ -202,6 +208,10 @@ static int run_report(struct cli *cli, int argc, char **argv)
 	if (rc == HF_OK && (npos == 0 || !report_kind_from_code(pos[0], &kind)))
 		rc = (errf(cli->err, sizeof cli->err,
 		           _("report: which report: daily, weekly, monthly or team")), HF_EUSAGE);
+	if (rc == HF_OK && by_code && !report_by_from_code(by_code, &by))
+		rc = (errf(cli->err, sizeof cli->err,
+		           _("report: --by: \"%s\" is not team, operator, doctor, treatment or segment"),
+		           by_code), HF_EUSAGE);
 	if (rc == HF_OK && date)
 		rc = cli_date(cli, "--date", date, &day);
 	if (rc == HF_OK)
@@ -214,7 +224,7 @@ static int run_report(struct cli *cli, int argc, char **argv)
 	if (!date)
 		day = stamp_date(cli->ctx.now) - 1;
 	struct report r;
-	if ((rc = svc_report(&cli->ctx, kind, day, team, &r, cli->err, sizeof cli->err)) != HF_OK)
+	if ((rc = svc_report(&cli->ctx, kind, day, team, by, &r, cli->err, sizeof cli->err)) != HF_OK)
 		return rc;
 	if (fmt == FMT_CSV) {
 		report_csv(&r, stdout);
@@ -235,12 +245,15 @@ static int run_report(struct cli *cli, int argc, char **argv)
 		table_rows(&cli->ctx.cfg, &r, kind == REPORT_TEAM);
 		charts(&r);
 		printf("\n%s\n", report_definitions());
+		if (*report_by_definitions(by))
+			printf("%s\n", report_by_definitions(by));
 	}
 	report_free(&r);
 	return HF_OK;
 }
 
 const struct command cmd_report = {
-	"report", "report daily|weekly|monthly|team [--date D] [--team T] [--format table|csv|json]",
-	N_("follow-up figures of a day, week or month per team and operator — supervisor"), run_report,
+	"report", "report daily|weekly|monthly|team [--date D] [--team T] [--by G] [--format table|csv|json]",
+	N_("follow-up figures of a day, week or month per team and operator, doctor, treatment or "
+	   "value segment — supervisor"), run_report,
 };

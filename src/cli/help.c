@@ -80,6 +80,7 @@ static const struct opt_doc opt_docs[] = {
 	{"reassign", "--pool", NULL, N_("back to the team's pool, for anyone of the team")},
 	{"report", "--date", "D", N_("a day of the period (default yesterday, the last complete day)")},
 	{"report", "--team", "T", N_("that team only")},
+	{"report", "--by", "G", N_("groups: team, operator, doctor or treatment (of the visit a task follows up) or segment (the customer's value segment); default each team then its operators")},
 	{"team", "--date", "D", N_("the day (default today)")},
 	{"release", "--to", "LOGIN", N_("the consultant who takes the customer over")},
 	{"lift-dnc", "--note", "T", N_("why the customer may be called again (required, audited)")},

@@ -1,4 +1,5 @@
 /* csv.c — the CSV writer: RFC 4180 fields and rows, the BOM, the formula guard. */
+#include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -27,6 +28,27 @@ void csv_write_field(FILE *f, const char *s)
 	}
 	if (quote)
 		fputc('"', f);
+}
+
+/* -12 or -12.5: a number, which no spreadsheet runs. */
+static bool negative_number(const char *s)
+{
+	if (!s || *s++ != '-' || !isdigit((unsigned char)*s))
+		return false;
+	while (isdigit((unsigned char)*s))
+		s++;
+	if (*s == '.' && isdigit((unsigned char)s[1]))
+		for (s++; isdigit((unsigned char)*s); s++)
+			;
+	return !*s;
+}
+
+void csv_write_figure(FILE *f, const char *s)
+{
+	if (negative_number(s))
+		fputs(s, f);
+	else
+		csv_write_field(f, s);
 }
 
 void csv_write_row(FILE *f, const char *const *fields, int n)

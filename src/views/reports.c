@@ -1,5 +1,6 @@
-/* reports.c — the Reports tab (supervisors): a period's figures per clinic, team and operator,
- * bar charts of scores, calls by hour or weekday and per day, and the report as a CSV file. */
+/* reports.c — the Reports tab (supervisors): a period's figures per clinic and per team and
+ * operator (or doctor, treatment, value segment), bar charts of scores, calls by hour or weekday
+ * and per day, and the report as a CSV file. */
 #include <curses.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@ struct reports_view {
 	int kind;                       /* index in kinds */
 	hf_date day;
 	int team;                       /* index in cfg.teams; -1 the whole clinic */
+	enum report_by by;              /* what the lines per group are */
 	struct report r;
 	bool have, stale;
 	struct tui_pager pager;
@@ -45,7 +47,7 @@ static void load(struct reports_view *v)
 {
 	char err[HF_ERRLEN];
 	report_free(&v->r);
-	v->have = svc_report(v->t->ctx, kinds[v->kind], v->day, team_code(v), &v->r, err,
+	v->have = svc_report(v->t->ctx, kinds[v->kind], v->day, team_code(v), v->by, &v->r, err,
 	                     sizeof err) == HF_OK;
 	if (!v->have)
 		tui_message(v->t, UI_COLOR_ERROR, "%s", err);
@@ -63,15 +65,6 @@ static const char *pct(double v, char *buf, size_t size, const char *fmt)
 	return buf;
 }
 
-static const char *group_name(const struct hf_config *cfg, const struct report_figures *f)
-{
-	const struct hf_team *tm = f->scope != REPORT_OF_OPERATOR && *f->name ? config_team(cfg, f->name)
-	                                                                       : NULL;
-	if (tm)
-		return tm->name;
-	return f->scope == REPORT_CLINIC ? _("whole clinic") : f->name;
-}
-
 /* A figure of the first group: its label padded, its value, how it was made. */
 static void figure(struct tui_pager *p, const char *label, const char *value, const char *how)
 {
@@ -84,7 +77,7 @@ static void figures(struct reports_view *v, struct tui_pager *p)
 {
 	const struct report_figures *f = &v->r.groups[0];
 	char a[32], b[160];
-	pager_addf(p, UI_COLOR_TITLE, A_BOLD, 0, "%s", group_name(&v->t->ctx->cfg, f));
+	pager_addf(p, UI_COLOR_TITLE, A_BOLD, 0, "%s", report_group_name(&v->t->ctx->cfg, f));
 	snprintf(b, sizeof b, _("(%d of %d tasks due were called)"), f->attempted, f->due);
 	figure(p, _("Coverage"), pct(report_coverage(f), a, sizeof a, "%.1f%%"), b);
 	snprintf(b, sizeof b, _("(%d of %d called tasks reached the customer)"), f->reached,
@@ -189,9 +182,11 @@ static void counts(struct tui_pager *p, const char *title, const struct report_c
 	free(texts);
 }
 
-/* Per team and operator: one line each, columns padded by display width. */
+/* Per team and operator (or the grouping chosen): one line each, columns padded by display
+ * width. */
 static void groups(struct reports_view *v, struct tui_pager *p, bool wide)
 {
+	bool staff = v->by == REPORT_BY_STAFF;
 	static const int w[] = {12, 4, 6, 8, 6, 5, 5, 9, 8, 5, 7};
 	const char *heads[] = {_("who"), _("due"), _("called"), _("coverage"), _("reach"),
 	                       _("avg"), _("NPS"), _("compl."), _("esc."), _("SLA"), _("calls/h")};
@@ -200,7 +195,10 @@ static void groups(struct reports_view *v, struct tui_pager *p, bool wide)
 	sbuf_init(&line);
 	char cell[11][64], pad[256];
 	pager_add(p, UI_COLOR_NORMAL, 0, 0, "");
-	pager_addf(p, UI_COLOR_TITLE, 0, 0, "%s", _("Per team and operator"));
+	if (staff)
+		pager_addf(p, UI_COLOR_TITLE, 0, 0, "%s", _("Per team and operator"));
+	else
+		pager_addf(p, UI_COLOR_TITLE, 0, 0, _("Per %s"), report_by_title(v->by));
 	for (size_t g = 0; g <= v->r.ngroups; g++) {
 		const struct report_figures *f = g ? &v->r.groups[g - 1] : NULL;
 		const char *c[11];
@@ -209,8 +207,9 @@ static void groups(struct reports_view *v, struct tui_pager *p, bool wide)
 				c[k] = heads[k];
 		} else {
 			char cr[16];
-			snprintf(cell[0], sizeof cell[0], "%s%s", f->scope == REPORT_OF_OPERATOR ? "  " : "",
-			         group_name(&v->t->ctx->cfg, f));
+			snprintf(cell[0], sizeof cell[0], "%s%s",
+			         f->scope == REPORT_OF_OPERATOR && staff ? "  " : "",
+			         report_group_name(&v->t->ctx->cfg, f));
 			snprintf(cell[1], sizeof cell[1], "%d", f->due);
 			snprintf(cell[2], sizeof cell[2], "%d", f->attempted);
 			pct(report_coverage(f), cell[3], sizeof cell[3], "%.0f%%");
@@ -255,6 +254,8 @@ static void build(struct reports_view *v, int cols)
 	groups(v, p, cols >= 100);
 	pager_add(p, UI_COLOR_NORMAL, 0, 0, "");
 	pager_add(p, UI_COLOR_DIM, 0, 0, report_definitions());
+	if (*report_by_definitions(v->by))
+		pager_add(p, UI_COLOR_DIM, 0, 0, report_by_definitions(v->by));
 }
 
 /* ---- the view ---------------------------------------------------------------------------- */
@@ -283,8 +284,13 @@ static void reports_draw(struct tui *t, struct tui_view *vv)
 	if (kinds[v->kind] == REPORT_WEEKLY && n > 0 && (size_t)n < sizeof left)
 		n += snprintf(left + n, sizeof left - (size_t)n, " – %s", b + 5);
 	if (n > 0 && (size_t)n < sizeof left)
-		snprintf(left + n, sizeof left - (size_t)n, " · %s",
-		         v->team >= 0 ? t->ctx->cfg.teams[v->team].name : _("whole clinic"));
+		n += snprintf(left + n, sizeof left - (size_t)n, " · %s",
+		              v->team >= 0 ? t->ctx->cfg.teams[v->team].name : _("whole clinic"));
+	if (v->by != REPORT_BY_STAFF && n > 0 && (size_t)n < sizeof left) {
+		char per[96];
+		snprintf(per, sizeof per, _("per %s"), report_by_title(v->by));
+		snprintf(left + n, sizeof left - (size_t)n, " · %s", per);
+	}
 	console_bar(t, 1, &reports_view_ops, left, "");
 	int h = t->rows - 3 - (v->prompting && v->prompt_err[0]);
 	pager_draw(t, &v->pager, 2, 1, h, t->cols - 2);
@@ -306,8 +312,9 @@ static void default_path(const struct reports_view *v, char *out, size_t size)
 	hf_date from, to;
 	char d[16];
 	report_period(kinds[v->kind], v->day, &from, &to);
-	snprintf(out, size, "huifang-report-%s-%s%s%s.csv", kind_codes[kinds[v->kind]],
-	         date_format(from, d), v->team >= 0 ? "-" : "", v->team >= 0 ? team_code(v) : "");
+	snprintf(out, size, "huifang-report-%s-%s%s%s%s%s.csv", kind_codes[kinds[v->kind]],
+	         date_format(from, d), v->team >= 0 ? "-" : "", v->team >= 0 ? team_code(v) : "",
+	         v->by != REPORT_BY_STAFF ? "-" : "", report_by_code(v->by));
 }
 
 static int export(struct reports_view *v, const char *path)
@@ -386,6 +393,11 @@ static int reports_key(struct tui *t, struct tui_view *vv, tui_key k)
 	case ACT_REPORT_TEAM:
 		v->team = v->team + 1 < t->ctx->cfg.nteams ? v->team + 1 : -1;
 		break;
+	case ACT_REPORT_BY:
+		/* The lines per group are at the end: where one reads stays. */
+		v->by = (enum report_by)((v->by + 1) % REPORT_BY__COUNT);
+		load(v);
+		return TUI_REDRAW;
 	case ACT_REPORT_DATE:
 	case ACT_REPORT_EXPORT:
 		v->prompting = a == ACT_REPORT_DATE ? PROMPT_DATE : PROMPT_EXPORT;

@@ -151,6 +151,28 @@ check "? lists the report's keys" eval "wait_for $S 'write the report as CSV' &&
 send "$S" q
 check "... and closes" wait_for "$S" "Coverage"
 
+# ---- b: the lines per team, operator, doctor, treatment, value segment ------------------------
+D2=$(day_after -2)
+send "$S" b
+check "b: per team, named in the bar" wait_line "$S" "Daily · $D2 · whole clinic · per team"
+send "$S" b b
+check "b b: per doctor" wait_line "$S" "Daily · $D2 · whole clinic · per doctor"
+BYDOC=$(report_json daily --date "$D2" --by doctor)
+DOC=$(jq -r '[.[] | select(.scope == "doctor" and .figure == "due" and .name != "")][0].name' <<<"$BYDOC")
+check "... the demo's doctors had tasks due" test -n "$DOC" -a "$DOC" != null
+check "... a doctor's line holds report --by doctor's due and called" find_line "$S" \
+  "^  $DOC +$(fig "$BYDOC" doctor "$DOC" due) +$(fig "$BYDOC" doctor "$DOC" attempted) "
+check "... under its title" eval "screen $S | grep -q 'Per doctor'"
+send "$S" b b
+check "b b: per value segment" wait_line "$S" "· per segment"
+BYSEG=$(report_json daily --date "$D2" --by segment)
+SEG=$(jq -r '[.[] | select(.scope == "segment" and .figure == "due" and .name != "")][0].name' <<<"$BYSEG")
+SEG_NAME=$(sed -n "s/.*code = \"$SEG\"; *name = \"\([^\"]*\)\".*/\1/p" data/huifang.conf)
+check "... a segment's line by its name ($SEG_NAME), report --by segment's due" find_line "$S" \
+  "^  $SEG_NAME +$(fig "$BYSEG" segment "$SEG" due) "
+send "$S" b
+check "b once more: each team and operator again" eval "wait_gone $S '· per ' && wait_line $S 'Daily · $D2 · whole clinic'"
+
 # ---- e: the CSV --------------------------------------------------------------------------------
 send "$S" e
 check "e proposes a file named by the report in the current directory" \

@@ -10,15 +10,20 @@
 
 #include "huifang/csv.h"
 
-/* What csv_write_field writes for s. */
-static char *field(const char *s)
+/* What csv_write_field (or csv_write_figure) writes for s. */
+static char *write_one(void (*write)(FILE *, const char *), const char *s)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	csv_write_field(f, s);
+	write(f, s);
 	fclose(f);
 	return buf;
+}
+
+static char *field(const char *s)
+{
+	return write_one(csv_write_field, s);
 }
 
 static void test_fields(void **state)
@@ -58,6 +63,23 @@ static void test_fields(void **state)
 	free(null);
 }
 
+/* A figure: a negative number stays a number; anything else is guarded as a field is. */
+static void test_figures(void **state)
+{
+	(void)state;
+	static const struct { const char *in, *want; } cases[] = {
+		{"-50.0", "-50.0"}, {"-5", "-5"}, {"12.5", "12.5"}, {"", ""},
+		{"-5+1", "'-5+1"}, {"-5.", "'-5."}, {"-.5", "'-.5"}, {"-", "'-"}, {"-1e3", "'-1e3"},
+		{"-2,5", "\"'-2,5\""}, {"=1", "'=1"}, {"+5", "'+5"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = write_one(csv_write_figure, cases[i].in);
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("figure \"%s\": got [%s], want [%s]", cases[i].in, got, cases[i].want);
+		free(got);
+	}
+}
+
 static void test_rows_and_bom(void **state)
 {
 	char *buf = NULL;
@@ -83,6 +105,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fields),
+		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_rows_and_bom),
 	};
 	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
