@@ -15,9 +15,10 @@ DATADIR  = $(PREFIX)/share/huifang
 LOCALEDIR_INST = $(PREFIX)/share/locale
 UNITDIR  ?= $(PREFIX)/lib/systemd/system
 COMPDIR  ?= $(PREFIX)/share/bash-completion/completions
+PAMDIR   ?= /etc/pam.d
 VERSION  = 0.1.0
 
-PKGS     = ncursesw sqlite3 libconfig
+PKGS     = ncursesw sqlite3 libconfig pam
 PKG_OK  := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
 
 CFLAGS  ?= -O2 -g
@@ -25,7 +26,7 @@ WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-u
 DEFS     = -D_GNU_SOURCE -DHF_VERSION='"$(VERSION)"' \
            -DHF_LOCALEDIR='"$(LOCALEDIR_INST)"' -DHF_DATADIR='"$(DATADIR)"'
 PKG_CFLAGS := $(if $(PKG_OK),$(shell pkg-config --cflags $(PKGS)))
-PKG_LIBS   := $(if $(PKG_OK),$(shell pkg-config --libs $(PKGS)),-lncursesw -lsqlite3 -lconfig)
+PKG_LIBS   := $(if $(PKG_OK),$(shell pkg-config --libs $(PKGS)),-lncursesw -lsqlite3 -lconfig -lpam)
 ALL_CFLAGS = $(WARN) $(DEFS) -Iinclude -Ibuild $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 LIBS       = $(PKG_LIBS) -lcrypto -lm
 
@@ -196,6 +197,9 @@ install: all
 	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@DATADIR@|$(DATADIR)|g' scripts/huifang.cron \
 	  >$(DESTDIR)$(DATADIR)/huifang.cron && chmod 644 $(DESTDIR)$(DATADIR)/huifang.cron
 	install -m 644 scripts/huifang.bash-completion $(DESTDIR)$(COMPDIR)/huifang
+	@# The console lock's PAM service; an administrator's own version is kept.
+	install -d $(DESTDIR)$(PAMDIR)
+	[ -e $(DESTDIR)$(PAMDIR)/huifang ] || install -m 644 data/pam.d/huifang $(DESTDIR)$(PAMDIR)/huifang
 	cp -R data/scripts data/names data/demo $(DESTDIR)$(DATADIR)/
 	for m in $(MO); do l=$${m#build/locale/}; l=$${l%%/*}; \
 	  install -d $(DESTDIR)$(LOCALEDIR_INST)/$$l/LC_MESSAGES; \
@@ -205,6 +209,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/huifang $(DESTDIR)$(MANDIR)/man1/huifang.1 $(DESTDIR)$(MANDIR)/man5/huifang.conf.5
 	rm -f $(DESTDIR)$(UNITDIR)/huifang-nightly.service $(DESTDIR)$(UNITDIR)/huifang-nightly.timer
 	rm -f $(DESTDIR)$(COMPDIR)/huifang
+	@# The PAM service only when it is still the one shipped.
+	if cmp -s data/pam.d/huifang $(DESTDIR)$(PAMDIR)/huifang; then rm -f $(DESTDIR)$(PAMDIR)/huifang; fi
 	rm -rf $(DESTDIR)$(DATADIR)
 	rm -f $(DESTDIR)$(LOCALEDIR_INST)/*/LC_MESSAGES/huifang.mo
 

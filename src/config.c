@@ -1400,6 +1400,7 @@ static const struct key audit_keys[] = {
 static const struct key console_keys[] = {
 	{ .name = "lease_minutes", .type = KT_INT, .off = CFG(lease_minutes), .min = 1, .max = 240 },
 	{ .name = "idle_lock_minutes", .type = KT_INT, .off = CFG(idle_lock_minutes), .min = 0, .max = 1440 },
+	{ .name = "lock_password", .type = KT_BOOL, .off = CFG(lock_password) },
 	{ .name = "dial", .type = KT_FN, .off = CFG(dial), .fn = apply_dial },
 	{ .name = "operators_read_other_teams", .type = KT_BOOL, .off = CFG(operators_read_other_teams) },
 	{ 0 }

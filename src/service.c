@@ -23,11 +23,7 @@ bool svc_whoami(char *login, size_t size, char *err, size_t errlen)
 		str_copy(login, size, as);
 		return true;
 	}
-	struct passwd *pw = getpwuid(uid);
-	if (!pw)
-		return errf(err, errlen, _("no login name for user id %ld"), (long)uid);
-	str_copy(login, size, pw->pw_name);
-	return true;
+	return svc_real_login(login, size, err, errlen);
 }
 
 bool svc_login_is_account(const char *login)

@@ -199,6 +199,7 @@ struct hf_config {
 	/* console */
 	int lease_minutes;
 	int idle_lock_minutes;
+	bool lock_password;             /* the lock opens with the login's password, else any key */
 	bool operators_read_other_teams; /* else an operator reads only their team's customers */
 	char dial[HF_MAX_ARGV][128];  /* argv template with {phone}; dial[0][0] == 0: none */
 	int ndial;

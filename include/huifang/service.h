@@ -23,6 +23,15 @@ struct hf_ctx {
 
 /* The Unix login of the real user; root may act as $HUIFANG_AS (never when privileged). */
 bool svc_whoami(char *login, size_t size, char *err, size_t errlen);
+/* The Unix login of the real user id (getpwuid(getuid())), whatever HUIFANG_AS says. */
+bool svc_real_login(char *login, size_t size, char *err, size_t errlen);
+/* The console lock's check: is password that of the real user's login (svc_real_login)?
+ * Asked of PAM's service SVC_PAM_SERVICE (/etc/pam.d/huifang; PAM itself falls back on
+ * /etc/pam.d/other when that file is missing). A wrong password returns after PAM's fail delay
+ * (at least the one asked here, about a second). WRONG and ERROR fill err with one line for the locked screen. */
+#define SVC_PAM_SERVICE "huifang"
+enum svc_password { SVC_PASSWORD_OK, SVC_PASSWORD_WRONG, SVC_PASSWORD_ERROR };
+enum svc_password svc_check_password(const char *password, char *err, size_t errlen);
 /* Is login a Unix account on this machine (getpwnam)? A user must be one to run huifang. */
 bool svc_login_is_account(const char *login);
 /* The database path: -d FILE, else $HUIFANG_DB, else /var/lib/huifang/huifang.db. */

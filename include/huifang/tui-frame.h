@@ -70,12 +70,25 @@ struct tui_app {
 	int (*tick)(struct tui *t, bool data_changed);
 };
 
+/* The idle lock's state, the frame's own: the password typed so far is never drawn and is wiped
+ * once checked or dropped. */
+struct tui_lock {
+	bool password;                  /* opened by the login's password (console.lock_password) */
+	bool raw;                       /* the terminal sends Ctrl-C, Ctrl-Z ... as keys meanwhile */
+	char login[HF_NAME_MAX];        /* whose password: the real user's login */
+	char typed[256];
+	size_t len;
+	char note[HF_ERRLEN];           /* under the prompt: checking, wrong, or PAM's trouble */
+	int note_color;
+};
+
 struct tui {
 	struct hf_ctx *ctx;
 	const struct tui_app *app;
 	struct tui_view *top;
 	int rows, cols;
 	bool too_small, locked;
+	struct tui_lock lock;
 	bool color;                     /* colours in use (a colour terminal, no NO_COLOR) */
 	int attr[UI_COLOR__COUNT];      /* curses attributes per colour role */
 	char clinic[128];               /* meta "clinic", else cfg.clinic */

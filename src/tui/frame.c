@@ -149,18 +149,51 @@ static void draw_too_small(struct tui *t)
 	}
 }
 
+/* Nothing of the screen below: what locked it, what opens it, and the note under that — each
+ * wrapped to a centred column. Never the password, not even its length. */
 static void draw_locked(struct tui *t)
 {
-	char a[200];
+	const struct tui_lock *l = &t->lock;
+	char a[300], b[300];
 	int n = t->ctx->cfg.idle_lock_minutes;
-	snprintf(a, sizeof a,
-	         ngettext("Locked after %d minute without a key. Press any key to go on.",
-	                  "Locked after %d minutes without a key. Press any key to go on.",
-	                  (unsigned long)n),
-	         n);
-	int w = utf8_width(a);
-	int x = w < t->cols ? (t->cols - w) / 2 : 0;
-	tui_text(t, t->rows / 2, x, t->cols, UI_COLOR_DIM, 0, a);
+	if (l->password) {
+		snprintf(a, sizeof a,
+		         ngettext("Locked after %d minute without a key.",
+		                  "Locked after %d minutes without a key.", (unsigned long)n),
+		         n);
+		snprintf(b, sizeof b, _("Type the password of %s, then Enter."), l->login);
+	} else {
+		snprintf(a, sizeof a,
+		         ngettext("Locked after %d minute without a key. Press any key to go on.",
+		                  "Locked after %d minutes without a key. Press any key to go on.",
+		                  (unsigned long)n),
+		         n);
+		b[0] = 0;
+	}
+	const struct { const char *text; int color; } parts[] = {
+		{a, UI_COLOR_DIM}, {b, UI_COLOR_NORMAL}, {l->note, l->note_color},
+	};
+	int w = t->cols - 4 < 72 ? t->cols - 4 : 72;
+	struct tui_span *sp[3];
+	size_t nl[3], total = 0;
+	for (int i = 0; i < 3; i++) {
+		nl[i] = tui_wrap(parts[i].text, w, true, &sp[i]);
+		total += nl[i] + (i > 0 && nl[i] > 0); /* a blank line before the prompt and the note */
+	}
+	int y = t->rows / 2 - (int)total / 2;
+	for (int i = 0; i < 3; i++) {
+		if (i > 0 && nl[i] > 0)
+			y++;
+		for (size_t k = 0; k < nl[i]; k++, y++) {
+			char *piece = xstrndup(parts[i].text + sp[i][k].start, sp[i][k].end - sp[i][k].start);
+			int pw = utf8_width(piece);
+			if (y >= 0 && y < t->rows)
+				tui_text(t, y, pw < t->cols ? (t->cols - pw) / 2 : 0, t->cols, parts[i].color, 0,
+				         piece);
+			free(piece);
+		}
+		free(sp[i]);
+	}
 }
 
 static void draw(struct tui *t)
@@ -285,12 +318,85 @@ static int tick(struct tui *t)
 	return flags;
 }
 
+/* ---- the idle lock ------------------------------------------------------------------------ */
+
+static void forget_typed(struct tui_lock *l)
+{
+	explicit_bzero(l->typed, sizeof l->typed);
+	l->len = 0;
+}
+
+/* Engage or lift the lock: the views release or take back their claims. Locked behind a
+ * password, the terminal passes Ctrl-C, Ctrl-\ and Ctrl-Z as keys, so that nobody leaves the
+ * lock for the operator's shell; a signal from outside (kill, a hang-up) still ends it. */
 static void set_lock(struct tui *t, bool locked)
 {
+	struct tui_lock *l = &t->lock;
 	t->locked = locked;
+	forget_typed(l);
+	l->note[0] = 0;
+	l->password = locked && t->ctx->cfg.lock_password;
+	if (l->password) {
+		char err[HF_ERRLEN];
+		if (!svc_real_login(l->login, sizeof l->login, err, sizeof err)) {
+			str_copy(l->note, sizeof l->note, err);
+			l->note_color = UI_COLOR_ERROR;
+		}
+		raw();
+		l->raw = true;
+	} else if (l->raw) {
+		noraw();
+		cbreak();
+		l->raw = false;
+	}
 	for (struct tui_view *v = t->top; v; v = v->below)
 		if (v->ops->lock)
 			v->ops->lock(t, v, locked);
+}
+
+/* A key on the locked screen: true when it opens the lock. Behind a password, keys build the
+ * password (Backspace takes back a character, Esc or Ctrl-U starts again) and Enter has PAM
+ * check it; the screen says it is checking while PAM takes its time. */
+static bool lock_key(struct tui *t, tui_key k)
+{
+	struct tui_lock *l = &t->lock;
+	if (!l->password)
+		return true;
+	if (k == '\r') {
+		char err[HF_ERRLEN];
+		str_copy(l->note, sizeof l->note, _("Checking the password…"));
+		l->note_color = UI_COLOR_DIM;
+		draw(t);
+		enum svc_password r = svc_check_password(l->typed, err, sizeof err);
+		forget_typed(l);
+		if (r == SVC_PASSWORD_OK)
+			return true;
+		str_copy(l->note, sizeof l->note, err);
+		l->note_color = UI_COLOR_ERROR;
+		flushinp(); /* what was typed during the wait is not the next try */
+		return false;
+	}
+	if (k == (TK_FN | KEY_BACKSPACE)) {
+		l->len = utf8_prev(l->typed, l->len);
+		explicit_bzero(l->typed + l->len, sizeof l->typed - l->len);
+		return false;
+	}
+	if (k == 27 || k == 21 /* Ctrl-U */ || (k & TK_META)) {
+		forget_typed(l);
+		k &= ~TK_META;
+		if (k == 27 || k == 21)
+			return false;
+	}
+	if (k < 0x20 || k == 0x7f || (k & TK_FN) || (k >= 0x80 && k < 0xa0))
+		return false;
+	char buf[8];
+	size_t n = utf8_encode((unsigned)k, buf);
+	if (l->len + n < sizeof l->typed) {
+		memcpy(l->typed + l->len, buf, n);
+		l->len += n;
+	}
+	explicit_bzero(buf, sizeof buf);
+	return false;
 }
 
 static void run(struct tui *t)
@@ -330,7 +436,8 @@ static void run(struct tui *t)
 			last_key = mono();
 			flags |= TUI_REDRAW;
 			if (t->locked) {
-				set_lock(t, false);
+				if (lock_key(t, k))
+					set_lock(t, false);
 			} else if (t->too_small) {
 				/* Nothing to act on blind; the screen only says what is needed. */
 			} else {
@@ -416,6 +523,7 @@ int tui_run(struct hf_ctx *ctx, const struct tui_app *app, void *data, char *err
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);
 	int status = t->exit_status;
+	forget_typed(&t->lock);
 	free(t);
 	return status;
 }
