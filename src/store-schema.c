@@ -253,6 +253,53 @@ static const char *const migrations[] = {
 	"INSERT INTO meta(key, value) SELECT 'audit_rows_after.escalation', coalesce(max(id), 0) FROM escalation;\n"
 	"INSERT INTO meta(key, value) SELECT 'audit_rows_after.escalation_step', coalesce(max(id), 0)\n"
 	"  FROM escalation_step;\n",
+
+	/* 9: what a console shows changes only with the tasks of its team (and, for everyone, the
+	 * customers and people it names): each writer bumps its scope's counter, by the triggers
+	 * below, so a console that sees another connection commit (PRAGMA data_version) reads a
+	 * few counters and reloads only when one of its own moved. Scopes: a team's code (its
+	 * tasks), '*' (customers and people: every console), '!' (escalations: the desk). */
+	"CREATE TABLE scope_change (\n"
+	"  scope TEXT PRIMARY KEY,\n"
+	"  n     INTEGER NOT NULL\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TRIGGER task_scope_insert AFTER INSERT ON task BEGIN\n"
+	"  INSERT INTO scope_change VALUES (NEW.team, 1) ON CONFLICT(scope) DO UPDATE SET n = n + 1;\n"
+	"END;\n"
+	"-- A claim renewed (claimed_until alone) changes nothing a console shows.\n"
+	"CREATE TRIGGER task_scope_update AFTER UPDATE ON task\n"
+	"  WHEN (OLD.team, OLD.owner, OLD.status, OLD.due_date, OLD.due_time, OLD.window_end,\n"
+	"        OLD.kind, OLD.attempts, OLD.priority, OLD.script, OLD.origin, OLD.merged_into,\n"
+	"        OLD.last_outcome, OLD.claimed_by, OLD.customer_id, OLD.visit_id, OLD.step)\n"
+	"    IS NOT (NEW.team, NEW.owner, NEW.status, NEW.due_date, NEW.due_time, NEW.window_end,\n"
+	"        NEW.kind, NEW.attempts, NEW.priority, NEW.script, NEW.origin, NEW.merged_into,\n"
+	"        NEW.last_outcome, NEW.claimed_by, NEW.customer_id, NEW.visit_id, NEW.step) BEGIN\n"
+	"  INSERT INTO scope_change VALUES (NEW.team, 1) ON CONFLICT(scope) DO UPDATE SET n = n + 1;\n"
+	"  INSERT INTO scope_change SELECT OLD.team, 1 WHERE OLD.team <> NEW.team\n"
+	"    ON CONFLICT(scope) DO UPDATE SET n = n + 1;\n"
+	"END;\n"
+	"CREATE TRIGGER task_scope_delete AFTER DELETE ON task BEGIN\n"
+	"  INSERT INTO scope_change VALUES (OLD.team, 1) ON CONFLICT(scope) DO UPDATE SET n = n + 1;\n"
+	"END;\n"
+	"CREATE TRIGGER customer_scope AFTER UPDATE ON customer\n"
+	"  WHEN OLD.name IS NOT NEW.name OR OLD.phone IS NOT NEW.phone OR OLD.gender IS NOT NEW.gender\n"
+	"    OR OLD.tags IS NOT NEW.tags OR OLD.do_not_call IS NOT NEW.do_not_call\n"
+	"    OR OLD.phone_invalid IS NOT NEW.phone_invalid OR OLD.value_segment IS NOT NEW.value_segment\n"
+	"    OR OLD.value_vip IS NOT NEW.value_vip BEGIN\n"
+	"  INSERT INTO scope_change VALUES ('*', 1) ON CONFLICT(scope) DO UPDATE SET n = n + 1;\n"
+	"END;\n"
+	"CREATE TRIGGER user_scope AFTER UPDATE ON user BEGIN\n"
+	"  INSERT INTO scope_change VALUES ('*', 1) ON CONFLICT(scope) DO UPDATE SET n = n + 1;\n"
+	"END;\n"
+	"CREATE TRIGGER escalation_scope_insert AFTER INSERT ON escalation BEGIN\n"
+	"  INSERT INTO scope_change VALUES ('!', 1) ON CONFLICT(scope) DO UPDATE SET n = n + 1;\n"
+	"END;\n"
+	"CREATE TRIGGER escalation_scope_update AFTER UPDATE ON escalation BEGIN\n"
+	"  INSERT INTO scope_change VALUES ('!', 1) ON CONFLICT(scope) DO UPDATE SET n = n + 1;\n"
+	"END;\n"
+	"CREATE TRIGGER escalation_step_scope AFTER INSERT ON escalation_step BEGIN\n"
+	"  INSERT INTO scope_change VALUES ('!', 1) ON CONFLICT(scope) DO UPDATE SET n = n + 1;\n"
+	"END;\n",
 };
 
 int store_migration_count(void)

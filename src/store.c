@@ -313,6 +313,17 @@ long long store_data_version(struct store *st)
 	return v;
 }
 
+long long store_scope_version(struct store *st, const char *team, bool desk)
+{
+	long long v = -1;
+	if (!team)
+		store_int(st, &v, "SELECT coalesce(sum(n), 0) FROM scope_change", NULL);
+	else
+		store_int(st, &v, "SELECT coalesce(sum(n), 0) FROM scope_change WHERE scope IN (:t, '*')"
+		          " OR (:d AND scope = '!')", ":t", 't', team, ":d", 'i', (long long)desk, NULL);
+	return v;
+}
+
 /* A use case run inside another's transaction (the demo clinic logs its past calls through
  * the service) nests as a savepoint: its rollback undoes only its own part. */
 bool store_begin(struct store *st)

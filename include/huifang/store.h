@@ -27,6 +27,10 @@ int store_current_version(void);
 const char *store_errmsg(struct store *st);
 /* A number that changes when another connection commits (PRAGMA data_version). */
 long long store_data_version(struct store *st);
+/* A number that changes when a commit changed what a console of team (NULL: every team)
+ * shows: that team's tasks, any customer or person, and with desk the escalations. Each
+ * writer bumps its scope's counter by trigger (migration 9); -1 when it cannot be read. */
+long long store_scope_version(struct store *st, const char *team, bool desk);
 const char *store_path(struct store *st);
 
 /* An online, consistent copy into a new file dest (0660); an existing dest is refused. */

@@ -96,6 +96,9 @@ struct tui {
 	long long data_version;
 	bool touched;                   /* this console wrote: see tui_touch */
 	bool others_wrote;              /* another connection committed, not yet reloaded for */
+	const char *scope_team;         /* what this console shows: a team's tasks, NULL: all */
+	bool scope_desk;                /* ... and the escalations */
+	long long scope_version;        /* store_scope_version of that scope when last read */
 	double reloaded;                /* monotonic seconds of the last reload for others */
 	/* A message for the status line, shown until the next key (color: a UI_COLOR_*). */
 	char msg[512];
@@ -136,6 +139,10 @@ unsigned tui_screens(struct tui *t, struct tui_view *v);
 /* This console wrote something: right after the current key every view's tick runs as if
  * another console had committed, so every screen shows it. */
 void tui_touch(struct tui *t);
+/* What this console shows, for reloading: another connection's commit reloads it only when
+ * it changed team's tasks (NULL: any team's), a customer or a person, or with desk an
+ * escalation. Every team's and the desk until set. team must outlive the console. */
+void tui_scope(struct tui *t, const char *team, bool desk);
 /* Refresh ctx->now from the clock (HUIFANG_NOW stays pinned). */
 void tui_clock(struct tui *t);
 

@@ -113,6 +113,13 @@ void tui_touch(struct tui *t)
 	t->touched = true;
 }
 
+void tui_scope(struct tui *t, const char *team, bool desk)
+{
+	t->scope_team = team;
+	t->scope_desk = desk;
+	t->scope_version = store_scope_version(t->ctx->st, team, desk);
+}
+
 void tui_clock(struct tui *t)
 {
 	char err[HF_ERRLEN];
@@ -300,8 +307,14 @@ static int tick(struct tui *t)
 	 * commits, so that a busy chain does not make every console reload several times a
 	 * second. */
 	long long dv = store_data_version(t->ctx->st);
-	if (dv != t->data_version)
-		t->others_wrote = true;
+	if (dv != t->data_version) {
+		/* Another connection committed: a reload only when it changed this console's scope
+		 * (a few counters read, not the queue); unreadable counters reload all the same. */
+		long long sv = store_scope_version(t->ctx->st, t->scope_team, t->scope_desk);
+		if (sv < 0 || sv != t->scope_version)
+			t->others_wrote = true;
+		t->scope_version = sv;
+	}
 	t->data_version = dv;
 	double now = mono();
 	bool changed = t->touched || (t->others_wrote && now - t->reloaded >= RELOAD_EVERY_S);
@@ -475,6 +488,7 @@ int tui_run(struct hf_ctx *ctx, const struct tui_app *app, void *data, char *err
 	t->ctx = ctx;
 	t->app = app;
 	t->data_version = store_data_version(ctx->st);
+	tui_scope(t, NULL, true);
 
 	struct sigaction sa, old_int, old_term, old_hup;
 	memset(&sa, 0, sizeof sa);

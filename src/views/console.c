@@ -230,6 +230,11 @@ static void console_start(struct tui *t, void *data)
 	free(clinic);
 	t->script_lang = scripts_lang_for_locale(setlocale(LC_MESSAGES, NULL));
 
+	/* An operator's console shows its own team's tasks only: others' commits elsewhere do not
+	 * reload it. */
+	if (t->ctx->me.role < ROLE_SUPERVISOR)
+		tui_scope(t, t->ctx->me.team, false);
+
 	/* The queue first; a supervisor with escalations waiting starts in front of them. */
 	the_console = c;
 	show_tab(t, c, TAB_QUEUE);

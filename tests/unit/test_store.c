@@ -55,6 +55,17 @@ static void test_migrates_an_older_database(void **state)
 	/* Take it back to version 1 as it shipped: without the version 2 indexes, the version 3
 	 * column and version 4's escalation columns and timeline; an acknowledged escalation whose
 	 * note was kept as its resolution, as version 1 did. */
+	/* Without version 9's change counters (first: their triggers name later columns). */
+	static const char *const scope_triggers[] = {"task_scope_insert", "task_scope_update",
+	                                             "task_scope_delete", "customer_scope", "user_scope",
+	                                             "escalation_scope_insert", "escalation_scope_update",
+	                                             "escalation_step_scope"};
+	for (size_t i = 0; i < sizeof scope_triggers / sizeof scope_triggers[0]; i++) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "DROP TRIGGER %s", scope_triggers[i]);
+		assert_true(store_exec(st, sql, NULL));
+	}
+	assert_true(store_exec(st, "DROP TABLE scope_change", NULL));
 	assert_true(store_exec(st, "DROP INDEX task_team_queue", NULL));
 	assert_true(store_exec(st, "DROP INDEX task_owner_queue", NULL));
 	assert_true(store_exec(st, "DROP INDEX task_merged", NULL));
@@ -130,6 +141,55 @@ static void test_migrates_an_older_database(void **state)
 	free(esc);
 	assert_int_equal(DB_INT(st, "SELECT count(*) FROM pragma_table_info('customer') "
 	                                  "WHERE name LIKE 'value_%'", NULL), 9);
+	store_close(st);
+}
+
+/* A console's scope moves only with what it shows: its team's tasks (not a renewed claim), any
+ * customer or person; the desk's with escalations too; every team's with all of it. */
+static void test_scope_versions(void **state)
+{
+	(void)state;
+	char p[300], err[HF_ERRLEN] = "";
+	path_in(p, sizeof p, "scope.db");
+	struct store *st = store_open(p, STORE_CREATE, err, sizeof err);
+	assert_non_null(st);
+	assert_true(store_exec(st, "INSERT INTO customer(id, name, created_at) VALUES (1, 'x', "
+	                           "'2025-03-01 09:00')", NULL));
+	assert_true(store_exec(st, "INSERT INTO user(login, name, role, team, created_at) VALUES "
+	                           "('op', '', 'operator', 'a', '2025-03-01 09:00')", NULL));
+	static const struct {
+		const char *sql;
+		bool a, b, desk, all; /* which scopes move */
+	} cases[] = {
+		{"INSERT INTO task(id, customer_id, kind, due_date, window_end, team, created_at, updated_at) "
+		 "VALUES (1, 1, 'followup', '2025-03-02', '2025-03-04', 'a', '', '')", true, false, false, true},
+		{"UPDATE task SET claimed_by = 'op', claimed_until = '2025-03-02 10:00' WHERE id = 1",
+		 true, false, false, true},
+		{"UPDATE task SET claimed_until = '2025-03-02 10:05', updated_at = 'x' WHERE id = 1",
+		 false, false, false, false},
+		{"UPDATE task SET team = 'b' WHERE id = 1", true, true, false, true},
+		{"UPDATE task SET status = 'done' WHERE id = 1", false, true, false, true},
+		{"UPDATE customer SET name = 'y' WHERE id = 1", true, true, false, true},
+		{"UPDATE customer SET plan_due = '2025-03-09' WHERE id = 1", false, false, false, false},
+		{"INSERT INTO escalation(customer_id, severity, reason, sla_due, raised_by, raised_at) VALUES "
+		 "(1, 'urgent', '{}', '2025-03-02 13:00', 'op', '2025-03-02 09:00')", false, false, true, true},
+		{"UPDATE user SET name = '张' WHERE login = 'op'", true, true, false, true},
+		{"INSERT INTO audit(at, login, action, entity, entity_id, detail, prev_hash, hash) VALUES "
+		 "('2025-03-02 09:00', 'op', 'view', 'customer', 1, '', '', 'h')", false, false, false, false},
+		{"DELETE FROM task WHERE id = 1", false, true, false, true},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		long long a = store_scope_version(st, "a", false), b = store_scope_version(st, "b", false);
+		long long d = store_scope_version(st, "a", true), all = store_scope_version(st, NULL, true);
+		if (!store_exec(st, cases[i].sql, NULL))
+			fail_msg("%s: %s", cases[i].sql, store_errmsg(st));
+		bool moved[] = {store_scope_version(st, "a", false) != a, store_scope_version(st, "b", false) != b,
+		                store_scope_version(st, "a", true) != d, store_scope_version(st, NULL, true) != all};
+		bool want[] = {cases[i].a, cases[i].b, cases[i].a || cases[i].desk, cases[i].all};
+		for (size_t k = 0; k < 4; k++)
+			if (moved[k] != want[k])
+				fail_msg("%s: scope %zu %s", cases[i].sql, k, moved[k] ? "moved" : "did not move");
+	}
 	store_close(st);
 }
 
@@ -550,6 +610,7 @@ int main(void)
 		cmocka_unit_test(test_statements_and_meta),
 		cmocka_unit_test(test_audit_chain),
 		cmocka_unit_test(test_origins_and_reasons_round_trip),
+		cmocka_unit_test(test_scope_versions),
 		cmocka_unit_test(test_why_read_as_json_tree_would),
 		cmocka_unit_test(test_version_2_origins_and_reasons_converted),
 	};
