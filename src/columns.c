@@ -455,19 +455,18 @@ MODEL_(col_visits, "visit", visit_cols, struct hf_visit)
 
 /* ---- calls ------------------------------------------------------------------------------- */
 
-static bool call_score(const void *rec, const struct col_env *env, enum col_form form, char *buf,
-                       size_t size)
+/* A score 1-5; none (0) is empty, "-" to a person. */
+static void put_score(int score, enum col_form form, char *buf, size_t size)
 {
-	(void)env;
-	int score = ((const struct hf_call *)rec)->score;
 	if (score <= 0)
 		str_copy(buf, size, form == COL_CODE ? "" : "-");
 	else if (form == COL_CODE)
 		put_int(score, buf, size);
 	else
 		snprintf(buf, size, "%d/5", score);
-	return false;
 }
+
+VALUE_(call_score, struct hf_call, put_score(r->score, form, buf, size))
 
 /* The recommendation (NPS, 0 to 10); none is empty, "-" to a person. */
 static bool call_nps(const void *rec, const struct col_env *env, enum col_form form, char *buf,
@@ -481,6 +480,20 @@ static bool call_nps(const void *rec, const struct col_env *env, enum col_form f
 		put_int(nps, buf, size);
 	else
 		snprintf(buf, size, "%d/10", nps);
+	return false;
+}
+
+/* One dimension's score (env->dim). */
+static bool call_dim_score(const void *rec, const struct col_env *env, enum col_form form,
+                           char *buf, size_t size)
+{
+	const struct hf_call *c = rec;
+	const char *code = env->cfg->dimensions[env->dim].code;
+	int score = 0;
+	for (int i = 0; i < c->ndims; i++)
+		if (str_eq(c->dims[i].code, code))
+			score = c->dims[i].score;
+	put_score(score, form, buf, size);
 	return false;
 }
 
@@ -504,6 +517,7 @@ static const struct col_def call_cols[] = {
 	{"operator", N_("operator"), D_ | T_ | S_, 10, 0, -1, NULL, call_operator},
 	{"outcome", N_("outcome"), D_ | T_ | S_, 12, 0, -1, outcome_widest, call_outcome},
 	{"score", N_("score"), D_ | T_ | S_, 5, 0, 1, NULL, call_score},
+	{"score_", N_("dimension score"), D_ | T_ | COL_PER_DIM, 5, 0, 1, NULL, call_dim_score},
 	{"nps", N_("recommend"), D_ | T_, 6, 0, 1, NULL, call_nps},
 	{"next", N_("next contact"), D_ | T_, 16, 0, -1, NULL, call_next},
 	{"complaint", N_("complaint"), D_ | T_, 10, 0, -1, NULL, call_complaint},
@@ -617,12 +631,32 @@ MODEL_(col_unseen, "customer to release", unseen_cols, struct unseen_customer)
 
 /* ---- the model --------------------------------------------------------------------------- */
 
-int col_pick(const struct col_model *m, unsigned in, int *idx)
+/* A COL_PER_DIM column's instance for dimension k: its index with the dimension above it. */
+#define DIM_STRIDE 256
+_Static_assert(HF_MAX_DIMS < 100, "instances of a column stay clear of int's range");
+
+static int def_index(int c)
+{
+	return c % DIM_STRIDE;
+}
+
+static int dim_index(int c)
+{
+	return c / DIM_STRIDE - 1;
+}
+
+int col_pick(const struct col_model *m, unsigned in, const struct col_env *env, int *idx)
 {
 	int n = 0;
-	for (int c = 0; c < m->ncols; c++)
-		if (m->cols[c].in & in)
+	for (int c = 0; c < m->ncols; c++) {
+		if (!(m->cols[c].in & in))
+			continue;
+		if (!(m->cols[c].in & COL_PER_DIM))
 			idx[n++] = c;
+		else
+			for (int k = 0; env && env->cfg && k < env->cfg->ndimensions && k < HF_MAX_DIMS; k++)
+				idx[n++] = c + (k + 1) * DIM_STRIDE;
+	}
 	return n;
 }
 
@@ -632,6 +666,28 @@ int col_index(const struct col_model *m, const char *code)
 		if (str_eq(m->cols[c].code, code))
 			return c;
 	return -1;
+}
+
+const struct col_def *col_def_of(const struct col_model *m, int c)
+{
+	return &m->cols[def_index(c)];
+}
+
+const char *col_code(const struct col_model *m, int c, const struct col_env *env, char *buf,
+                     size_t size)
+{
+	const struct col_def *d = col_def_of(m, c);
+	if (dim_index(c) < 0 || !env || !env->cfg)
+		return d->code;
+	snprintf(buf, size, "%s%s", d->code, env->cfg->dimensions[dim_index(c)].code);
+	return buf;
+}
+
+const char *col_header(const struct col_model *m, int c, const struct col_env *env)
+{
+	if (dim_index(c) < 0 || !env || !env->cfg)
+		return _(col_def_of(m, c)->header);
+	return _(env->cfg->dimensions[dim_index(c)].name);
 }
 
 const void *col_record(const struct col_model *m, const void *recs, size_t i)
@@ -644,13 +700,19 @@ bool col_value(const struct col_model *m, int c, const void *rec, const struct c
 {
 	if (size)
 		buf[0] = 0;
-	if (c < 0 || c >= m->ncols || !rec)
+	if (c < 0 || def_index(c) >= m->ncols || !rec)
 		return false;
-	return m->cols[c].value(rec, env, form, buf, size);
+	if (dim_index(c) < 0)
+		return m->cols[c].value(rec, env, form, buf, size);
+	if (!env || !env->cfg || dim_index(c) >= env->cfg->ndimensions)
+		return false;
+	struct col_env one = *env;
+	one.dim = dim_index(c);
+	return m->cols[def_index(c)].value(rec, &one, form, buf, size);
 }
 
 int col_widest(const struct col_model *m, int c, const struct col_env *env)
 {
-	const struct col_def *d = &m->cols[c];
+	const struct col_def *d = col_def_of(m, c);
 	return d->widest ? d->widest(env) : d->width;
 }

@@ -49,6 +49,12 @@ static const struct {
 	{ "complaint", N_("Complaint") },
 };
 
+/* The names of the default file's satisfaction dimensions: msgids, listed here so they reach
+ * the catalogue. */
+static const char *const default_dimension_names[] __attribute__((unused)) = {
+	N_("Attitude"), N_("Expertise"), N_("Facilities"), N_("Results"),
+};
+
 static const char *const color_names[] = {
 	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
 };
@@ -1089,6 +1095,39 @@ static const struct entries resolution_entries = {
 	.twice = N_("\"%s\" is listed twice"),
 };
 
+static const struct key dimension_keys[] = {
+	{ .name = "code", .type = KT_CODE, .off = offsetof(struct hf_dimension, code), .size = HF_DIM_CODE_MAX },
+	{ .name = "name", .type = KT_TEXT, .off = offsetof(struct hf_dimension, name), .size = HF_NAME_MAX },
+	{ .name = "low", .type = KT_INT, .off = offsetof(struct hf_dimension, low_max), .min = 0, .max = 4, .optional = true },
+	{ 0 }
+};
+
+/* A dimension is typed by its name as well as its code: no name may be another's name or
+ * code. */
+static void dimensions_done(struct loader *ld, const config_setting_t *s, bool clean)
+{
+	const struct hf_config *cfg = ld->cfg;
+	if (!clean)
+		return; /* entries were left out: the indices are not the file's */
+	for (int i = 0; i < cfg->ndimensions; i++) {
+		bool taken = false;
+		for (int j = 0; j < cfg->ndimensions && !taken; j++)
+			taken = i != j && (strcmp(cfg->dimensions[i].name, cfg->dimensions[j].code) == 0 ||
+			                   (j < i && strcmp(cfg->dimensions[i].name, cfg->dimensions[j].name) == 0));
+		if (taken)
+			problem(ld, config_setting_get_member(config_setting_get_elem(s, (unsigned)i), "name"),
+			        _("dimension name \"%s\" is already the name or code of another"),
+			        cfg->dimensions[i].name);
+	}
+}
+
+static const struct entries dimension_entries = {
+	.id = "code",
+	.too_many = N_("too many dimensions (at most %d)"),
+	.twice = N_("dimension \"%s\" is listed twice"),
+	.done = dimensions_done,
+};
+
 static void apply_dial(struct loader *ld, const config_setting_t *s, char *base,
                        const struct key *k)
 {
@@ -1424,6 +1463,9 @@ static const struct key root_keys[] = {
 	  .entries = &outcome_entries },
 	{ .name = "escalation", .type = KT_GROUP, .sub = escalation_keys },
 	{ .name = "contact_cap_days", .type = KT_INT, .off = CFG(contact_cap_days), .min = 0, .max = 30 },
+	{ .name = "dimensions", .type = KT_GROUPS, .off = CFG(dimensions), .size = sizeof(struct hf_dimension),
+	  .off2 = CFG(ndimensions), .min = 0, .max = HF_MAX_DIMS, .sub = dimension_keys,
+	  .entries = &dimension_entries },
 	{ .name = "release", .type = KT_GROUP, .sub = release_keys },
 	{ .name = "teams", .type = KT_GROUPS, .off = CFG(teams), .size = sizeof(struct hf_team),
 	  .off2 = CFG(nteams), .min = 1, .max = HF_MAX_TEAMS, .sub = team_keys, .entries = &team_entries },
@@ -1740,6 +1782,29 @@ const struct hf_outcome *config_outcome_typed(const struct hf_config *cfg, const
 		if (strcmp(_(cfg->outcomes[i].label), s) == 0 || strcmp(cfg->outcomes[i].label, s) == 0)
 			o = &cfg->outcomes[i];
 	return o;
+}
+
+const struct hf_dimension *config_dimension(const struct hf_config *cfg, const char *code)
+{
+	for (int i = 0; code && i < cfg->ndimensions; i++)
+		if (strcmp(cfg->dimensions[i].code, code) == 0)
+			return &cfg->dimensions[i];
+	return NULL;
+}
+
+const struct hf_dimension *config_dimension_typed(const struct hf_config *cfg, const char *s)
+{
+	const struct hf_dimension *d = config_dimension(cfg, s);
+	for (int i = 0; s && !d && i < cfg->ndimensions; i++)
+		if (strcmp(_(cfg->dimensions[i].name), s) == 0 || strcmp(cfg->dimensions[i].name, s) == 0)
+			d = &cfg->dimensions[i];
+	return d;
+}
+
+const char *config_dimension_name(const struct hf_config *cfg, const char *code)
+{
+	const struct hf_dimension *d = config_dimension(cfg, code);
+	return d ? _(d->name) : code ? code : "";
 }
 
 const struct hf_resolution *config_resolution(const struct hf_config *cfg, const char *code)

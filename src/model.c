@@ -177,6 +177,7 @@ const char *why_arg_value(const struct hf_why_part *p, enum hf_why_arg a, char b
 	case WHY_F_NAME:
 	case WHY_F_OUTCOME:
 	case WHY_F_SEGMENT:
+	case WHY_F_DIMENSION:
 		return p->name[0] ? p->name : NULL;
 	case WHY_F_OFFSET:
 		return p->offset[0] ? p->offset : NULL;
@@ -233,6 +234,7 @@ bool why_arg_set(struct hf_why_part *p, enum hf_why_arg a, const char *v)
 	case WHY_F_NAME:
 	case WHY_F_OUTCOME:
 	case WHY_F_SEGMENT:
+	case WHY_F_DIMENSION:
 		return set_text(p->name, sizeof p->name, v);
 	case WHY_F_OFFSET:
 		return set_text(p->offset, sizeof p->offset, v);

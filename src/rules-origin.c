@@ -66,6 +66,10 @@ static bool render_arg(const struct hf_config *cfg, const struct hf_why *w, int 
 			v = g->name;
 		break;
 	}
+	case WHY_F_DIMENSION:
+		if (v && cfg)
+			v = config_dimension_name(cfg, v);
+		break;
 	case WHY_F_OFFSET:
 		if (v && offset_words(v, buf, sizeof buf))
 			v = buf;
@@ -155,4 +159,18 @@ char *rules_why_text(const struct hf_config *cfg, const struct hf_why *w, char *
 	str_copy(out, size, b.s);
 	sbuf_free(&b);
 	return out;
+}
+
+void rules_dimension_list(const struct hf_config *cfg, struct sbuf *b)
+{
+	for (int i = 0; i < cfg->ndimensions; i++)
+		sbuf_printf(b, "%s%s", i ? ", " : "", _(cfg->dimensions[i].name));
+}
+
+void rules_dims_append(const struct hf_config *cfg, const struct hf_dim_score *dims, int n,
+                       struct sbuf *b)
+{
+	for (int i = 0; i < n; i++)
+		sbuf_printf(b, "%s%s %d/5", i ? ", " : "", config_dimension_name(cfg, dims[i].code),
+		            dims[i].score);
 }

@@ -77,6 +77,30 @@ bool rules_check_outcome(const struct hf_config *cfg, const struct hf_task_rec *
 		if (!o->asks_score)
 			return errf(err, errlen, _("outcome %s takes no score"), _(o->label));
 	}
+	for (int i = 0; i < in->ndims; i++) {
+		const struct hf_dim_score *d = &in->dims[i];
+		const struct hf_dimension *dim = config_dimension(cfg, d->code);
+		if (!dim) {
+			struct sbuf b;
+			sbuf_init(&b);
+			rules_dimension_list(cfg, &b);
+			if (cfg->ndimensions)
+				errf(err, errlen, _("unknown dimension \"%s\" (expected one of: %s)"), d->code, b.s);
+			else
+				errf(err, errlen, _("unknown dimension \"%s\": the rules list no dimensions"),
+				     d->code);
+			sbuf_free(&b);
+			return false;
+		}
+		if (d->score < 1 || d->score > 5)
+			return errf(err, errlen, _("%s: score %d is out of range (1 to 5)"), _(dim->name),
+			            d->score);
+		for (int j = 0; j < i; j++)
+			if (strcmp(in->dims[j].code, d->code) == 0)
+				return errf(err, errlen, _("%s is scored twice"), _(dim->name));
+		if (!o->asks_score)
+			return errf(err, errlen, _("outcome %s takes no score (%s)"), _(o->label), _(dim->name));
+	}
 	if (in->has_nps) {
 		if (in->nps < 0 || in->nps > 10)
 			return errf(err, errlen, _("recommendation %d is out of range (0 to 10)"), in->nps);
@@ -339,6 +363,15 @@ void rules_log_outcome(const struct hf_config *cfg, const struct rules_customer 
 	}
 	if (in->score > 0 && in->score <= cfg->low_score_max) {
 		why_add(&why, WHY_LOW_SCORE)->count = in->score;
+		add_reason(&esc, &why, SEV_NORMAL, cfg->low_score_sla_hours);
+	}
+	for (int i = 0; i < in->ndims; i++) {
+		const struct hf_dimension *dim = config_dimension(cfg, in->dims[i].code);
+		if (!dim || in->dims[i].score <= 0 || in->dims[i].score > dim->low_max)
+			continue;
+		struct hf_why_part *r = why_add(&why, WHY_LOW_DIMENSION);
+		str_copy(r->name, sizeof r->name, dim->code);
+		r->count = in->dims[i].score;
 		add_reason(&esc, &why, SEV_NORMAL, cfg->low_score_sla_hours);
 	}
 	if (in->score > 0 && cust->last_score > 0 && cfg->score_drop > 0 &&

@@ -24,6 +24,11 @@ void svc_event_call(struct hf_ctx *ctx, const struct hf_call *c)
 		event_int(&b, "nps", c->nps);
 	if (*c->complaint)
 		event_text(&b, "complaint", c->complaint);
+	for (int i = 0; i < c->ndims; i++) {
+		char key[HF_DIM_CODE_MAX + 8];
+		snprintf(key, sizeof key, "score_%s", c->dims[i].code);
+		event_int(&b, key, c->dims[i].score);
+	}
 	event_emit(ctx->cfg.events_path, &b);
 	sbuf_free(&b);
 }

@@ -404,15 +404,24 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_
 	call.note = (char *)(in.note ? in.note : "");
 	call.next = in.has_next ? in.next : HF_NO_STAMP;
 	str_copy(call.complaint, sizeof call.complaint, in.complaint ? in.complaint : "");
+	/* The dimensions in the rules' order, as every listing shows them (the rules checked that
+	 * each is known and given once). */
+	for (int k = 0; k < ctx->cfg.ndimensions; k++)
+		for (int i = 0; i < in.ndims; i++)
+			if (strcmp(in.dims[i].code, ctx->cfg.dimensions[k].code) == 0)
+				call.dims[call.ndims++] = in.dims[i];
 	res->call_id = store_call_add(ctx->st, &call);
 
 	call.id = res->call_id;
 	hf_id esc_before = store_escalation_last_id(ctx->st);
-	char detail[256];
+	char detail[512];
 	snprintf(detail, sizeof detail, "task=%lld outcome=%s score=%d", (long long)task, in.code,
 	         in.score);
 	if (in.has_nps)
 		snprintf(detail + strlen(detail), sizeof detail - strlen(detail), " nps=%d", in.nps);
+	for (int i = 0; i < call.ndims; i++)
+		snprintf(detail + strlen(detail), sizeof detail - strlen(detail), " dim.%s=%d",
+		         call.dims[i].code, call.dims[i].score);
 	if (!res->call_id || esc_before < 0 ||
 	    !svc_apply(ctx->st, t.customer_id, task, res->call_id, ctx->login, ctx->now, &res->dec) ||
 	    !store_escalation_raised_steps(ctx->st, esc_before) ||

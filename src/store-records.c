@@ -323,7 +323,32 @@ hf_id store_call_add(struct store *st, const struct hf_call *c)
 	    ":e", 't', bind_stamp(c->ended, s2), ":outcome", 't', c->outcome,
 	    ":score", 'z', (long long)c->score, ":nps", 'i', (long long)c->nps, ":note", 't', c->note ? c->note : "",
 	    ":next", 't', next, ":complaint", 't', c->complaint, NULL);
-	return ok ? store_last_id(st) : 0;
+	hf_id id = ok ? store_last_id(st) : 0;
+	for (int i = 0; id && i < c->ndims; i++)
+		if (!store_exec(st, "INSERT INTO call_score(call_id, dimension, score) "
+		                    "VALUES (:call, :dim, :score)",
+		                ":call", 'i', (long long)id, ":dim", 't', c->dims[i].code,
+		                ":score", 'i', (long long)c->dims[i].score, NULL))
+			id = 0;
+	return id;
+}
+
+void col_dims(struct stmt *s, int col, struct hf_dim_score *dims, int *n)
+{
+	const char *p = stmt_text(s, col);
+	*n = 0;
+	while (*p && *n < HF_MAX_DIMS) {
+		size_t len = strcspn(p, ","), eq = strcspn(p, "=");
+		struct hf_dim_score *d = &dims[*n];
+		if (eq < len && eq < sizeof d->code) {
+			memcpy(d->code, p, eq);
+			d->code[eq] = 0;
+			d->score = atoi(p + eq + 1);
+			if (d->score >= 1 && d->score <= 5)
+				(*n)++;
+		}
+		p += len + (p[len] == ',');
+	}
 }
 
 static void read_call(struct stmt *s, void *row, const void *arg)
@@ -343,7 +368,13 @@ static void read_call(struct stmt *s, void *row, const void *arg)
 	c->next = stmt_is_null(s, 9) ? HF_NO_STAMP : col_stamp(s, 9);
 	col_copy(s, 10, c->complaint, sizeof c->complaint);
 	c->nps = (int)stmt_int(s, 11);
+	col_dims(s, 12, c->dims, &c->ndims);
 }
+
+/* The columns read_call reads. */
+#define CALL_COLS \
+	"id, coalesce(task_id,0), customer_id, operator, started_at, ended_at, outcome, " \
+	"coalesce(score,0), note, next_contact, complaint, coalesce(nps,-1), " CALL_DIMS("call.id")
 
 static void drop_call(void *row)
 {
@@ -353,12 +384,22 @@ static void drop_call(void *row)
 bool store_calls(struct store *st, hf_id customer, struct hf_call **out, size_t *n)
 {
 	struct stmt *s = stmt_prepare(st,
-	    "SELECT id, coalesce(task_id,0), customer_id, operator, started_at, ended_at, outcome, "
-	    "coalesce(score,0), note, next_contact, complaint, coalesce(nps,-1) FROM call "
+	    "SELECT " CALL_COLS " FROM call "
 	    "WHERE customer_id = :c "
 	    "ORDER BY started_at DESC, id DESC");
 	stmt_bind_int(s, ":c", customer);
 	return store_rows(s, out, n, sizeof **out, read_call, NULL, drop_call);
+}
+
+enum store_found store_call_get(struct store *st, hf_id id, struct hf_call *out)
+{
+	struct stmt *s = stmt_prepare(st, "SELECT " CALL_COLS " FROM call WHERE id = :id");
+	stmt_bind_int(s, ":id", id);
+	int rc = stmt_step(s);
+	if (rc == 1)
+		read_call(s, out, NULL);
+	stmt_done(s);
+	return found_of(rc);
 }
 
 void store_calls_free(struct hf_call *calls, size_t n)
@@ -530,8 +571,7 @@ bool store_each_visit(struct store *st, hf_date from, hf_date to, store_each_fn 
 bool store_each_call(struct store *st, hf_date from, hf_date to, store_each_fn fn, void *arg)
 {
 	struct stmt *s = stmt_prepare(st,
-	    "SELECT id, coalesce(task_id,0), customer_id, operator, started_at, ended_at, outcome, "
-	    "coalesce(score,0), note, next_contact, complaint, coalesce(nps,-1) FROM call WHERE"
+	    "SELECT " CALL_COLS " FROM call WHERE"
 	    IN_RANGE("started_at") "ORDER BY id");
 	store_bind_range(s, from, to);
 	return store_each_row(s, sizeof(struct hf_call), read_call, NULL, drop_call, fn, arg);

@@ -300,6 +300,19 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER escalation_step_scope AFTER INSERT ON escalation_step BEGIN\n"
 	"  INSERT INTO scope_change VALUES ('!', 1) ON CONFLICT(scope) DO UPDATE SET n = n + 1;\n"
 	"END;\n",
+
+	/* 10: satisfaction in several dimensions: a call's score on each dimension of the rules
+	 * (config `dimensions`) besides its overall score, written with the call in its
+	 * transaction; covered by the audit trail's record like the call itself. */
+	"-- One dimension's score on a call: the dimension's code and 1-5.\n"
+	"CREATE TABLE call_score (\n"
+	"  id        INTEGER PRIMARY KEY,\n"
+	"  call_id   INTEGER NOT NULL REFERENCES call(id),\n"
+	"  dimension TEXT NOT NULL,                -- dimensions[].code\n"
+	"  score     INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),\n"
+	"  UNIQUE (call_id, dimension)\n"
+	");\n"
+	"INSERT INTO meta(key, value) VALUES ('audit_rows_after.call_score', '0');\n",
 };
 
 int store_migration_count(void)

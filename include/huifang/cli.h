@@ -37,12 +37,19 @@ int cli_complete(struct cli *cli, int argc, char **argv);
 
 /* ---- options ------------------------------------------------------------------------- */
 
-enum opt_type { OPT_FLAG, OPT_STRING };
+enum opt_type { OPT_FLAG, OPT_STRING, OPT_LIST };
 struct cli_opt {
 	const char *name;               /* "--date" */
 	char short_name;                /* 'd' or 0 */
 	enum opt_type type;
-	void *value;                    /* bool * for OPT_FLAG, const char ** for OPT_STRING */
+	void *value;                    /* bool * for OPT_FLAG, const char ** for OPT_STRING,
+	                                   struct cli_list * for OPT_LIST */
+};
+/* An option that may be given several times: its values in order. */
+#define CLI_LIST_MAX 16
+struct cli_list {
+	const char *v[CLI_LIST_MAX];
+	int n;
 };
 /* Parse argv[1..] against opts (terminated by a zeroed entry). Positional arguments go to
  * pos (at most maxpos, else a usage error); returns 0 or HF_EUSAGE with err filled. */
@@ -135,7 +142,7 @@ struct out_records {
 	enum col_form form;
 	int *idx, nc;
 	const char **keys, **titles, **row;
-	char *bufs;
+	char *bufs, *codes;             /* the cells; the columns' codes */
 };
 void out_records_begin(struct out_records *r, enum out_format fmt, const struct col_model *m,
                        const struct col_env *env, size_t page, FILE *f);

@@ -19,6 +19,11 @@ enum col_form { COL_CODE, COL_LABEL, COL_SCREEN };
  * the console's list, and json only (a field that the documented columns of tsv and csv
  * readers do not have). */
 enum { COL_IN_DATA = 1, COL_IN_TABLE = 2, COL_IN_SCREEN = 4, COL_IN_JSON = 8 };
+/* With the listings: a column repeated once per satisfaction dimension of the rules (config
+ * `dimensions`), in their order. Each instance's code is the column's code followed by the
+ * dimension's ("score_" + "attitude"), its heading the dimension's name; its value function reads
+ * which dimension from env->dim. */
+enum { COL_PER_DIM = 16 };
 
 /* What values depend on beyond the record: the rules (outcome labels, attempts), the clock
  * (overdue, breached) and whether the viewer may see whole phone numbers. */
@@ -27,6 +32,7 @@ struct col_env {
 	hf_stamp now;
 	bool reveal;
 	struct store *st;               /* writes stored forms (a reason's JSON); may be NULL */
+	int dim;                        /* a COL_PER_DIM column's dimension: index in cfg->dimensions */
 };
 
 /* Writes rec's value into buf (size bytes); returns true when the cell asks for attention
@@ -65,10 +71,19 @@ extern const struct col_model col_team_day;     /* struct team_day (service.h) *
 extern const struct col_model col_unseen;       /* struct unseen_customer */
 
 /* The indices of m's columns shown in `in` (one COL_IN_*), in order, into idx (room for
- * m->ncols); returns how many. */
-int col_pick(const struct col_model *m, unsigned in, int *idx);
+ * COL_PICK_MAX(m)); returns how many. A COL_PER_DIM column gives one index per dimension of
+ * env's rules (none when env is NULL). */
+#define COL_PICK_MAX(m) ((m)->ncols + HF_MAX_DIMS)
+int col_pick(const struct col_model *m, unsigned in, const struct col_env *env, int *idx);
 /* The index of the column with this code, or -1. */
 int col_index(const struct col_model *m, const char *code);
+/* A picked column's code (tsv header, json key, csv header) and its heading as a person reads
+ * it (translated; a dimension's name); buf holds what is made for a COL_PER_DIM column. */
+const char *col_code(const struct col_model *m, int c, const struct col_env *env, char *buf,
+                     size_t size);
+const char *col_header(const struct col_model *m, int c, const struct col_env *env);
+/* A picked column's definition (its width and alignment). */
+const struct col_def *col_def_of(const struct col_model *m, int c);
 /* Record i of an array of m's records. */
 const void *col_record(const struct col_model *m, const void *recs, size_t i);
 /* Column c's value of rec (see col_value_fn). */

@@ -88,6 +88,15 @@ struct hf_resolution {
 };
 #define HF_MAX_RESOLUTIONS 16
 #define HF_MAX_LADDER 8
+
+/* A satisfaction dimension a call may score 1-5 besides the overall score (服务态度, 效果满意 ...):
+ * the code is stored with the call, the name shown (through the translations) and typed. */
+struct hf_dimension {
+	char code[HF_DIM_CODE_MAX];
+	char name[HF_NAME_MAX];       /* msgid, shown through gettext */
+	int low_max;                  /* a score at or below this raises an escalation (0: never) */
+};
+
 /* What a segment asks of one of R, F and M: a high score, a low one, or nothing. */
 enum hf_level { LEVEL_ANY, LEVEL_HIGH, LEVEL_LOW };
 
@@ -193,6 +202,11 @@ struct hf_config {
 	/* events: one JSON line per call and escalation step, appended to a file or FIFO ("": none) */
 	char events_path[512];
 
+	/* satisfaction dimensions, in the order the form shows them (planning does not read them:
+	 * after events_path, outside config_rules_digest) */
+	struct hf_dimension dimensions[HF_MAX_DIMS];
+	int ndimensions;
+
 	/* audit: the trail's head to the system log every this many rows (and at each plan) */
 	int audit_anchor_every;
 
@@ -250,6 +264,13 @@ const struct hf_team *config_team(const struct hf_config *cfg, const char *code)
 const char *config_team_name(const struct hf_config *cfg, const char *code);
 const struct hf_resolution *config_resolution(const struct hf_config *cfg, const char *code);
 const struct hf_segment *config_segment(const struct hf_config *cfg, const char *code);
+/* A dimension by its code (NULL: none). */
+const struct hf_dimension *config_dimension(const struct hf_config *cfg, const char *code);
+/* A dimension by its code or its name (translated or not), as a person types it; NULL: none. */
+const struct hf_dimension *config_dimension_typed(const struct hf_config *cfg, const char *s);
+/* A dimension's name as shown (translated); the code itself when the rules have no such
+ * dimension (a call scored before it was removed). */
+const char *config_dimension_name(const struct hf_config *cfg, const char *code);
 /* The most attempts any outcome allows before its task is unreachable (0: no limit): the
  * "n/max" shown with a task's attempts. */
 int config_max_attempts(const struct hf_config *cfg);

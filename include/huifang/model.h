@@ -22,6 +22,11 @@ typedef long long hf_stamp;
 /* Error messages travel in a caller-provided buffer of this size. */
 #define HF_ERRLEN 512
 
+/* Satisfaction dimensions a call may score besides the overall score (config `dimensions`):
+ * at most this many, so that an escalation's reason always has a part for each low one. */
+#define HF_MAX_DIMS 8
+#define HF_DIM_CODE_MAX 32
+
 /* Exit statuses (SPEC §4). */
 enum hf_exit { HF_OK = 0, HF_EFAIL = 1, HF_EUSAGE = 2, HF_EPERM = 3 };
 
@@ -95,7 +100,8 @@ enum hf_exit { HF_OK = 0, HF_EFAIL = 1, HF_EUSAGE = 2, HF_EPERM = 3 };
 	X(WHY_POSTOP_MISSED, "postop_missed", N_("post-op call missed: {origin}")) \
 	X(WHY_ESCALATION_CALLBACK, "escalation_callback", \
 	  N_("supervisor's callback on escalation {escalation}")) \
-	X(WHY_SEGMENT, "segment", N_("{task_kind}: {segment}, last visit {since}"))
+	X(WHY_SEGMENT, "segment", N_("{task_kind}: {segment}, last visit {since}")) \
+	X(WHY_LOW_DIMENSION, "low_dimension", N_("low score {score} for {dimension}"))
 
 /* The arguments: each key is stored in one typed field of a part (several keys share a field;
  * no code uses two keys of one field). */
@@ -122,7 +128,8 @@ enum hf_exit { HF_OK = 0, HF_EFAIL = 1, HF_EUSAGE = 2, HF_EPERM = 3 };
 	X(ARG_ATTEMPTS, "attempts", WHY_F_COUNT) \
 	X(ARG_ORIGIN, "origin", WHY_F_NESTED) \
 	X(ARG_ESCALATION, "escalation", WHY_F_TASK) \
-	X(ARG_SEGMENT, "segment", WHY_F_SEGMENT)
+	X(ARG_SEGMENT, "segment", WHY_F_SEGMENT) \
+	X(ARG_DIMENSION, "dimension", WHY_F_DIMENSION)
 
 /* The steps of an escalation's timeline. */
 #define HF_ESC_STEPS(X) \
@@ -190,6 +197,7 @@ enum hf_why_field {
 	WHY_F_NAME,         /* name: shown as written */
 	WHY_F_OUTCOME,      /* name: an outcome code, shown as its label */
 	WHY_F_SEGMENT,      /* name: a value segment's code, shown as its name */
+	WHY_F_DIMENSION,    /* name: a satisfaction dimension's code, shown as its name */
 	WHY_F_VISIT_KIND,
 	WHY_F_TASK_KIND,
 	WHY_F_VISIT_DATE,
@@ -206,6 +214,9 @@ enum hf_why_field {
 /* Parts in one origin or reason. An origin may take at most HF_WHY_PARTS - 1, so that a part
  * carrying it (a missed post-op call, a callback) always fits. */
 #define HF_WHY_PARTS 12
+/* A call's escalation has one part for the outcome, the low score, the score drop and the risk
+ * word, and one for each low dimension: they always fit. */
+_Static_assert(4 + HF_MAX_DIMS <= HF_WHY_PARTS, "every reason of a call fits its escalation");
 
 /* One part: a code and its arguments; an absent argument is 0, "", HF_NO_DATE or *_NONE. */
 struct hf_why_part {
@@ -226,6 +237,12 @@ struct hf_why_part {
 struct hf_why {
 	int n;
 	struct hf_why_part part[HF_WHY_PARTS];
+};
+
+/* One satisfaction dimension's score on a call: the dimension's code and 1-5. */
+struct hf_dim_score {
+	char code[HF_DIM_CODE_MAX];
+	int score;
 };
 
 /* A customer's value (RFM) as of a day, from the visits: kept with the customer and brought up

@@ -141,6 +141,8 @@ struct outcome_input {
 	hf_stamp next;                  /* when has_next: the date (and time if next_has_time) */
 	bool next_has_time;
 	const char *complaint;          /* category, may be NULL */
+	const struct hf_dim_score *dims;/* satisfaction dimensions scored (codes), in any order */
+	int ndims;
 	const char *operator_login;
 	const char *operator_team;
 	const char *callback_team;      /* --team for a callback: the team's pool instead */
@@ -155,7 +157,8 @@ bool rules_place_next(const struct hf_config *cfg, const struct outcome_input *i
                       int *minute, char *msg, size_t msglen);
 
 /* Validate the input against the config and the task (exit-2 class problems: unknown outcome,
- * score out of range, next date in the past / beyond a year / missing for a callback, task not
+ * score out of range, a dimension unknown, out of range, scored twice or where the outcome asks
+ * no score, next date in the past / beyond a year / missing for a callback, task not
  * open). Returns false and fills err with one line. */
 bool rules_check_outcome(const struct hf_config *cfg, const struct hf_task_rec *task,
                          const struct outcome_input *in, hf_stamp now, char *err, size_t errlen);
@@ -184,6 +187,14 @@ void rules_why_append(const struct hf_config *cfg, const struct hf_why *w, struc
 void rules_task_why(const struct hf_config *cfg, const struct hf_task_rec *t, struct sbuf *b);
 /* The same into out, cut at a character boundary when it does not fit; returns out. */
 char *rules_why_text(const struct hf_config *cfg, const struct hf_why *w, char *out, size_t size);
+
+/* The configured dimensions' names as a person reads them ("Attitude, Expertise, ..."
+ * translated), for a message that lists them. Appended to b. */
+void rules_dimension_list(const struct hf_config *cfg, struct sbuf *b);
+/* A call's dimension scores as a person reads them ("Attitude 5/5, Results 3/5"), in the order
+ * given; nothing when n is 0. Appended to b. */
+void rules_dims_append(const struct hf_config *cfg, const struct hf_dim_score *dims, int n,
+                       struct sbuf *b);
 
 /* The first medical risk in a note: a risk word that is not negated ("无发烧" is none), or a
  * relief word that is ("没退烧"), copied with its cue into out. False when there is none. */

@@ -170,6 +170,8 @@ struct hf_call {
 	char *note;                     /* malloc'd, may be NULL */
 	hf_stamp next;                  /* HF_NO_STAMP when none */
 	char complaint[HF_NAME_MAX];
+	struct hf_dim_score dims[HF_MAX_DIMS];  /* the dimensions scored, in the order written */
+	int ndims;
 };
 
 struct hf_escalation {
@@ -313,8 +315,9 @@ char *store_why_json(struct store *st, const struct hf_why *w, bool list);
 /* Reads what store_why_json wrote ("": none; text that is not JSON: one text part). */
 bool store_why_read(struct store *st, const char *json, struct hf_why *w);
 
-/* Calls and escalations. */
+/* Calls and escalations. A call is written with its dimension scores (call_score). */
 hf_id store_call_add(struct store *st, const struct hf_call *c);
+enum store_found store_call_get(struct store *st, hf_id id, struct hf_call *out);  /* out->note malloc'd */
 /* Raise an escalation: call_id, customer_id, task_id (0: none), severity, reason, sla_due,
  * raised_by, raised_at; it is open. Its id, or 0 on a SQL error. */
 hf_id store_escalation_add(struct store *st, const struct hf_escalation *e);
@@ -438,6 +441,8 @@ struct report_call {
 	int nps;                        /* -1: none */
 	char complaint[HF_NAME_MAX];
 	char facet[HF_NAME_MAX];
+	struct hf_dim_score dims[HF_MAX_DIMS];  /* the dimensions scored */
+	int ndims;
 };
 struct report_escalation {
 	char team[HF_NAME_MAX];         /* its task's team, "" when none */

@@ -97,7 +97,15 @@ int cli_parse(int argc, char **argv, const struct cli_opt *opts, const char **po
 			if (!v)
 				return errf(err, errlen, _("%s: option %s needs a value"), argv[0], o->name),
 				       HF_EUSAGE;
-			*(const char **)o->value = v;
+			if (o->type == OPT_STRING) {
+				*(const char **)o->value = v;
+				continue;
+			}
+			struct cli_list *l = o->value;
+			if (l->n == CLI_LIST_MAX)
+				return errf(err, errlen, _("%s: option %s is given more than %d times"), argv[0],
+				            o->name, CLI_LIST_MAX), HF_EUSAGE;
+			l->v[l->n++] = v;
 		}
 	}
 	return HF_OK;
@@ -421,16 +429,17 @@ void out_records_begin(struct out_records *r, enum out_format fmt, const struct 
 	r->m = m;
 	r->env = env;
 	r->form = fmt == FMT_TABLE ? COL_LABEL : COL_CODE;
-	r->idx = xmalloc((size_t)m->ncols * sizeof *r->idx);
+	r->idx = xmalloc((size_t)COL_PICK_MAX(m) * sizeof *r->idx);
 	r->nc = col_pick(m, fmt == FMT_TABLE ? COL_IN_TABLE : fmt == FMT_JSON ? COL_IN_DATA | COL_IN_JSON
-	                                                     : COL_IN_DATA, r->idx);
-	r->keys = xmalloc((size_t)r->nc * sizeof *r->keys);
-	r->titles = xmalloc((size_t)r->nc * sizeof *r->titles);
-	r->row = xmalloc((size_t)r->nc * sizeof *r->row);
-	r->bufs = xmalloc((size_t)r->nc * OUT_CELL_MAX);
+	                                                     : COL_IN_DATA, env, r->idx);
+	r->keys = xmalloc((size_t)r->nc * sizeof *r->keys + 1);
+	r->titles = xmalloc((size_t)r->nc * sizeof *r->titles + 1);
+	r->row = xmalloc((size_t)r->nc * sizeof *r->row + 1);
+	r->bufs = xmalloc((size_t)r->nc * OUT_CELL_MAX + 1);
+	r->codes = xmalloc((size_t)r->nc * HF_NAME_MAX + 1);
 	for (int c = 0; c < r->nc; c++) {
-		r->keys[c] = m->cols[r->idx[c]].code;
-		r->titles[c] = _(m->cols[r->idx[c]].header);
+		r->keys[c] = col_code(m, r->idx[c], env, r->codes + (size_t)c * HF_NAME_MAX, HF_NAME_MAX);
+		r->titles[c] = col_header(m, r->idx[c], env);
 		r->row[c] = r->bufs + (size_t)c * OUT_CELL_MAX;
 	}
 	out_stream_begin(&r->s, fmt, r->nc, r->keys, r->titles, page, f);
@@ -449,6 +458,7 @@ void out_records_end(struct out_records *r, bool ok)
 {
 	out_stream_end(&r->s, ok);
 	free(r->bufs);
+	free(r->codes);
 	free(r->row);
 	free(r->titles);
 	free(r->keys);

@@ -130,7 +130,7 @@ static int run_user_list(struct cli *cli, int argc, char **argv)
 	size_t n;
 	if (!store_users(cli->ctx.st, &users, &n))
 		return cli_read_failed(cli);
-	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false, cli->ctx.st};
+	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false, cli->ctx.st, 0};
 	out_records(fmt, &col_users, users, n, &env, stdout);
 	free(users);
 	return HF_OK;

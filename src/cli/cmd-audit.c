@@ -163,7 +163,7 @@ static int run_audit(struct cli *cli, int argc, char **argv)
 	size_t n;
 	if (!store_audit_list(st, max, &v, &n))
 		return errf(cli->err, sizeof cli->err, "%s", store_errmsg(st)), HF_EFAIL;
-	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false, st};
+	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false, st, 0};
 	out_records(fmt, &col_audit, v, n, &env, stdout);
 	store_audit_free(v, n);
 	return HF_OK;

@@ -31,7 +31,7 @@ static int run_escalations(struct cli *cli, int argc, char **argv)
 	                  : breached ? ESC_LIST_BREACHED : ESC_LIST_OPEN;
 	/* tsv, json and csv carry the reason as stored, which the store writes. Each row is
 	 * written as it is read. */
-	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false, cli->ctx.st};
+	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false, cli->ctx.st, 0};
 	struct out_records out;
 	out_records_begin(&out, fmt, &col_escalations, &env, OUT_PAGE, stdout);
 	rc = svc_escalation_each(&cli->ctx, f, out_records_add, &out, cli->err, sizeof cli->err);
@@ -119,7 +119,7 @@ static int run_show(struct cli *cli, int argc, char **argv)
 		return rc;
 	}
 	const struct hf_config *cfg = &cli->ctx.cfg;
-	struct col_env env = {cfg, cli->ctx.now, false, cli->ctx.st};
+	struct col_env env = {cfg, cli->ctx.now, false, cli->ctx.st, 0};
 	char why[2 * HF_ORIGIN_MAX], left[64], age[32], sla[20], status[64], holder[HF_NAME_MAX];
 	printf(_("Escalation %lld · %s · %s\n"), (long long)e->id, severity_label(e->severity),
 	       label_of("status", e, &env, status, sizeof status));
@@ -130,8 +130,33 @@ static int run_show(struct cli *cli, int argc, char **argv)
 	card(_("raised by"), _("%s, %s ago"), e->raised_by, label_of("age", e, &env, age, sizeof age));
 	card(_("level"), "%s", svc_ladder_name(cfg, e->level));
 	card(_("held by"), "%s", label_of("holder", e, &env, holder, sizeof holder));
-	if (e->call_id)
-		card(_("call"), "%lld", (long long)e->call_id);
+	if (e->call_id) {
+		/* The call that raised it, with its scores: what the customer said. */
+		struct hf_call call;
+		struct sbuf line;
+		sbuf_init(&line);
+		sbuf_printf(&line, "%lld", (long long)e->call_id);
+		enum store_found f = store_call_get(cli->ctx.st, e->call_id, &call);
+		if (f == STORE_ERROR) {
+			sbuf_free(&line);
+			store_escalation_steps_free(steps, ns);
+			free(e);
+			return cli_read_failed(cli);
+		}
+		if (f == STORE_FOUND) {
+			const struct hf_outcome *o = config_outcome(cfg, call.outcome);
+			sbuf_printf(&line, " · %s", o ? _(o->label) : call.outcome);
+			if (call.score)
+				sbuf_printf(&line, " · %s %d/5", _("score"), call.score);
+			if (call.ndims) {
+				sbuf_add(&line, " · ");
+				rules_dims_append(cfg, call.dims, call.ndims, &line);
+			}
+			free(call.note);
+		}
+		card(_("call"), "%s", line.s);
+		sbuf_free(&line);
+	}
 	if (e->status == ESC_RESOLVED) {
 		const struct hf_resolution *res = config_resolution(cfg, e->resolution_code);
 		card(_("resolution"), "%s: %s", res ? res->name : e->resolution_code, e->resolution);

@@ -29,6 +29,7 @@ struct writer {
 	bool json;
 	const struct col_model *m;
 	int idx[64], n;
+	char codes[64][HF_NAME_MAX];
 	struct col_env env;
 	long long rows;
 };
@@ -44,7 +45,7 @@ static bool write_record(const void *rec, void *arg)
 		col_value(w->m, w->idx[i], rec, &w->env, COL_CODE, buf, sizeof buf);
 		if (w->json) {
 			fputs(i ? ", " : "", w->f);
-			json_string(w->f, w->m->cols[w->idx[i]].code);
+			json_string(w->f, w->codes[i]);
 			fputs(": ", w->f);
 			json_string(w->f, buf);
 		} else {
@@ -98,9 +99,15 @@ static int run_export(struct cli *cli, int argc, char **argv)
 	struct writer w = {0};
 	w.json = !strcmp(format, "json");
 	w.m = k->model;
-	w.n = col_pick(k->model, w.json ? COL_IN_DATA | COL_IN_JSON : COL_IN_DATA, w.idx);
 	w.env = (struct col_env){&cli->ctx.cfg, cli->ctx.now, cli->ctx.me.role >= ROLE_SUPERVISOR,
-	                         cli->ctx.st};
+	                         cli->ctx.st, 0};
+	_Static_assert(sizeof w.idx / sizeof w.idx[0] >= 16 + HF_MAX_DIMS, "room for every column");
+	w.n = col_pick(k->model, w.json ? COL_IN_DATA | COL_IN_JSON : COL_IN_DATA, &w.env, w.idx);
+	for (int i = 0; i < w.n; i++) {
+		char code[HF_NAME_MAX];
+		str_copy(w.codes[i], sizeof w.codes[i],
+		         col_code(k->model, w.idx[i], &w.env, code, sizeof code));
+	}
 	if ((rc = cli_create_file(cli, pos[1], &w.f)) != HF_OK)
 		return rc;
 	if (w.json) {
@@ -108,7 +115,7 @@ static int run_export(struct cli *cli, int argc, char **argv)
 	} else {
 		const char *head[64];
 		for (int i = 0; i < w.n; i++)
-			head[i] = k->model->cols[w.idx[i]].code;
+			head[i] = w.codes[i];
 		csv_write_bom(w.f);
 		csv_write_row(w.f, head, w.n);
 	}

@@ -12,9 +12,10 @@ static int run_log(struct cli *cli, int argc, char **argv)
 {
 	const char *outcome = NULL, *score = NULL, *nps = NULL, *note = NULL, *next = NULL,
 	           *complaint = NULL, *team = NULL, *pos[1];
+	struct cli_list dim = {{0}, 0};
 	const struct cli_opt opts[] = {
 		{"--outcome", 0, OPT_STRING, &outcome}, {"--score", 0, OPT_STRING, &score},
-		{"--nps", 0, OPT_STRING, &nps},
+		{"--dim", 0, OPT_LIST, &dim}, {"--nps", 0, OPT_STRING, &nps},
 		{"--note", 0, OPT_STRING, &note}, {"--next", 0, OPT_STRING, &next},
 		{"--complaint", 0, OPT_STRING, &complaint}, {"--team", 0, OPT_STRING, &team}, {0}};
 	int npos;
@@ -34,6 +35,20 @@ static int run_log(struct cli *cli, int argc, char **argv)
 			return errf(cli->err, sizeof cli->err, _("--score: \"%s\" is not a score from 1 to 5"),
 			            score), HF_EUSAGE;
 		in.score = (int)v;
+	}
+	/* --dim NAME=SCORE: the score read now, the name once the rules are read. */
+	struct hf_dim_score dims[CLI_LIST_MAX];
+	for (int i = 0; i < dim.n; i++) {
+		const char *eq = strrchr(dim.v[i], '=');
+		long long v;
+		if (!eq || eq == dim.v[i])
+			return errf(cli->err, sizeof cli->err,
+			            _("--dim: \"%s\" is not DIMENSION=SCORE (a dimension's name or code)"),
+			            dim.v[i]), HF_EUSAGE;
+		if (!str_to_int(eq + 1, &v) || v < 1 || v > 5)
+			return errf(cli->err, sizeof cli->err, _("--dim %s: \"%s\" is not a score from 1 to 5"),
+			            dim.v[i], eq + 1), HF_EUSAGE;
+		dims[i].score = (int)v;
 	}
 	if (nps) {
 		long long v;
@@ -59,6 +74,28 @@ static int run_log(struct cli *cli, int argc, char **argv)
 	const struct hf_outcome *o = config_outcome_typed(&cli->ctx.cfg, outcome);
 	if (o)
 		in.code = o->code;
+	for (int i = 0; i < dim.n; i++) {
+		char name[4 * HF_NAME_MAX];
+		size_t len = (size_t)(strrchr(dim.v[i], '=') - dim.v[i]);
+		str_copy(name, len + 1 < sizeof name ? len + 1 : sizeof name, dim.v[i]);
+		const struct hf_dimension *d = config_dimension_typed(&cli->ctx.cfg, name);
+		if (!d) {
+			struct sbuf known;
+			sbuf_init(&known);
+			rules_dimension_list(&cli->ctx.cfg, &known);
+			if (known.len)
+				errf(cli->err, sizeof cli->err, _("--dim: unknown dimension \"%s\" (expected one of: %s)"),
+				     name, known.s);
+			else
+				errf(cli->err, sizeof cli->err, _("--dim: unknown dimension \"%s\": the rules list no dimensions"),
+				     name);
+			sbuf_free(&known);
+			return HF_EUSAGE;
+		}
+		str_copy(dims[i].code, sizeof dims[i].code, d->code);
+	}
+	in.dims = dims;
+	in.ndims = dim.n;
 	struct log_result res;
 	rc = svc_log(&cli->ctx, task, &in, HF_NO_STAMP, HF_NO_STAMP, &res, cli->err, sizeof cli->err);
 	if (rc == HF_OK) {
@@ -75,6 +112,6 @@ static int run_log(struct cli *cli, int argc, char **argv)
 }
 
 const struct command cmd_log = {
-	"log", "log TASK --outcome CODE [--score N] [--nps N] [--note T] [--next D] [--complaint CAT] [--team T]",
+	"log", "log TASK --outcome CODE [--score N] [--dim NAME=N ...] [--nps N] [--note T] [--next D] [--complaint CAT] [--team T]",
 	N_("log a call's outcome as the current user; prints what the rules did"), run_log,
 };

@@ -57,7 +57,7 @@ static int run_queue(struct cli *cli, int argc, char **argv)
 		return rc;
 
 	/* Each row is written as it is read: a chain's whole queue is never held. */
-	struct col_env env = {&ctx->cfg, ctx->now, false, ctx->st};
+	struct col_env env = {&ctx->cfg, ctx->now, false, ctx->st, 0};
 	struct out_records out;
 	out_records_begin(&out, fmt, &col_tasks, &env, OUT_PAGE, stdout);
 	bool ok = store_queue_each(ctx->st, &f, out_records_add, &out);

@@ -106,18 +106,25 @@ static int run_show_customer(struct cli *cli, int argc, char **argv)
 
 	printf("\n%s (%zu)\n", _("Calls"), nc);
 	for (size_t i = 0; i < nc; i++) {
-		char score[96] = "";
+		struct sbuf score;
+		sbuf_init(&score);
 		if (calls[i].score)
-			snprintf(score, sizeof score, "  %s %d/5", _("score"), calls[i].score);
+			sbuf_printf(&score, "  %s %d/5", _("score"), calls[i].score);
+		if (calls[i].ndims) {
+			sbuf_add(&score, "  (");
+			rules_dims_append(&ctx->cfg, calls[i].dims, calls[i].ndims, &score);
+			sbuf_addc(&score, ')');
+		}
 		if (calls[i].nps >= 0)
-			snprintf(score + strlen(score), sizeof score - strlen(score), "  %s %d/10",
-			         _("recommend"), calls[i].nps);
-		char *note = utf8_clean(calls[i].note, false);
+			sbuf_printf(&score, "  %s %d/10", _("recommend"), calls[i].nps);
+		char *note = utf8_clean(calls[i].note, false), *scores = utf8_clean(score.s ? score.s : "", false);
+		sbuf_free(&score);
 		const struct hf_outcome *o = config_outcome(&ctx->cfg, calls[i].outcome);
 		char outcome[64];
 		utf8_pad(o ? _(o->label) : calls[i].outcome, 14, -1, outcome, sizeof outcome);
 		printf("  %s  %s %s%s%s%s\n", stamp_format(calls[i].started, d1), outcome,
-		       calls[i].operator_login, score, *note ? "  " : "", note);
+		       calls[i].operator_login, scores, *note ? "  " : "", note);
+		free(scores);
 		free(note);
 	}
 	store_calls_free(calls, nc);

@@ -23,7 +23,7 @@ static int run_team(struct cli *cli, int argc, char **argv)
 	size_t n;
 	if ((rc = svc_team_day(&cli->ctx, day, &rows, &n, cli->err, sizeof cli->err)) != HF_OK)
 		return rc;
-	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false, NULL};
+	struct col_env env = {&cli->ctx.cfg, cli->ctx.now, false, NULL, 0};
 	out_records(fmt, &col_team_day, rows, n, &env, stdout);
 	free(rows);
 	return HF_OK;

@@ -28,6 +28,7 @@ static const struct opt_doc opt_docs[] = {
 	{"queue", "--segment", "S", N_("only customers of this value segment (its code, e.g. win_back)")},
 	{"log", "--outcome", "CODE", N_("reached, no_answer, busy, callback, wrong_number, refused, complaint or a code the rules file adds")},
 	{"log", "--score", "N", N_("satisfaction 1-5, when the outcome asks for it")},
+	{"log", "--dim", "NAME=N", N_("a satisfaction dimension's score 1-5, by its name in the interface language (Attitude=5) or its code; once per dimension, when the outcome asks for a score")},
 	{"log", "--nps", "N", N_("would they recommend us: 0-10")},
 	{"log", "--note", "T", N_("what was said; medical-risk words escalate")},
 	{"log", "--next", "D", N_("next contact: YYYY-MM-DD[ HH:MM], +3d, +1w, +1m (a working day up to a year ahead)")},

@@ -132,6 +132,11 @@ void card_call_line(struct tui *t, const struct hf_call *cl, struct tui_pager *p
 	sbuf_printf(&line, "%s  %s", stamp_format(cl->started, d1), o ? _(o->label) : cl->outcome);
 	if (cl->score)
 		sbuf_printf(&line, " %s%d", "★", cl->score);
+	if (cl->ndims) {
+		sbuf_add(&line, " (");
+		rules_dims_append(&t->ctx->cfg, cl->dims, cl->ndims, &line);
+		sbuf_addc(&line, ')');
+	}
 	if (cl->nps >= 0)
 		sbuf_printf(&line, " %s %d/10", _("recommend"), cl->nps);
 	sbuf_printf(&line, " · %s", cl->operator_login);

@@ -21,7 +21,7 @@ struct escalation_view {
 static void value(struct tui *t, const struct hf_escalation *e, const char *code, char *buf,
                   size_t size)
 {
-	struct col_env env = {&t->ctx->cfg, t->ctx->now, false, NULL};
+	struct col_env env = {&t->ctx->cfg, t->ctx->now, false, NULL, 0};
 	col_value(&col_escalations, col_index(&col_escalations, code), e, &env, COL_SCREEN, buf, size);
 }
 

@@ -569,7 +569,7 @@ struct tui_view *escalations_view_new(struct tui *t)
 	struct escalations_view *e = xcalloc(1, sizeof *e);
 	e->base.ops = &escalations_view_ops;
 	e->t = t;
-	e->env = (struct col_env){&t->ctx->cfg, t->ctx->now, false, NULL};
+	e->env = (struct col_env){&t->ctx->cfg, t->ctx->now, false, NULL, 0};
 	e->cols[0] = (struct tui_column){"", 1, 0, -1};
 	for (int c = 0; c < NSHOWN; c++) {
 		e->col[c] = col_index(&col_escalations, shown[c].code);

@@ -18,7 +18,8 @@ static const struct {
 	unsigned screens;
 	const char *text;
 } notes[] = {
-	{SCR_CHOICE, N_("1–9: choose an outcome or a complaint category by its number; on the score, "
+	{SCR_CHOICE, N_("1–9: choose an outcome or a complaint category by its number; on the score "
+	                "and on each of its aspects (the rules' satisfaction dimensions, after it), "
 	                "1–5 give the score and 0 or Space skips it; on the recommendation, 0–10 "
 	                "(1 then 0 is 10) and Space skips it")},
 	{SCR_FORM, N_("In the note: type (Chinese input works), Enter starts a new line, Backspace and "

@@ -1,5 +1,5 @@
-/* outcome.c — the outcome form: outcome, score, recommendation (NPS), complaint category, note,
- * next contact; saving. */
+/* outcome.c — the outcome form: outcome, score and the satisfaction dimensions, recommendation
+ * (NPS), complaint category, note, next contact; saving. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,11 @@
 #include "huifang/tui-views.h"
 #include "huifang/utf8.h"
 
-enum field { FLD_OUTCOME, FLD_SCORE, FLD_NPS, FLD_COMPLAINT, FLD_NOTE, FLD_NEXT, FLD__COUNT };
+/* The fields in the order Tab visits them; FLD_DIM + k is the rules' k-th dimension. */
+enum field {
+	FLD_OUTCOME, FLD_SCORE, FLD_DIM, FLD_NPS = FLD_DIM + HF_MAX_DIMS, FLD_COMPLAINT, FLD_NOTE,
+	FLD_NEXT, FLD__COUNT
+};
 
 struct outcome_view {
 	struct tui_view base;
@@ -27,6 +31,8 @@ struct outcome_view {
 	int field;
 	int outcome;                    /* index in cfg.outcomes; -1: not chosen */
 	int score;                      /* 0: skipped */
+	int dims[HF_MAX_DIMS];          /* each dimension's score; 0: skipped */
+	struct hf_dim_score dim_in[HF_MAX_DIMS]; /* the scored ones, as the rules read them */
 	int nps;                        /* 0–10; -1: skipped */
 	int complaint;                  /* index in cfg.complaint_categories; -1: none */
 	struct tui_edit note, next;
@@ -42,18 +48,28 @@ static const struct hf_outcome *chosen(struct tui *t, const struct outcome_view 
 	return o->outcome >= 0 ? &t->ctx->cfg.outcomes[o->outcome] : NULL;
 }
 
+/* A score given at or below its low threshold: the call escalates. */
+static bool low_scored(const struct hf_config *cfg, const struct outcome_view *o)
+{
+	bool low = o->score > 0 && o->score <= cfg->low_score_max;
+	for (int k = 0; k < cfg->ndimensions && !low; k++)
+		low = o->dims[k] > 0 && o->dims[k] <= cfg->dimensions[k].low_max;
+	return low;
+}
+
 static bool visible(struct tui *t, const struct outcome_view *o, int f)
 {
 	const struct hf_config *cfg = &t->ctx->cfg;
 	const struct hf_outcome *oc = chosen(t, o);
+	if (f >= FLD_DIM && f < FLD_DIM + HF_MAX_DIMS)
+		return oc && oc->asks_score && f - FLD_DIM < cfg->ndimensions;
 	switch (f) {
 	case FLD_SCORE:
 	case FLD_NPS:
 		return oc && oc->asks_score;
 	case FLD_COMPLAINT: /* an outcome that escalates by itself (a complaint), or a low score */
 		return oc && cfg->ncomplaint_categories > 0 &&
-		       (oc->escalate != SEV_NONE ||
-		        (oc->asks_score && o->score > 0 && o->score <= cfg->low_score_max));
+		       (oc->escalate != SEV_NONE || (oc->asks_score && low_scored(cfg, o)));
 	case FLD_NEXT:
 		return oc && !oc->cancels_future && !oc->flags_phone;
 	default:
@@ -89,6 +105,14 @@ static bool input_of(struct tui *t, struct outcome_view *o, struct outcome_input
 	}
 	in->code = oc->code;
 	in->score = visible(t, o, FLD_SCORE) ? o->score : 0;
+	in->dims = o->dim_in;
+	in->ndims = 0;
+	for (int k = 0; k < cfg->ndimensions; k++)
+		if (visible(t, o, FLD_DIM + k) && o->dims[k] > 0) {
+			struct hf_dim_score *d = &o->dim_in[in->ndims++];
+			str_copy(d->code, sizeof d->code, cfg->dimensions[k].code);
+			d->score = o->dims[k];
+		}
 	in->has_nps = visible(t, o, FLD_NPS) && o->nps >= 0;
 	in->nps = o->nps;
 	in->note = edit_text(&o->note);
@@ -184,12 +208,22 @@ static int choice_key(struct tui *t, struct outcome_view *o, tui_key k)
 	enum tui_action a = keymap_action(SCR_CHOICE, k);
 	int step = a == ACT_CHOICE_NEXT ? 1 : a == ACT_CHOICE_PREV ? -1 : 0;
 	int digit = k >= '0' && k <= '9' ? k - '0' : -1;
-	if (o->field == FLD_SCORE && k == ' ')
+	bool dim = o->field >= FLD_DIM && o->field < FLD_DIM + HF_MAX_DIMS;
+	if ((o->field == FLD_SCORE || dim) && k == ' ')
 		digit = 0;
 	if (o->field == FLD_NPS && k == ' ')
 		digit = -2;
 	if (!step && digit == -1)
 		return TUI_UNHANDLED;
+	if (dim) { /* as the score: 1-5, 0 or Space skips */
+		int *score = &o->dims[o->field - FLD_DIM];
+		int v = step ? *score + step : digit;
+		if (v < 0 || v > 5)
+			return TUI_REDRAW;
+		*score = v;
+		o->dirty = true;
+		return TUI_REDRAW;
+	}
 	switch (o->field) {
 	case FLD_OUTCOME: {
 		int v = o->outcome;
@@ -377,13 +411,17 @@ static int form_key(struct tui *t, struct tui_view *v, tui_key k)
 
 #define LABEL_W 12
 
-static void label(struct tui *t, struct outcome_view *o, int y, int f, const char *text)
+static void label_text(struct tui *t, int y, bool focus, const char *text)
 {
-	bool focus = o->field == f;
 	char buf[128];
 	snprintf(buf, sizeof buf, "%s%s", focus ? "> " : "  ", text);
 	tui_field(t, y, 0, LABEL_W + 1, focus ? UI_COLOR_TITLE : UI_COLOR_NORMAL, focus ? A_BOLD : 0, -1,
 	          buf);
+}
+
+static void label(struct tui *t, struct outcome_view *o, int y, int f, const char *text)
+{
+	label_text(t, y, o->field == f, text);
 }
 
 /* One choice: selected and focused reads as the selection, selected alone as bold. */
@@ -391,6 +429,50 @@ static int choice(struct tui *t, int y, int x, int w, bool selected, bool focus,
 {
 	int color = selected && focus ? UI_COLOR_CURSOR : UI_COLOR_NORMAL;
 	return tui_text(t, y, x, w, color, selected ? A_BOLD : 0, text);
+}
+
+/* The choices 1-5 of a score from x, the selected one in brackets; returns the columns used. */
+static int score_choices(struct tui *t, int y, int x, int w, int score, bool focus)
+{
+	char buf[8];
+	int cx = x;
+	for (int s = 1; s <= 5; s++) {
+		snprintf(buf, sizeof buf, s == score ? "[%d]" : " %d ", s);
+		cx += choice(t, y, cx, x + w - cx, s == score, focus, buf) + 1;
+	}
+	return cx - x;
+}
+
+/* The widest dimension name the grid makes room for, in display columns. */
+#define DIM_NAME_MAX_W 12
+
+/* The dimensions after the overall score: a grid of as many a row as fit in w, each its name
+ * and its choices, in the rules' order (the order Tab visits them). Returns the rows it takes,
+ * the same whether the outcome asks for them or not, so the form does not jump. */
+static int draw_dims(struct tui *t, struct outcome_view *o, int y, int x, int w)
+{
+	const struct hf_config *cfg = &t->ctx->cfg;
+	int n = cfg->ndimensions, name_w = 1;
+	if (!n)
+		return 0;
+	for (int k = 0; k < n; k++) {
+		int nw = utf8_width(_(cfg->dimensions[k].name));
+		name_w = nw > name_w ? nw : name_w;
+	}
+	name_w = name_w < DIM_NAME_MAX_W ? name_w : DIM_NAME_MAX_W;
+	int cell_w = name_w + 1 + 20, per = (w + 2) / (cell_w + 2);
+	per = per < 1 ? 1 : per;
+	label_text(t, y, o->field >= FLD_DIM && o->field < FLD_DIM + n, _("Aspects"));
+	if (!visible(t, o, FLD_DIM))
+		tui_text(t, y, x, w, UI_COLOR_DIM, 0, _("- (not asked for this outcome)"));
+	for (int k = 0; k < n && visible(t, o, FLD_DIM); k++) {
+		int cy = y + k / per, cx = x + (k % per) * (cell_w + 2);
+		bool here = o->field == FLD_DIM + k;
+		tui_field(t, cy, cx, name_w, here ? UI_COLOR_TITLE : UI_COLOR_NORMAL, here ? A_BOLD : 0, -1,
+		          _(cfg->dimensions[k].name));
+		score_choices(t, cy, cx + name_w + 1, x + w - cx - name_w - 1, o->dims[k], here);
+	}
+	return (n + per - 1) / per;
 }
 
 /* From this width on the script stays in sight beside the form. */
@@ -454,17 +536,14 @@ static void form_draw(struct tui *t, struct tui_view *v)
 
 	label(t, o, y, FLD_SCORE, _("Score"));
 	if (visible(t, o, FLD_SCORE)) {
-		int cx = x;
-		for (int s = 1; s <= 5; s++) {
-			snprintf(buf, sizeof buf, s == o->score ? "[%d]" : " %d ", s);
-			cx += choice(t, y, cx, x + w - cx, s == o->score, o->field == FLD_SCORE, buf) + 1;
-		}
+		int cx = x + score_choices(t, y, x, w, o->score, o->field == FLD_SCORE);
 		tui_text(t, y, cx + 1, x + w - cx - 1, UI_COLOR_DIM, 0,
 		         o->score ? "" : _("skipped (0 or Space)"));
 	} else {
 		tui_text(t, y, x, w, UI_COLOR_DIM, 0, _("- (not asked for this outcome)"));
 	}
 	y++;
+	y += draw_dims(t, o, y, x, w);
 
 	label(t, o, y, FLD_NPS, _("Recommend"));
 	if (visible(t, o, FLD_NPS)) {

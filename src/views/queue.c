@@ -280,7 +280,7 @@ static int prompt_key(struct queue_view *q, tui_key k)
 static void pick_columns(struct queue_view *q)
 {
 	int all[NCOLS_MAX];
-	int n = col_pick(&col_tasks, COL_IN_SCREEN, all), team = col_index(&col_tasks, "team");
+	int n = col_pick(&col_tasks, COL_IN_SCREEN, NULL, all), team = col_index(&col_tasks, "team");
 	q->ncols = 0;
 	for (int i = 0; i < col_tasks.ncols && q->ncols < NCOLS_MAX; i++) {
 		bool shown = false;
@@ -488,7 +488,7 @@ struct tui_view *queue_view_new(struct tui *t)
 	struct queue_view *q = xcalloc(1, sizeof *q);
 	q->base.ops = &queue_view_ops;
 	q->t = t;
-	q->env = (struct col_env){&t->ctx->cfg, t->ctx->now, false, t->ctx->st};
+	q->env = (struct col_env){&t->ctx->cfg, t->ctx->now, false, t->ctx->st, 0};
 	list_init(&q->list, q->cols, 0, cell, q);
 	pick_columns(q);
 	edit_init(&q->prompt, false, 120);

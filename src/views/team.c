@@ -116,7 +116,7 @@ static void day_text(struct tui *t, hf_date day, char *out, size_t size)
 /* The columns of model m shown on screen, into cols (titles translated) and col (indices). */
 static int screen_columns(const struct col_model *m, struct tui_column *cols, int *col)
 {
-	int n = col_pick(m, COL_IN_SCREEN, col);
+	int n = col_pick(m, COL_IN_SCREEN, NULL, col);
 	for (int c = 0; c < n; c++) {
 		const struct col_def *d = &m->cols[col[c]];
 		cols[c] = (struct tui_column){_(d->header), d->width, d->min, d->align};
@@ -299,7 +299,7 @@ static struct tui_view *tasks_view_new(struct tui *t, const struct team_day *who
 	struct tasks_view *v = xcalloc(1, sizeof *v);
 	v->base.ops = &tasks_view_ops;
 	v->t = t;
-	v->env = (struct col_env){&t->ctx->cfg, t->ctx->now, false, t->ctx->st};
+	v->env = (struct col_env){&t->ctx->cfg, t->ctx->now, false, t->ctx->st, 0};
 	v->who = *who;
 	v->day = day;
 	v->cols[0] = (struct tui_column){"", 1, 0, -1};
@@ -446,7 +446,7 @@ static struct tui_view *release_view_new(struct tui *t)
 	struct release_view *v = xcalloc(1, sizeof *v);
 	v->base.ops = &release_view_ops;
 	v->t = t;
-	v->env = (struct col_env){&t->ctx->cfg, t->ctx->now, false, NULL};
+	v->env = (struct col_env){&t->ctx->cfg, t->ctx->now, false, NULL, 0};
 	int n = screen_columns(&col_unseen, v->cols, v->col);
 	list_init(&v->list, v->cols, n, release_cell, v);
 	release_load(v);
@@ -652,7 +652,7 @@ struct tui_view *team_view_new(struct tui *t)
 	struct team_view *v = xcalloc(1, sizeof *v);
 	v->base.ops = &team_view_ops;
 	v->t = t;
-	v->env = (struct col_env){&t->ctx->cfg, t->ctx->now, false, NULL};
+	v->env = (struct col_env){&t->ctx->cfg, t->ctx->now, false, NULL, 0};
 	v->on_today = true;
 	int n = screen_columns(&col_team_day, v->cols, v->col);
 	/* Every team's people: which team each is in, after the name. */

@@ -186,8 +186,11 @@ check "l opens the outcome form" wait_for main "Log outcome"
 check "the form asks for an outcome first" wait_for main "Choose the outcome: 1–7."
 send main 1
 check "1 chooses reached" wait_for main "(*) 1 Reached"
-send main Tab 4 Tab
+send main Tab 4
 check "reached asks a score; 4 gives it" wait_for main "[4]"
+# The recommendation comes after the rules' four satisfaction dimensions (each skipped here).
+send main Tab Tab Tab Tab Tab
+check "... then the dimensions, to the recommendation" wait_line main "^> Recommend"
 check "... and a recommendation, skipped until given" wait_for main "skipped (Space)"
 send main 1 0
 check "1 then 0 gives a recommendation of 10" wait_for main "[10]"
@@ -243,8 +246,9 @@ id=$(run_outcome refused 6)
 check "6 refused: do-not-call" wait_for main "do-not-call"
 check "refused: customer.do_not_call is set" sql_is "$DB" "$(of_customer do_not_call "$id")" 1
 to_queue main
-# 7 complaint: the category field appears after score and recommendation; 2 picks the second.
-id=$(run_outcome complaint 7 Tab Tab Tab 2)
+# 7 complaint: the category field appears after score, the four dimensions and recommendation;
+# 2 picks the second.
+id=$(run_outcome complaint 7 Tab Tab Tab Tab Tab Tab Tab 2)
 check "7 complaint: escalated high" wait_for main "escalation raised: high"
 check "complaint: the category is stored (服务态度)" \
   sql_is "$DB" "SELECT complaint FROM call WHERE task_id = $id ORDER BY id DESC LIMIT 1" 服务态度

@@ -28,7 +28,7 @@ check "... with no move" absent main "outside working hours"
 send main Tab
 wait_stable main
 send main 7
-for i in 1 2 3 4 5; do
+for i in $(seq 1 12); do
   screen main | grep "Category" | grep -q "^> " && break
   send main Tab; wait_stable main
 done

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -36,7 +37,8 @@ static void test_models_well_formed(void **state)
 {
 	for (size_t m = 0; m < sizeof models / sizeof models[0]; m++) {
 		const struct col_model *mod = models[m];
-		int idx[64], data = col_pick(mod, COL_IN_DATA, idx), table = col_pick(mod, COL_IN_TABLE, idx);
+		int idx[64], data = col_pick(mod, COL_IN_DATA, NULL, idx),
+		    table = col_pick(mod, COL_IN_TABLE, NULL, idx);
 		if (data == 0 || table == 0)
 			fail_msg("%s: %d data and %d table columns", mod->entity, data, table);
 		for (int c = 0; c < mod->ncols; c++) {
@@ -70,7 +72,7 @@ static const char *value(const struct col_model *m, const char *code, const void
 
 static void test_task_values(void **state)
 {
-	struct col_env env = {cfg, stamp_make(date_from_ymd(2026, 11, 23), 9 * 60), false, NULL};
+	struct col_env env = {cfg, stamp_make(date_from_ymd(2026, 11, 23), 9 * 60), false, NULL, 0};
 	struct hf_task k = {0};
 	k.t.id = 42;
 	k.t.kind = TASK_WINBACK;
@@ -116,7 +118,7 @@ static void test_task_values(void **state)
 static void test_escalation_values(void **state)
 {
 	hf_stamp nine = stamp_make(date_from_ymd(2026, 11, 23), 9 * 60);
-	struct col_env env = {cfg, nine, false, NULL};
+	struct col_env env = {cfg, nine, false, NULL, 0};
 	struct hf_escalation e = {0};
 	e.id = 3;
 	e.severity = SEV_URGENT;
@@ -138,7 +140,7 @@ static void test_escalation_values(void **state)
 
 static void test_customer_and_call_values(void **state)
 {
-	struct col_env env = {cfg, 0, false, NULL};
+	struct col_env env = {cfg, 0, false, NULL, 0};
 	struct hf_customer c = {0};
 	c.id = 9;
 	str_copy(c.phone, sizeof c.phone, "13800001234");
@@ -176,6 +178,57 @@ static void test_customer_and_call_values(void **state)
 	assert_string_equal(value(&col_calls, "next", &call, &env, COL_CODE, NULL), "");
 }
 
+/* The calls' dimension columns: one per dimension of the rules, in their order, named by the
+ * dimension's code in the data and its name in the table. */
+static void test_call_dimension_columns(void **state)
+{
+	struct col_env env = {cfg, 0, false, NULL, 0};
+	int idx[COL_PICK_MAX(&col_calls)], n = col_pick(&col_calls, COL_IN_DATA, &env, idx);
+	char codes[512] = "", buf[64];
+	for (int i = 0; i < n; i++)
+		snprintf(codes + strlen(codes), sizeof codes - strlen(codes), "%s ",
+		         col_code(&col_calls, idx[i], &env, buf, sizeof buf));
+	assert_string_equal(codes, "id started ended customer_id task_id operator outcome score "
+	                           "score_attitude score_expertise score_facilities score_results nps "
+	                           "next complaint note ");
+	/* Without the rules, no dimension column. */
+	assert_int_equal(col_pick(&col_calls, COL_IN_DATA, NULL, idx), n - 4);
+	n = col_pick(&col_calls, COL_IN_TABLE, &env, idx);
+	int first = 0;
+	while (first < n && col_def_of(&col_calls, idx[first]) != &col_calls.cols[col_index(&col_calls, "score_")])
+		first++;
+	assert_string_equal(col_header(&col_calls, idx[first], &env), "Attitude");
+	assert_string_equal(col_header(&col_calls, idx[first + 3], &env), "Results");
+	assert_string_equal(col_header(&col_calls, idx[first - 1], &env), "score");
+
+	struct hf_call call = {0};
+	call.nps = -1;
+	call.next = HF_NO_STAMP;
+	call.ndims = 2;
+	str_copy(call.dims[0].code, sizeof call.dims[0].code, "attitude");
+	call.dims[0].score = 5;
+	str_copy(call.dims[1].code, sizeof call.dims[1].code, "results");
+	call.dims[1].score = 2;
+	static const struct { int k; const char *code, *label; } rows[] = {
+		{0, "5", "5/5"}, {1, "", "-"}, {2, "", "-"}, {3, "2", "2/5"},
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		int c = idx[first + rows[i].k];
+		char v[16];
+		col_value(&col_calls, c, &call, &env, COL_CODE, v, sizeof v);
+		assert_string_equal(v, rows[i].code);
+		col_value(&col_calls, c, &call, &env, COL_LABEL, v, sizeof v);
+		assert_string_equal(v, rows[i].label);
+	}
+	/* Fewer dimensions in the rules than the column was picked for: no value. */
+	struct hf_config fewer = *cfg;
+	fewer.ndimensions = 1;
+	struct col_env env1 = {&fewer, 0, false, NULL, 0};
+	char v[16] = "x";
+	assert_false(col_value(&col_calls, idx[first + 3], &call, &env1, COL_CODE, v, sizeof v));
+	assert_string_equal(v, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +236,7 @@ int main(void)
 		cmocka_unit_test(test_task_values),
 		cmocka_unit_test(test_escalation_values),
 		cmocka_unit_test(test_customer_and_call_values),
+		cmocka_unit_test(test_call_dimension_columns),
 	};
 	return cmocka_run_group_tests_name("columns", tests, setup, teardown);
 }

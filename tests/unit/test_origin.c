@@ -74,6 +74,9 @@ static void test_every_code_renders(void **state)
 		{WHY_OUTCOME, A("outcome", "gone"), "gone"},
 		{WHY_LOW_SCORE, A("score", "1"), "low score 1"},
 		{WHY_SCORE_DROP, A("from", "5", "to", "2"), "score dropped from 5 to 2"},
+		{WHY_LOW_DIMENSION, A("dimension", "attitude", "score", "2"), "low score 2 for Attitude"},
+		/* A dimension the rules no longer know: its code. */
+		{WHY_LOW_DIMENSION, A("dimension", "gone", "score", "1"), "low score 1 for gone"},
 		{WHY_RISK_WORD, A("word", "发烧"), "risk word \"发烧\" in the note"},
 		{WHY_UNREACHABLE_POSTOP, A("attempts", "3"),
 		 "unreachable after 3 attempts in the first week after surgery"},

@@ -235,6 +235,58 @@ static void test_check_next_contact(void **state)
 	}
 }
 
+/* Dimension scores "code=N code=N" into fx (at most 10). */
+static struct hf_dim_score fx_dims[10];
+static void fx_dim(const char *spec)
+{
+	char buf[256];
+	str_set(buf, sizeof buf, spec);
+	fx.in.ndims = 0;
+	fx.in.dims = fx_dims;
+	for (char *w = strtok(buf, " "); w; w = strtok(NULL, " ")) {
+		char *eq = strchr(w, '=');
+		*eq = 0;
+		struct hf_dim_score *d = &fx_dims[fx.in.ndims++];
+		str_set(d->code, sizeof d->code, w);
+		d->score = atoi(eq + 1);
+	}
+}
+
+static void test_check_dimensions(void **state)
+{
+	static const struct { const char *code, *dims, *err; } rows[] = {
+		{ "reached", "attitude=5", NULL },
+		{ "reached", "attitude=1 expertise=2 facilities=3 results=4", NULL },
+		{ "reached", "results=5 attitude=3", NULL },        /* any order */
+		{ "complaint", "attitude=1", NULL },
+		{ "reached", "attitude=0", "Attitude: score 0 is out of range (1 to 5)" },
+		{ "reached", "attitude=6", "Attitude: score 6 is out of range (1 to 5)" },
+		{ "reached", "results=-1", "Results: score -1 is out of range" },
+		{ "reached", "mood=3", "unknown dimension \"mood\" (expected one of: Attitude, Expertise, "
+		                       "Facilities, Results)" },
+		{ "reached", "attitude=4 expertise=3 attitude=5", "Attitude is scored twice" },
+		{ "no_answer", "attitude=4", "outcome No answer takes no score (Attitude)" },
+		{ "callback", "results=2", "takes no score (Results)" },
+	};
+	for (size_t i = 0; i < COUNT(rows); i++) {
+		fx_init(rows[i].code);
+		fx_dim(rows[i].dims);
+		if (!strcmp(rows[i].code, "callback"))
+			fx_next("2026-05-05");
+		const char *err = fx_check("2026-05-04 10:00");
+		if (!rows[i].err && err)
+			fail_msg("%s %s refused: %s", rows[i].code, rows[i].dims, err);
+		if (rows[i].err && (!err || !strstr(err, rows[i].err)))
+			fail_msg("%s %s: \"%s\", want \"%s\"", rows[i].code, rows[i].dims,
+			         err ? err : "accepted", rows[i].err);
+	}
+	/* Without dimensions in the rules, every one is unknown. */
+	cfg.ndimensions = 0;
+	fx_init("reached");
+	fx_dim("attitude=5");
+	assert_non_null(strstr(fx_check("2026-05-04 10:00"), "the rules list no dimensions"));
+}
+
 static void test_check_callback_needs_next(void **state)
 {
 	fx_init("callback");
@@ -664,6 +716,82 @@ static void test_low_score_escalates_normal(void **state)
 	}
 }
 
+static void test_low_dimension_escalates_normal(void **state)
+{
+	/* Defaults: attitude, expertise and results low at 2, facilities at 1. */
+	static const struct { const char *dims, *reasons; } rows[] = {
+		{ "attitude=2", "low score 2 for attitude" },
+		{ "attitude=3", NULL },
+		{ "attitude=1", "low score 1 for attitude" },
+		{ "facilities=2", NULL },
+		{ "facilities=1", "low score 1 for facilities" },
+		{ "results=5 expertise=2", "low score 2 for expertise" },
+		{ "attitude=2 results=1", "low score 2 for attitude; low score 1 for results" },
+		{ "attitude=5 expertise=5 facilities=5 results=5", NULL },
+	};
+	for (size_t i = 0; i < COUNT(rows); i++) {
+		fx_init("reached");
+		fx.in.score = 4;
+		fx_dim(rows[i].dims);
+		fx_log("2026-05-04 10:00");
+		const struct decision *e = nth(&fx.d, DEC_ESCALATE, 0);
+		if (!rows[i].reasons) {
+			if (e)
+				fail_msg("%s escalated: %s", rows[i].dims, WHY(&e->reason));
+			continue;
+		}
+		e = must(e, rows[i].dims);
+		assert_int_equal(count_kind(&fx.d, DEC_ESCALATE), 1);
+		assert_string_equal(WHY(&e->reason), rows[i].reasons);
+		assert_int_equal(e->severity, SEV_NORMAL);
+		assert_int_equal(e->sla_hours, cfg.low_score_sla_hours);
+		assert_int_equal(e->reason.part[0].code, WHY_LOW_DIMENSION);
+	}
+	/* Stored as the dimension's code, shown by the rules as its name. */
+	fx_init("reached");
+	fx_dim("attitude=2 results=1");
+	fx_log("2026-05-04 10:00");
+	char shown[256];
+	assert_string_equal(rules_why_text(&cfg, &escalation()->reason, shown, sizeof shown),
+	                    "low score 2 for Attitude; low score 1 for Results");
+	/* The threshold is the dimension's own: 0 never. */
+	cfg.dimensions[0].low_max = 0;
+	fx_init("reached");
+	fx_dim("attitude=1");
+	fx_log("2026-05-04 10:00");
+	assert_int_equal(count_kind(&fx.d, DEC_ESCALATE), 0);
+	cfg.dimensions[0].low_max = 4;
+	fx_init("reached");
+	fx_dim("attitude=4");
+	fx_log("2026-05-04 10:00");
+	assert_string_equal(WHY(&escalation()->reason), "low score 4 for attitude");
+}
+
+/* Every trigger at once, with the most dimensions the rules may have, all low: one escalation
+ * naming each. */
+static void test_every_reason_fits_one_escalation(void **state)
+{
+	cfg.ndimensions = HF_MAX_DIMS;
+	for (int i = 0; i < HF_MAX_DIMS; i++) {
+		snprintf(cfg.dimensions[i].code, sizeof cfg.dimensions[i].code, "d%d", i);
+		snprintf(cfg.dimensions[i].name, sizeof cfg.dimensions[i].name, "维度%d", i);
+		cfg.dimensions[i].low_max = 2;
+	}
+	fx_init("complaint");
+	fx.cust.last_score = 5;
+	fx.in.score = 1;
+	fx.in.complaint = "术后并发症";
+	fx.in.note = "伤口化脓了";
+	fx_dim("d0=1 d1=1 d2=2 d3=1 d4=2 d5=1 d6=1 d7=2");
+	fx_log("2026-05-04 10:00");
+	const struct decision *e = escalation();
+	assert_int_equal(e->reason.n, 4 + HF_MAX_DIMS);
+	char shown[1024];
+	assert_non_null(strstr(rules_why_text(&cfg, &e->reason, shown, sizeof shown),
+	                        "low score 2 for 维度7"));
+	assert_non_null(strstr(WHY(&e->reason), "化脓"));
+}
+
 static void test_score_drop_escalates_normal(void **state)
 {
 	static const struct { int last, score; char reason[32]; } rows[] = {
@@ -973,6 +1101,7 @@ int main(void)
 		TF(test_check_score_only_where_asked),
 		TF(test_check_next_contact),
 		TF(test_check_callback_needs_next),
+		TF(test_check_dimensions),
 		TF(test_check_complaint_category),
 		TF(test_check_refuses_what_would_be_cut),
 		TF(test_check_impossible_dates_are_the_parsers),
@@ -1000,6 +1129,8 @@ int main(void)
 		TF(test_refused_cancels_every_future_call),
 		TF(test_complaint_escalates_high),
 		TF(test_low_score_escalates_normal),
+		TF(test_low_dimension_escalates_normal),
+		TF(test_every_reason_fits_one_escalation),
 		TF(test_score_drop_escalates_normal),
 		TF(test_score_drop_threshold_from_config),
 		TF(test_risk_word_escalates_urgent),

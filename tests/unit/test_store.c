@@ -104,6 +104,8 @@ static void test_migrates_an_older_database(void **state)
 		snprintf(sql, sizeof sql, "ALTER TABLE customer DROP COLUMN %s", value_cols[i]);
 		assert_true(store_exec(st, sql, NULL));
 	}
+	/* ... without version 10's dimension scores ... */
+	assert_true(store_exec(st, "DROP TABLE call_score", NULL));
 	/* ... and without version 8's record of the rows each audit row wrote. */
 	assert_true(store_exec(st, "DROP TABLE audit_row", NULL));
 	assert_true(store_exec(st, "ALTER TABLE audit DROP COLUMN digest", NULL));
@@ -125,6 +127,8 @@ static void test_migrates_an_older_database(void **state)
 	                                  "AND name LIKE '%plan_due%'", NULL), 5);
 	assert_int_equal(DB_INT(st, "SELECT count(*) FROM pragma_table_info('audit') "
 	                                  "WHERE name = 'digest'", NULL), 1);
+	assert_int_equal(DB_INT(st, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+	                                  "name = 'call_score'", NULL), 1);
 	/* The customer already there needs no record; the ones after it do. */
 	assert_int_equal(DB_INT(st, "SELECT value FROM meta WHERE key = 'audit_rows_after.customer'",
 	                        NULL), 1);
