@@ -1,5 +1,5 @@
 /* service-import.c — the import use case: a CSV file of customers or visits checked whole,
- * then upserted in batches, with one audit row. */
+ * then upserted in batches, each with its audit row, and a summary row. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +32,23 @@ struct importer {
 	struct sbuf why;                /* the current row's problems, for the rejects file */
 	int row_problems;
 };
+
+/* The audit row of an import, queued in the open transaction: of batch part (1, 2, ...; the
+ * counts so far) when it commits, or the summary (part 0) with the counts of the whole. Each
+ * batch carries its own, so the rows of every committed batch are proven even when the import
+ * stops later (a full disk) and its summary cannot be written. */
+static bool audit_import(struct importer *m, const struct import_counts *n, long part, int rc)
+{
+	char detail[600], at[32] = "";
+	if (part > 0)
+		snprintf(at, sizeof at, " part=%ld", part);
+	snprintf(detail, sizeof detail, "%s file=%s%s rows=%ld added=%ld updated=%ld merged=%ld "
+	         "unchanged=%ld rejected=%ld history=%ld%s", import_kind_code(m->o->kind), m->o->path,
+	         at, n->rows, n->added, n->updated, n->merged, n->unchanged, n->bad, n->history,
+	         part == 0 && rc != HF_OK ? " stopped" : "");
+	return store_audit(m->ctx->st, m->ctx->login, m->ctx->now, "import",
+	                   m->o->kind == IMPORT_CUSTOMERS ? "customer" : "visit", 0, detail);
+}
 
 static void say(void (*fn)(void *, const char *), void *arg, const char *path, long line,
                 const char *column, const char *msg)
@@ -275,7 +292,7 @@ static int pass(struct importer *m, FILE *f, long long total, bool write, struct
 		count(n, res, history);
 		if (in_tx && ++batch % IMPORT_BATCH == 0) {
 			in_tx = false;
-			if (!store_commit(st)) {
+			if (!audit_import(m, n, batch / IMPORT_BATCH, rc) || !store_commit(st)) {
 				rc = (errf(err, errlen, "%s", store_errmsg(st)), HF_EFAIL);
 				break;
 			}
@@ -293,17 +310,10 @@ static int pass(struct importer *m, FILE *f, long long total, bool write, struct
 		store_rollback(st);
 		in_tx = false;
 	}
-	/* The batches written are audited also when the import stopped half way. */
+	/* The summary: in the last batch's transaction; after a stop, on its own when it can be
+	 * written (each batch committed carries its own audit row already). */
 	if (write && (rc == HF_OK || batch >= IMPORT_BATCH)) {
-		char detail[512];
-		snprintf(detail, sizeof detail, "%s file=%s rows=%ld added=%ld updated=%ld merged=%ld "
-		         "unchanged=%ld rejected=%ld history=%ld%s", import_kind_code(m->o->kind),
-		         m->o->path, n->rows, n->added, n->updated, n->merged, n->unchanged, n->bad,
-		         n->history, rc == HF_OK ? "" : " stopped");
-		if ((!in_tx && !store_begin(st)) ||
-		    !store_audit(st, m->ctx->login, m->ctx->now, "import",
-		                 m->o->kind == IMPORT_CUSTOMERS ? "customer" : "visit", 0, detail) ||
-		    !store_commit(st)) {
+		if ((!in_tx && !store_begin(st)) || !audit_import(m, n, 0, rc) || !store_commit(st)) {
 			if (rc == HF_OK)
 				rc = (errf(err, errlen, "%s", store_errmsg(st)), HF_EFAIL);
 			store_rollback(st);
