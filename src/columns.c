@@ -252,11 +252,11 @@ static bool esc_time_left(const void *rec, const struct col_env *env, enum col_f
 	if (form == COL_CODE)
 		put_int(left, buf, size);
 	else if (left < 0 && form == COL_SCREEN)   /* the status column says "breached" */
-		snprintf(buf, size, _("%s over"), svc_span_text(-left, span, sizeof span));
+		snprintf(buf, size, _("%s over"), date_span_text(-left, span, sizeof span));
 	else if (left < 0)
-		snprintf(buf, size, _("breached by %s"), svc_span_text(-left, span, sizeof span));
+		snprintf(buf, size, _("breached by %s"), date_span_text(-left, span, sizeof span));
 	else
-		snprintf(buf, size, _("%s left"), svc_span_text(left, span, sizeof span));
+		snprintf(buf, size, _("%s left"), date_span_text(left, span, sizeof span));
 	return left < 0;
 }
 
@@ -295,7 +295,7 @@ VALUE_(esc_raised_by, struct hf_escalation, str_copy(buf, size, r->raised_by))
 VALUE_(esc_raised_at, struct hf_escalation, put_stamp(r->raised_at, buf, size))
 VALUE_(esc_assignee, struct hf_escalation, str_copy(buf, size, r->assignee))
 VALUE_(esc_assignee_team, struct hf_escalation, str_copy(buf, size, r->assignee_team))
-VALUE_(esc_age, struct hf_escalation, svc_span_text(env->now - r->raised_at, buf, size))
+VALUE_(esc_age, struct hf_escalation, date_span_text(env->now - r->raised_at, buf, size))
 
 /* The data keep the documented columns, then the holder, the level and the minutes left; the
  * table reads as the supervisor works the queue, the whole reason last, never cut. */

@@ -1436,6 +1436,11 @@ static const struct key audit_keys[] = {
 	{ 0 }
 };
 
+static const struct key database_keys[] = {
+	{ .name = "lock_wait_seconds", .type = KT_INT, .off = CFG(lock_wait_seconds), .min = 1, .max = 300 },
+	{ 0 }
+};
+
 static const struct key console_keys[] = {
 	{ .name = "lease_minutes", .type = KT_INT, .off = CFG(lease_minutes), .min = 1, .max = 240 },
 	{ .name = "idle_lock_minutes", .type = KT_INT, .off = CFG(idle_lock_minutes), .min = 0, .max = 1440 },
@@ -1473,6 +1478,7 @@ static const struct key root_keys[] = {
 	{ .name = "events", .type = KT_GROUP, .sub = events_keys },
 	{ .name = "console", .type = KT_GROUP, .sub = console_keys },
 	{ .name = "audit", .type = KT_GROUP, .sub = audit_keys },
+	{ .name = "database", .type = KT_GROUP, .sub = database_keys },
 	{ .name = "ui", .type = KT_GROUP, .sub = ui_keys },
 	{ 0 }
 };

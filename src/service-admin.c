@@ -196,7 +196,7 @@ int svc_restore(struct hf_ctx *ctx, const char *backup, bool force, long long *a
 	ctx->st = store_open(ctx->db_path, STORE_CREATE, err, errlen);
 	if (!ctx->st)
 		return HF_EFAIL;
-	store_anchor_every(ctx->st, ctx->cfg.audit_anchor_every);
+	svc_store_settings(ctx);
 	int rc = begin(ctx, err, errlen);
 	if (rc != HF_OK)
 		return rc;

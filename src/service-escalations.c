@@ -10,18 +10,6 @@
 #include "huifang/utf8.h"
 #include "service-int.h"
 
-char *svc_span_text(long long minutes, char *out, size_t size)
-{
-	long long m = minutes < 0 ? -minutes : minutes;
-	if (m >= 24 * 60)
-		snprintf(out, size, _("%lldd %lldh"), m / (24 * 60), m % (24 * 60) / 60);
-	else if (m >= 60)
-		snprintf(out, size, _("%lldh %02lldm"), m / 60, m % 60);
-	else
-		snprintf(out, size, _("%lldm"), m);
-	return out;
-}
-
 /* ---- shared steps --------------------------------------------------------------------- */
 
 /* Start a supervisor's change of escalations ids: the role, the transaction, every one found

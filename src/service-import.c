@@ -260,8 +260,10 @@ static int pass(struct importer *m, FILE *f, long long total, bool write, struct
 			continue;
 		}
 		n->rows++;
-		if (m->io->progress && n->rows % 256 == 0)
-			m->io->progress(m->io->arg, write ? 2 : 1, n->rows, csv_reader_offset(r), total);
+		/* Writing, progress is told between batches: a terminal that holds up its output
+		 * (Ctrl-S, a stopped pager) must not hold up the write lock with it. */
+		if (m->io->progress && !write && n->rows % 256 == 0)
+			m->io->progress(m->io->arg, 1, n->rows, csv_reader_offset(r), total);
 		struct import_row row;
 		sbuf_reset(&m->why);
 		m->row_problems = import_row_read(&m->ctx->cfg, &m->h, &rec, m->today, &row, report, m);
@@ -296,14 +298,15 @@ static int pass(struct importer *m, FILE *f, long long total, bool write, struct
 				rc = (errf(err, errlen, "%s", store_errmsg(st)), HF_EFAIL);
 				break;
 			}
+			if (m->io->progress)
+				m->io->progress(m->io->arg, 2, n->rows, csv_reader_offset(r), total);
 		}
 	}
 	if (rc == HF_OK && got < 0)
 		rc = (errf(err, errlen, "%s:%s", m->o->path, csv_reader_error(r)), HF_EUSAGE);
 	if (rc == HF_OK && !header)
 		rc = (errf(err, errlen, _("%s: empty file, no header line"), m->o->path), HF_EUSAGE);
-	if (m->io->progress)
-		m->io->progress(m->io->arg, write ? 2 : 1, n->rows, csv_reader_offset(r), total);
+	long long read = csv_reader_offset(r);
 	csv_reader_free(r);
 	if (rc != HF_OK && in_tx) {
 		/* A failed batch: what it wrote goes, earlier batches stay (they are whole rows). */
@@ -319,6 +322,8 @@ static int pass(struct importer *m, FILE *f, long long total, bool write, struct
 			store_rollback(st);
 		}
 	}
+	if (m->io->progress)
+		m->io->progress(m->io->arg, write ? 2 : 1, n->rows, read, total);
 	return rc;
 }
 

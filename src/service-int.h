@@ -4,6 +4,9 @@
 
 #include "huifang/service.h"
 
+/* What the configuration sets on a newly opened store: its anchors, its wait for the lock. */
+void svc_store_settings(struct hf_ctx *ctx);
+
 /* After a commit: the call, and the escalations raised since `after` (an escalation id). */
 void svc_event_call(struct hf_ctx *ctx, const struct hf_call *c);
 void svc_event_raised_since(struct hf_ctx *ctx, hf_id after);

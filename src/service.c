@@ -98,13 +98,19 @@ static bool clock_forward(struct hf_ctx *ctx, char *err, size_t errlen)
 	            stamp_format(ctx->now, now_s), stamp_format(last, last_s));
 }
 
+void svc_store_settings(struct hf_ctx *ctx)
+{
+	store_anchor_every(ctx->st, ctx->cfg.audit_anchor_every);
+	store_lock_wait(ctx->st, ctx->cfg.lock_wait_seconds);
+}
+
 int svc_open(struct hf_ctx *ctx, const char *db_path, char *err, size_t errlen)
 {
 	ctx->db_path = svc_db_path(db_path);
 	ctx->st = store_open(ctx->db_path, STORE_EXISTING, err, errlen);
 	if (!ctx->st)
 		return HF_EFAIL;
-	store_anchor_every(ctx->st, ctx->cfg.audit_anchor_every);
+	svc_store_settings(ctx);
 	if (!clock_forward(ctx, err, errlen))
 		return HF_EFAIL;
 	return lookup_me(ctx, err, errlen) ? HF_OK : HF_EFAIL;
@@ -186,7 +192,7 @@ int svc_init(struct hf_ctx *ctx, const char *db_path, bool demo, const char *fir
 	ctx->st = store_open(ctx->db_path, STORE_CREATE, err, errlen);
 	if (!ctx->st)
 		return HF_EFAIL;
-	store_anchor_every(ctx->st, ctx->cfg.audit_anchor_every);
+	svc_store_settings(ctx);
 	if (!store_begin(ctx->st))
 		return errf(err, errlen, "%s", store_errmsg(ctx->st)), HF_EFAIL;
 	struct hf_user me;

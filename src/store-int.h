@@ -2,6 +2,7 @@
 #ifndef HUIFANG_STORE_INT_H
 #define HUIFANG_STORE_INT_H
 
+#include <signal.h>
 #include <sqlite3.h>
 
 #include "huifang/store.h"
@@ -20,11 +21,27 @@ struct store {
 	int depth;                      /* open store_begin calls; inner ones are savepoints */
 	struct ledger *ledger;
 	int busy_ms;                    /* how long a statement waits for another writer */
+	int lock_wait_ms;               /* ... as configured (store_lock_wait) */
 	long long busy_since;           /* µs (monotonic) of the current wait's first refusal */
 	unsigned busy_seed;             /* varies the wait's steps between processes */
+	bool busy_gave_up;              /* the last wait ran out of time */
+	bool explaining;                /* store_busy_explain is reading the user table */
+	int shm_fd;                     /* the -shm file, to ask who holds the write lock; -1 */
+	bool stops_held;                /* SIGTSTP, SIGTTIN, SIGTTOU held back (store_hold_stops) */
+	sigset_t stops_mask;            /* the signal mask before they were */
 	bool wrote;                     /* a transaction was committed (PRAGMA optimize on close) */
 	char err[HF_ERRLEN];
 };
+
+/* The write lock (store-lock.c): a new connection waits the default time for it. */
+void store_lock_init(struct store *st);
+/* Wait at most ms for it from now on. */
+void store_set_busy(struct store *st, int ms);
+/* Hold back (or let through again) the signals that would stop this process while it holds
+ * the write lock. */
+void store_hold_stops(struct store *st, bool hold);
+/* After a statement failed: when it was refused the lock, st->err says who holds it. */
+void store_busy_explain(struct store *st);
 
 int store_migration_count(void);
 const char *store_migration(int version);

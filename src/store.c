@@ -16,48 +16,13 @@
 #include "huifang/str.h"
 #include "store-int.h"
 
-/* How long a writer waits for another one before it reports the database busy. */
-#define BUSY_TIMEOUT_MS 10000
-
-static long long now_us(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
-/* Waiting for another writer: SQLite's own handler sleeps longer the longer it has waited
- * (up to 100 ms a time), so a writer that arrives just after another one often sleeps far past
- * the moment the lock is free; with twenty writers that made the slowest log wait most of a
- * second. This one looks again every 1 to 2 ms (the step varies so that waiting writers do not
- * wake in lock step) until st->busy_ms have passed since the first refusal. */
-static int busy_wait(void *arg, int count)
-{
-	struct store *st = arg;
-	long long now = now_us();
-	if (count == 0)
-		st->busy_since = now;
-	if (now - st->busy_since >= (long long)st->busy_ms * 1000)
-		return 0;
-	st->busy_seed = st->busy_seed * 1103515245u + 12345u;
-	struct timespec nap = {0, 1000000 + (long)(st->busy_seed >> 16) % 1000000};
-	nanosleep(&nap, NULL);
-	return 1;
-}
-
-/* Wait at most ms for the lock from now on. */
-static void set_busy(struct store *st, int ms)
-{
-	st->busy_ms = ms;
-	sqlite3_busy_handler(st->db, busy_wait, st);
-}
-
 static bool exec_plain(struct store *st, const char *sql)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		str_copy(st->err, sizeof st->err, msg ? msg : sqlite3_errmsg(st->db));
 		sqlite3_free(msg);
+		store_busy_explain(st);
 		return false;
 	}
 	return true;
@@ -86,6 +51,8 @@ static void dir_of(const char *path, char *buf, size_t size)
 static bool open_error(struct store *st, const char *path, char *err, size_t errlen)
 {
 	int code = sqlite3_extended_errcode(st->db) & 0xff;
+	if (code == SQLITE_BUSY)
+		return errf(err, errlen, "%s: %s", path, st->err);
 	char dir[1024];
 	struct statvfs fs;
 	dir_of(path, dir, sizeof dir);
@@ -239,8 +206,7 @@ struct store *store_open(const char *path, enum store_mode mode, char *err, size
 		return abandon(st, !exists);
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	st->busy_seed = (unsigned)getpid() ^ (unsigned)now_us();
-	set_busy(st, BUSY_TIMEOUT_MS);
+	store_lock_init(st);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	bool empty = true;
 	if (exists && sb.st_size > 0 && !is_ours(st, &empty, err, errlen))
@@ -281,6 +247,10 @@ void store_close(struct store *st)
 		free(s);
 	}
 	sqlite3_close(st->db);
+	/* Only now: closing it while SQLite's locks on the file were held would drop them. */
+	if (st->shm_fd >= 0)
+		close(st->shm_fd);
+	store_hold_stops(st, false);
 	ledger_free(st);
 	free(st->path);
 	free(st);
@@ -331,6 +301,7 @@ bool store_begin(struct store *st)
 	if (st->depth > 0 && sqlite3_get_autocommit(st->db)) {
 		st->depth = 0;
 		ledger_rolled_back(st, 0);
+		store_hold_stops(st, false);
 	}
 	/* The digest library loads its configuration on first use: before the lock, not in it. */
 	static bool digest_ready;
@@ -341,6 +312,7 @@ bool store_begin(struct store *st)
 	}
 	if (!exec_plain(st, st->depth > 0 ? "SAVEPOINT nested" : "BEGIN IMMEDIATE"))
 		return false;
+	store_hold_stops(st, true);
 	st->depth++;
 	return true;
 }
@@ -352,25 +324,38 @@ bool store_begin(struct store *st)
  * that runs while another connection commits and resets the log can corrupt the database;
  * automatic checkpoints (PASSIVE, after any commit, alongside other writers) are turned off in
  * store_open so that this never happens. A checkpoint that finds the database busy leaves the
- * log as it is; the next commit past the size tries again. */
+ * log as it is, and the next one is tried by the commit that carries the log past another
+ * WAL_RETRY_BYTES: a reader that keeps reading (a listing piped into a pager left open, a
+ * stopped program) stops every checkpoint, and one that waited for it at every commit would
+ * hold the write lock for its whole wait each time (20 writers at once took 5 s). */
 #define WAL_CHECKPOINT_BYTES (4 << 20)
+#define WAL_RETRY_BYTES (1 << 20)
 
-
-static void wal_checkpoint(struct store *st)
+static long long wal_size(struct store *st)
 {
 	char wal[4096];
 	struct stat sb;
-	if (snprintf(wal, sizeof wal, "%s-wal", st->path) >= (int)sizeof wal || stat(wal, &sb) != 0 ||
-	    sb.st_size < WAL_CHECKPOINT_BYTES)
+	if (snprintf(wal, sizeof wal, "%s-wal", st->path) >= (int)sizeof wal || stat(wal, &sb) != 0)
+		return 0;
+	return (long long)sb.st_size;
+}
+
+/* After a commit that found the log `before` bytes long. */
+static void wal_checkpoint(struct store *st, long long before)
+{
+	long long size = wal_size(st);
+	if (size < WAL_CHECKPOINT_BYTES ||
+	    (before >= WAL_CHECKPOINT_BYTES && before / WAL_RETRY_BYTES == size / WAL_RETRY_BYTES))
 		return;
 	/* Waits briefly for readers to finish; a console or a long listing may be reading. */
-	set_busy(st, 250);
+	store_set_busy(st, 250);
 	sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-	set_busy(st, BUSY_TIMEOUT_MS);
+	store_set_busy(st, st->lock_wait_ms);
 }
 
 bool store_commit(struct store *st)
 {
+	long long before = st->depth == 1 ? wal_size(st) : 0;
 	if (!ledger_flush(st, st->depth) || !exec_plain(st, st->depth > 1 ? "RELEASE nested" : "COMMIT"))
 		return false;
 	if (st->depth > 0)
@@ -378,7 +363,8 @@ bool store_commit(struct store *st)
 	if (st->depth == 0) {
 		ledger_committed(st);
 		st->wrote = true;
-		wal_checkpoint(st);
+		wal_checkpoint(st, before);
+		store_hold_stops(st, false);
 	}
 	return true;
 }
@@ -388,6 +374,7 @@ void store_rollback(struct store *st)
 	if (sqlite3_get_autocommit(st->db)) {
 		st->depth = 0;
 		ledger_rolled_back(st, 0);
+		store_hold_stops(st, false);
 		return;
 	}
 	char keep[HF_ERRLEN];
@@ -401,6 +388,7 @@ void store_rollback(struct store *st)
 		exec_plain(st, "ROLLBACK");
 		st->depth = 0;
 		ledger_rolled_back(st, 0);
+		store_hold_stops(st, false);
 	}
 	str_copy(st->err, sizeof st->err, keep);
 }
@@ -462,6 +450,7 @@ int stmt_step(struct stmt *s)
 	if (rc == SQLITE_DONE)
 		return 0;
 	str_copy(s->st->err, sizeof s->st->err, sqlite3_errmsg(s->st->db));
+	store_busy_explain(s->st);
 	return -1;
 }
 

@@ -210,6 +210,9 @@ struct hf_config {
 	/* audit: the trail's head to the system log every this many rows (and at each plan) */
 	int audit_anchor_every;
 
+	/* database: seconds a writer waits for another one's write lock before it gives up */
+	int lock_wait_seconds;
+
 	/* console */
 	int lease_minutes;
 	int idle_lock_minutes;

@@ -42,6 +42,8 @@ char *dur_format(struct hf_dur d, char *buf);
 /* Apply to a day (hours are rounded down to whole days) or to a stamp. */
 hf_date dur_add_date(hf_date day, struct hf_dur d);
 hf_stamp dur_add_stamp(hf_stamp t, struct hf_dur d);
+/* A span of minutes as people read it (its size, whatever its sign): "45m", "2h 05m", "3d 4h". */
+char *date_span_text(long long minutes, char *out, size_t size);
 /* Approximate length in days (months as 30, years as 365), for comparisons and sorting. */
 int dur_approx_days(struct hf_dur d);
 

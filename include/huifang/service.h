@@ -216,8 +216,6 @@ int svc_release_customer(struct hf_ctx *ctx, hf_id customer, const char *to, siz
 const char *svc_managed_team(const struct hf_ctx *ctx);
 
 /* ---- escalations (service-escalations.c): supervisors only (3 for others) ------------- */
-/* A span of minutes as people read it (its size, whatever its sign): "45m", "2h 05m", "3d 4h". */
-char *svc_span_text(long long minutes, char *out, size_t size);
 enum esc_filter { ESC_LIST_OPEN, ESC_LIST_MINE, ESC_LIST_BREACHED, ESC_LIST_ALL };
 /* Open, and a deadline missed: now, or at a lower level of the ladder. */
 bool svc_escalation_breached(const struct hf_escalation *e, hf_stamp now);

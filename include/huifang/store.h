@@ -32,6 +32,9 @@ long long store_data_version(struct store *st);
  * writer bumps its scope's counter by trigger (migration 9); -1 when it cannot be read. */
 long long store_scope_version(struct store *st, const char *team, bool desk);
 const char *store_path(struct store *st);
+/* How long a writer waits for another one's write lock before it gives up (default 10 s);
+ * the message then names the holder where it can be seen (store_errmsg). */
+void store_lock_wait(struct store *st, int seconds);
 
 /* An online, consistent copy into a new file dest (0660); an existing dest is refused. */
 bool store_backup(struct store *st, const char *dest, char *err, size_t errlen);

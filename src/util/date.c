@@ -409,3 +409,15 @@ bool clock_now(hf_stamp *out, char *err, size_t errlen)
 	*out = stamp_make(day, tm.tm_hour * 60 + tm.tm_min);
 	return true;
 }
+
+char *date_span_text(long long minutes, char *out, size_t size)
+{
+	long long m = minutes < 0 ? -minutes : minutes;
+	if (m >= 24 * 60)
+		snprintf(out, size, _("%lldd %lldh"), m / (24 * 60), m % (24 * 60) / 60);
+	else if (m >= 60)
+		snprintf(out, size, _("%lldh %02lldm"), m / 60, m % 60);
+	else
+		snprintf(out, size, _("%lldm"), m);
+	return out;
+}

@@ -1,4 +1,5 @@
-# concurrency.sh — 20 operators logging at once: one task is never worked twice, nobody sees "locked".
+# concurrency.sh — 20 operators logging at once: one task is never worked twice, nobody sees "locked";
+# a program that keeps the lock is named.
 . "$(dirname "$0")/lib.sh"
 
 hf init >/dev/null
@@ -48,3 +49,29 @@ for i in $(seq 1 20); do [ "$(cat "$T.p$i.rc")" = 0 ] || fails=$((fails + 1)); d
 check_eq "twenty parallel logs all succeed" "$fails" "0"
 check_eq "twenty calls recorded" "$(sql "SELECT count(*) FROM call WHERE task_id IN ($(IFS=,; echo "${ids[*]}"))")" "20"
 check_eq "the database is intact" "$(sql 'PRAGMA integrity_check')" "ok"
+
+# Another program keeping the write lock (sqlite3 in a transaction, the same login): a log gives
+# up after database.lock_wait_seconds, naming it; stopped, it says so; nothing is written.
+printf 'database = { lock_wait_seconds = 1; };\n' >"$T/wait.conf"
+mkfifo "$T/in"
+sqlite3 "$DB" <"$T/in" >/dev/null 2>&1 &
+HOLDER=$!
+exec 7>"$T/in"
+echo 'BEGIN IMMEDIATE;' >&7
+for _ in $(seq 1 500); do
+	sqlite3 "$DB" 'PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 || break
+	sleep 0.01
+done
+TASK2=$(sql "SELECT id FROM task WHERE status = 'open' ORDER BY id LIMIT 1")
+before=$(fingerprint)
+run env HUIFANG_AS=op1 "$HF" -c "$T/wait.conf" -d "$DB" log "$TASK2" --outcome reached --score 4
+check_err "a log waiting on sqlite3's transaction names it" 1 \
+	"the database is locked: sqlite3 (login $ME, process $HOLDER, started .* ago) held it for the 1 s this command waits"
+kill -STOP "$HOLDER"
+run env HUIFANG_AS=op1 LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 "$HF" -c "$T/wait.conf" -d "$DB" log \
+	"$TASK2" --outcome reached --score 4
+check_err "... stopped, in Chinese" 1 "数据库被一个已暂停的程序锁住：sqlite3（登录名 $ME，进程 $HOLDER，"
+check_eq "nothing was written" "$(fingerprint)" "$before"
+kill -CONT "$HOLDER"
+exec 7>&-
+wait "$HOLDER"

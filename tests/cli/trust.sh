@@ -13,15 +13,17 @@ fi
 mount --make-rprivate / 2>/dev/null
 unset HUIFANG_NOW
 G="hft$$" D=
-OPA="hfa$$" OPB="hfb$$" SUP="hfs$$"
+OPA="hfa$$" OPB="hfb$$" SUP="hfs$$" ADM="hfd$$" HELD=
 groupadd "$G" || { echo "not ok - groupadd $G"; exit 1; }
 cleanup() {
-	for u in "$OPA" "$OPB" "$SUP"; do userdel "$u" >/dev/null 2>&1; done
+	# The programs the locks' attacks left holding the database (by their ids).
+	for p in $HELD; do kill -CONT "$p"; kill -KILL "$p"; done 2>/dev/null
+	for u in "$OPA" "$OPB" "$SUP" "$ADM"; do userdel "$u" >/dev/null 2>&1; done
 	groupdel "$G" >/dev/null 2>&1
 	rm -rf "$T" "$D"
 }
 trap cleanup EXIT
-for u in "$OPA" "$OPB" "$SUP"; do useradd -M -N -g users -s /bin/sh "$u"; done
+for u in "$OPA" "$OPB" "$SUP" "$ADM"; do useradd -M -N -g users -s /bin/sh "$u"; done
 # A setgid install into a temporary prefix, the way an administrator installs it; its
 # directory is one the test's logins can reach, wherever the suite's own temporary one is.
 D=$(mktemp -d /tmp/huifang-trust.XXXXXX)
@@ -171,3 +173,117 @@ else
 	notok "the clinic's database is too large for the 512k disk of this test"
 fi
 umount "$D/full"
+
+## Locks -----------------------------------------------------------------------------------
+# One program writes at a time. One stopped with SIGSTOP while it writes holds every other
+# writer out: they give up after the documented wait (database.lock_wait_seconds, 10 s), exit
+# 1, write nothing and name who holds the database.
+run "$BIN" user add "$ADM" --role admin --team service --name 张三
+check_rc "root adds $ADM (admin, 张三)" 0
+# holds PID FILE: PID holds a write lock on byte 120 of FILE (SQLite's write lock in the -shm
+# file of a database in WAL mode), as /proc/locks shows it.
+holds() {
+	local ino
+	ino=$(stat -c %i "$2" 2>/dev/null) || return 1
+	awk -v p="$1" -v i="$ino" '$2 == "POSIX" && $4 == "WRITE" && $5 == p &&
+		$6 ~ (":" i "$") && $7 <= 120 && ($8 == "EOF" || $8 >= 120) { f = 1 } END { exit !f }' /proc/locks
+}
+# in_group INPUT CMD...: start CMD reading INPUT in the background, in a process group of its
+# own (Ctrl-Z stops such a group; the kernel discards it for an orphaned one); LOCKER is its
+# process id.
+in_group() {
+	local input=$1
+	shift
+	perl -e 'setpgrp(0, 0); exec @ARGV or die "$ARGV[0]: $!\n"' "$@" <"$input" >/dev/null 2>&1 &
+	LOCKER=$!
+	HELD="$HELD $LOCKER"
+}
+# catch PID FILE: stop PID at a moment it holds the write lock; false when it never did.
+catch() {
+	for _ in $(seq 1 5000); do
+		if holds "$1" "$2"; then
+			kill -STOP "$1"
+			holds "$1" "$2" && return 0
+			kill -CONT "$1"
+		fi
+	done
+	return 1
+}
+# A customers file long enough that its import is writing most of the time.
+seq 1 20000 | awk 'BEGIN { print "external_id,name,phone" } { printf "L%05d,顾客%d,135%08d\n", $1, $1, $1 }' >"$D/many.csv"
+chmod 644 "$D/many.csv"
+run "$BIN" add customer --name 李娜 --phone 13900139123
+run "$BIN" add visit "$OUT" --kind discharge --date "$TODAY" --team service
+TASK=$(q "SELECT id FROM task WHERE status = 'open' AND team = 'service' ORDER BY id LIMIT 1")
+[ -n "$TASK" ] && ok "a task for $OPA's team to log" || notok "no open task for the service team"
+sum() { q "SELECT count(*), max(id) FROM call; SELECT status FROM task WHERE id = $TASK; SELECT count(*) FROM audit"; }
+in_group /dev/null setpriv --reuid="$ADM" --regid=users --init-groups "$BIN" import customers "$D/many.csv"
+if catch "$LOCKER" "$DBF-shm"; then
+	ok "an admin's import is stopped (SIGSTOP) while it holds the write lock"
+	before=$(sum)
+	t0=$(date +%s%N)
+	as "$OPA" "$BIN" log "$TASK" --outcome reached --score 5
+	ms=$((($(date +%s%N) - t0) / 1000000))
+	check_err "another login's log is refused naming the stopped holder" 1 \
+		"locked by a stopped program: 张三's huifang (login $ADM, process $LOCKER, started .* ago)"
+	case "$ERR" in *"kill -CONT $LOCKER"*) ok "... and says how it is resumed" ;;
+		*) notok "the message does not say how to resume it: ${ERR:0:300}" ;; esac
+	if [ "$ms" -ge 10000 ] && [ "$ms" -lt 13000 ]; then ok "it gave up after the documented 10 s (${ms} ms)"
+	else notok "it gave up after $ms ms, not 10 s"; fi
+	check_eq "nothing was written" "$(sum)" "$before"
+	kill -CONT "$LOCKER"
+	wait "$LOCKER"
+	check_eq "the import, resumed, finishes" "$?" "0"
+else
+	notok "the import was never seen holding the write lock"
+	kill -CONT "$LOCKER"; wait "$LOCKER"
+fi
+
+# Ctrl-Z (SIGTSTP) takes effect only once the transaction is over: a writer stopped from the
+# terminal never holds the others out.
+in_group /dev/null setpriv --reuid="$ADM" --regid=users --init-groups "$BIN" import customers "$D/many.csv"
+sent=0 bad=0
+for _ in $(seq 1 5000); do
+	[ "$sent" -ge 5 ] && break
+	holds "$LOCKER" "$DBF-shm" || continue
+	kill -TSTP "$LOCKER" || break
+	sent=$((sent + 1))
+	for _ in $(seq 1 2000); do
+		[ "$(awk '{ sub(/.*\) /, ""); print $1 }' "/proc/$LOCKER/stat" 2>/dev/null)" = T ] && break
+	done
+	holds "$LOCKER" "$DBF-shm" && bad=$((bad + 1))
+	kill -CONT "$LOCKER"
+done
+if [ "$sent" -ge 5 ] && [ "$bad" -eq 0 ]; then
+	ok "Ctrl-Z sent while an import held the write lock stopped it only after ($sent times)"
+else notok "Ctrl-Z: sent $sent times while it held the lock; stopped holding it $bad times"; fi
+wait "$LOCKER"
+
+# Another program (sqlite3 run by a member of the group) in a transaction: a clinic may wait
+# less (database.lock_wait_seconds); the holder is named running, then stopped.
+mkdir "$D/lk"; chmod 1777 "$D/lk"
+cp "$DBF" "$D/lk/c.db"; chmod 666 "$D/lk/c.db"
+printf 'database = { lock_wait_seconds = 2; };\n' >"$D/lk/wait.conf"; chmod 644 "$D/lk/wait.conf"
+mkfifo "$D/lk/in"; chmod 666 "$D/lk/in"
+in_group "$D/lk/in" setpriv --reuid="$OPB" --regid="$G" --init-groups sqlite3 "$D/lk/c.db"
+exec 7>"$D/lk/in"
+echo 'BEGIN IMMEDIATE;' >&7
+for _ in $(seq 1 500); do holds "$LOCKER" "$D/lk/c.db-shm" && break; sleep 0.01; done
+lkq() { sqlite3 "$D/lk/c.db" "SELECT count(*), max(id) FROM call; SELECT count(*) FROM audit"; }
+before=$(lkq)
+t0=$(date +%s%N)
+as "$OPA" "$HF" -c "$D/lk/wait.conf" -d "$D/lk/c.db" log "$TASK" --outcome reached --score 5
+ms=$((($(date +%s%N) - t0) / 1000000))
+check_err "a log waits for sqlite3's transaction, then names it" 1 \
+	"the database is locked: sqlite3 (login $OPB, process $LOCKER, started .* ago) held it for the 2 s"
+if [ "$ms" -ge 2000 ] && [ "$ms" -lt 4000 ]; then ok "database.lock_wait_seconds = 2 waits 2 s (${ms} ms)"
+else notok "lock_wait_seconds = 2 gave up after $ms ms"; fi
+kill -STOP "$LOCKER"
+as "$OPA" "$HF" -c "$D/lk/wait.conf" -d "$D/lk/c.db" log "$TASK" --outcome reached --score 5
+check_err "... and says when it is stopped" 1 "locked by a stopped program: sqlite3 (login $OPB, process $LOCKER"
+check_eq "nothing was written meanwhile" "$(lkq)" "$before"
+kill -CONT "$LOCKER"
+exec 7>&-
+wait "$LOCKER"
+as "$OPA" "$HF" -c "$D/lk/wait.conf" -d "$D/lk/c.db" log "$TASK" --outcome reached --score 5
+check_rc "once it is gone the log is saved" 0
