@@ -178,8 +178,8 @@ static void count_task(struct report_figures *g, const struct report_task *t, bo
 	g->open += t->status == TASK_OPEN;
 }
 
-static void count_call(struct report_figures *g, const struct report_call *c, bool reached,
-                       bool complaint)
+static void count_call(const struct report *r, struct report_figures *g,
+                       const struct report_call *c, bool reached, bool complaint)
 {
 	g->calls++;
 	g->reached_calls += reached;
@@ -194,6 +194,14 @@ static void count_call(struct report_figures *g, const struct report_call *c, bo
 		g->promoters += c->nps >= 9;
 		g->detractors += c->nps <= 6;
 	}
+	for (int i = 0; i < c->ndims; i++)
+		for (int k = 0; k < r->ndims; k++)
+			if (str_eq(r->dims[k], c->dims[i].code) && c->dims[i].score >= 1 &&
+			    c->dims[i].score <= 5) {
+				g->dim_scored[k]++;
+				g->dim_sum[k] += c->dims[i].score;
+				g->dim_n[k][c->dims[i].score]++;
+			}
 }
 
 static void count_escalation(struct report_figures *g, const struct report_escalation *e,
@@ -261,7 +269,7 @@ static void count_calls(const struct hf_config *cfg, const struct report_input *
 		const struct hf_outcome *o = config_outcome(cfg, c->outcome);
 		bool complaint = o && o->escalate != SEV_NONE;
 		EACH_GROUP(g, gs)
-			count_call(g, c, reached, complaint);
+			count_call(r, g, c, reached, complaint);
 		if (complaint)
 			count(&r->categories, &r->ncategories, c->complaint);
 		hf_date day = stamp_date(c->started);
@@ -353,6 +361,8 @@ void report_compute(const struct hf_config *cfg, enum report_kind kind, enum rep
 	out->by = by;
 	out->from = from;
 	out->to = to;
+	for (int k = 0; k < cfg->ndimensions && k < HF_MAX_DIMS; k++)
+		str_copy(out->dims[out->ndims++], sizeof out->dims[0], cfg->dimensions[k].code);
 	group(out, REPORT_CLINIC, team ? team : "");
 	out->ndays = to >= from ? (size_t)(to - from + 1) : 0;
 	out->days = xcalloc(out->ndays ? out->ndays : 1, sizeof *out->days);
@@ -418,6 +428,21 @@ double report_avg_score(const struct report_figures *f)
 	return f->scored > 0 ? (double)f->score_sum / f->scored : -1;
 }
 
+double report_dim_avg(const struct report_figures *f, int k)
+{
+	return f->dim_scored[k] > 0 ? (double)f->dim_sum[k] / f->dim_scored[k] : -1;
+}
+
+void report_dim_text(const struct report_figures *f, int k, char *buf, size_t size)
+{
+	const int *n = f->dim_n[k];
+	if (!f->dim_scored[k])
+		str_copy(buf, size, "-");
+	else
+		snprintf(buf, size, "%.2f %d/%d/%d/%d/%d", report_dim_avg(f, k), n[1], n[2], n[3], n[4],
+		         n[5]);
+}
+
 double report_calls_per_hour(const struct report_figures *f)
 {
 	return f->hours > 0 ? f->calls / f->hours : -1;
@@ -464,7 +489,7 @@ static void row_real(const struct rows *o, const char *scope, const char *name, 
 	row(o, scope, name, fig, buf);
 }
 
-static void group_rows(const struct rows *o, const struct report_figures *f)
+static void group_rows(const struct rows *o, const struct report *r, const struct report_figures *f)
 {
 	const char *s = scope_code(f->scope), *n = f->name;
 	char buf[32] = "";
@@ -484,6 +509,18 @@ static void group_rows(const struct rows *o, const struct report_figures *f)
 		char key[16];
 		snprintf(key, sizeof key, "score_%d", k);
 		row_int(o, s, n, key, f->score_n[k]);
+	}
+	/* Each dimension: "attitude.scored", "attitude.avg_score", "attitude.score_1" ... */
+	for (int k = 0; k < r->ndims; k++) {
+		char key[HF_DIM_CODE_MAX + 16];
+		snprintf(key, sizeof key, "%s.scored", r->dims[k]);
+		row_int(o, s, n, key, f->dim_scored[k]);
+		snprintf(key, sizeof key, "%s.avg_score", r->dims[k]);
+		row_real(o, s, n, key, "%.2f", report_dim_avg(f, k));
+		for (int v = 1; v <= 5; v++) {
+			snprintf(key, sizeof key, "%s.score_%d", r->dims[k], v);
+			row_int(o, s, n, key, f->dim_n[k][v]);
+		}
 	}
 	row_int(o, s, n, "nps_answers", f->nps_n);
 	row_int(o, s, n, "promoters", f->promoters);
@@ -507,7 +544,7 @@ void report_rows(const struct report *r, report_row_fn emit, void *arg)
 	row(&o, "period", "", "from", date_format(r->from, a));
 	row(&o, "period", "", "to", date_format(r->to, a));
 	for (size_t i = 0; i < r->ngroups; i++)
-		group_rows(&o, &r->groups[i]);
+		group_rows(&o, r, &r->groups[i]);
 	for (size_t i = 0; i < r->ncategories; i++)
 		row_int(&o, "category", r->categories[i].key, "complaints", r->categories[i].n);
 	for (size_t i = 0; i < r->nsteps; i++)
@@ -540,7 +577,9 @@ const char *report_definitions(void)
 	         "open: their status now. calls, scores, NPS and complaints: calls made in "
 	         "the period; NPS = share of promoters (9-10) minus share of detractors "
 	         "(0-6), in points; complaint "
-	         "rate = complaints / calls that reached the customer. Escalations raised "
+	         "rate = complaints / calls that reached the customer. Each satisfaction dimension: "
+	         "its average over the calls that scored it, and how many gave each score 1-5. "
+	         "Escalations raised "
 	         "or resolved in the period; breached: raised and missed a deadline; SLA "
 	         "met = acknowledged in time / acknowledged or breached. calls/h: calls / "
 	         "hours from each day's first call to its last (at least 1 h). An owned "
@@ -590,4 +629,11 @@ const char *report_group_name(const struct hf_config *cfg, const struct report_f
 		return g ? g->name : *f->name ? f->name : _("no segment");
 	}
 	return f->name;
+}
+
+void report_group_label(const struct hf_config *cfg, const struct report *r,
+                        const struct report_figures *f, char *buf, size_t size)
+{
+	bool indent = f->scope == REPORT_OF_OPERATOR && r->by == REPORT_BY_STAFF;
+	snprintf(buf, size, "%s%s", indent ? "  " : "", report_group_name(cfg, f));
 }

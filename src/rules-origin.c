@@ -164,13 +164,13 @@ char *rules_why_text(const struct hf_config *cfg, const struct hf_why *w, char *
 void rules_dimension_list(const struct hf_config *cfg, struct sbuf *b)
 {
 	for (int i = 0; i < cfg->ndimensions; i++)
-		sbuf_printf(b, "%s%s", i ? ", " : "", _(cfg->dimensions[i].name));
+		sbuf_printf(b, "%s%s", i ? _(", ") : "", _(cfg->dimensions[i].name));
 }
 
 void rules_dims_append(const struct hf_config *cfg, const struct hf_dim_score *dims, int n,
                        struct sbuf *b)
 {
 	for (int i = 0; i < n; i++)
-		sbuf_printf(b, "%s%s %d/5", i ? ", " : "", config_dimension_name(cfg, dims[i].code),
+		sbuf_printf(b, "%s%s %d/5", i ? _(", ") : "", config_dimension_name(cfg, dims[i].code),
 		            dims[i].score);
 }

@@ -62,11 +62,12 @@ static void read_report_call(struct stmt *s, void *row, const void *arg)
 	c->nps = (int)stmt_int(s, 7);
 	col_copy(s, 8, c->complaint, sizeof c->complaint);
 	read_facet(s, 9, arg, c->facet, sizeof c->facet);
+	col_dims(s, 12, c->dims, &c->ndims);
 }
 
 #define REPORT_CALL_COLS \
 	"c.task_id, c.operator, coalesce(t.team, ''), c.started_at, c.ended_at, c.outcome, " \
-	"coalesce(c.score, 0), coalesce(c.nps, -1), c.complaint, " FACET_COLS
+	"coalesce(c.score, 0), coalesce(c.nps, -1), c.complaint, " FACET_COLS ", " CALL_DIMS("c.id")
 
 bool store_report_calls(struct store *st, hf_date from, hf_date to, enum report_facet facet,
                         struct report_call **out, size_t *n)

@@ -53,6 +53,9 @@ struct report_figures {
 	int calls, reached_calls, complaints;   /* complaints: outcomes that escalate by themselves */
 	int scored, score_sum, score_n[6];      /* score_n[1..5] */
 	int nps_n, promoters, detractors;
+	/* Each satisfaction dimension of the report (struct report's dims, by index): the calls
+	 * that scored it, their sum and how many gave each score, [k][1..5]. */
+	int dim_scored[HF_MAX_DIMS], dim_sum[HF_MAX_DIMS], dim_n[HF_MAX_DIMS][6];
 	int esc_raised, esc_resolved, esc_breached, esc_decided, esc_met;
 	double hours;                   /* working time: each day, first call to last, at least 1 h */
 };
@@ -72,6 +75,10 @@ struct report {
 	enum report_kind kind;
 	hf_date from, to;
 	enum report_by by;
+	/* The satisfaction dimensions counted: the rules' when the report was made, in their order;
+	 * a call's score on a dimension the rules no longer list is not counted. */
+	char dims[HF_MAX_DIMS][HF_DIM_CODE_MAX];
+	int ndims;
 	struct report_figures *groups;  /* [0] the clinic (or --team), then the groups: teams, then
 	                                 * operators (by staff), or one scope's groups */
 	size_t ngroups;
@@ -120,6 +127,10 @@ const char *report_by_definitions(enum report_by by);
 /* A group as a person reads it, translated: the team's name, the login, the doctor, the
  * treatment, the segment's name; "whole clinic" for the clinic, "no doctor" ... for none. */
 const char *report_group_name(const struct hf_config *cfg, const struct report_figures *f);
+/* The group as a table's first cell: its name, an operator's indented under the teams when the
+ * report is by team and operator. */
+void report_group_label(const struct hf_config *cfg, const struct report *r,
+                        const struct report_figures *f, char *buf, size_t size);
 /* Those rows as CSV (report-csv.c): a UTF-8 BOM, the header, CRLF rows. */
 void report_csv(const struct report *r, FILE *f);
 /* The CSV into a new file at path; an existing file is refused and kept (exists true). false
@@ -140,6 +151,11 @@ double report_complaint_rate(const struct report_figures *f);
 double report_sla_met(const struct report_figures *f);
 double report_nps(const struct report_figures *f);
 double report_avg_score(const struct report_figures *f);
+/* The average of dimension k (an index in the report's dims), -1 when no call scored it. */
+double report_dim_avg(const struct report_figures *f, int k);
+/* Dimension k as a report's table shows it: the average, then how many gave 1/2/3/4/5
+ * ("3.50 0/1/0/1/2"); "-" when no call scored it. */
+void report_dim_text(const struct report_figures *f, int k, char *buf, size_t size);
 double report_calls_per_hour(const struct report_figures *f);
 
 #endif

@@ -75,8 +75,7 @@ static void table_rows(const struct hf_config *cfg, const struct report *r, bool
 	for (size_t i = 0; i < r->ngroups; i++) {
 		const struct report_figures *f = &r->groups[i];
 		char c[NCOLS][48], name[HF_NAME_MAX + 4];
-		snprintf(name, sizeof name, "%s%s", f->scope == REPORT_OF_OPERATOR && staff ? "  " : "",
-		         report_group_name(cfg, f));
+		report_group_label(cfg, r, f, name, sizeof name);
 		snprintf(c[1], sizeof c[1], "%d", f->due);
 		snprintf(c[2], sizeof c[2], "%d", f->attempted);
 		rate(report_coverage(f), c[3], sizeof c[3]);
@@ -103,6 +102,37 @@ static void table_rows(const struct hf_config *cfg, const struct report *r, bool
 		const char *row[NCOLS] = {name};
 		for (int i2 = 1; i2 < NCOLS; i2++)
 			row[i2] = c[staff ? i2 : at[i2]];
+		out_row(&t, row);
+	}
+	out_print(&t, FMT_TABLE, stdout);
+	out_free(&t);
+}
+
+/* Each satisfaction dimension per group, as the main table's rows: its average and how many
+ * gave each score. Nothing when the rules list no dimension. */
+static void dims_table(const struct hf_config *cfg, const struct report *r)
+{
+	if (!r->ndims)
+		return;
+	const char *keys[HF_MAX_DIMS + 1] = {"group"}, *titles[HF_MAX_DIMS + 1];
+	bool staff = r->by == REPORT_BY_STAFF;
+	titles[0] = staff ? _("who") : report_by_title(r->by);
+	for (int k = 0; k < r->ndims; k++) {
+		keys[k + 1] = r->dims[k];
+		titles[k + 1] = config_dimension_name(cfg, r->dims[k]);
+	}
+	printf("\n%s\n", _("Satisfaction by dimension: the average, then how many gave 1/2/3/4/5"));
+	struct out_table t;
+	out_init(&t, r->ndims + 1, keys, titles);
+	for (size_t i = 0; i < r->ngroups; i++) {
+		const struct report_figures *f = &r->groups[i];
+		char c[HF_MAX_DIMS][48], name[HF_NAME_MAX + 4];
+		const char *row[HF_MAX_DIMS + 1] = {name};
+		report_group_label(cfg, r, f, name, sizeof name);
+		for (int k = 0; k < r->ndims; k++) {
+			report_dim_text(f, k, c[k], sizeof c[k]);
+			row[k + 1] = c[k];
+		}
 		out_row(&t, row);
 	}
 	out_print(&t, FMT_TABLE, stdout);
@@ -243,6 +273,7 @@ static int run_report(struct cli *cli, int argc, char **argv)
 			printf(" – %s", date_format(r.to, b));
 		printf("\n\n");
 		table_rows(&cli->ctx.cfg, &r, kind == REPORT_TEAM);
+		dims_table(&cli->ctx.cfg, &r);
 		charts(&r);
 		printf("\n%s\n", report_definitions());
 		if (*report_by_definitions(by))

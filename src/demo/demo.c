@@ -72,6 +72,7 @@ struct replay {
 	size_t errlen;
 	bool failed;
 	hf_id mine_customer;            /* whose agreed callback goes to the invoking login */
+	struct hf_dim_score dims[HF_MAX_DIMS]; /* the dimensions of the call being logged */
 };
 
 #define PLAN_EVERY_DAYS 28
@@ -397,6 +398,30 @@ static void ask_nps(struct outcome_input *in, hf_id customer)
 	in->nps = base[in->score] + (int)(customer % (in->score == 5 ? 2 : 3));
 }
 
+/* Each satisfaction dimension of the rules, asked with a score: a point around it, one dimension
+ * in four skipped, varied by customer without drawing from the demo's random stream. Only a call
+ * that escalates anyway (low) may score one at its threshold or below: the demo's escalations
+ * stay the ones its events raise. */
+static void ask_dims(struct replay *r, struct outcome_input *in, hf_id customer, bool low)
+{
+	static const int delta[4] = {0, 1, -1, 0};
+	const struct hf_config *cfg = r->d->cfg;
+	in->dims = r->dims;
+	in->ndims = 0;
+	if (in->score < 1 || in->score > 5)
+		return;
+	for (int k = 0; k < cfg->ndimensions && k < HF_MAX_DIMS; k++) {
+		long long h = customer * 7 + k * 3;
+		if (h % 4 == 3)
+			continue;
+		int v = in->score + delta[h % 4], floor = low ? 1 : cfg->dimensions[k].low_max + 1;
+		v = v > 5 ? 5 : v < floor ? floor : v;
+		struct hf_dim_score *d = &r->dims[in->ndims++];
+		str_copy(d->code, sizeof d->code, cfg->dimensions[k].code);
+		d->score = v;
+	}
+}
+
 /* The call's outcome as the operator logs it: score and note, or the event it carries. */
 static void outcome_of(struct replay *r, const struct hf_task *t, const char *code,
                        const struct event *e, struct outcome_input *in)
@@ -416,6 +441,7 @@ static void outcome_of(struct replay *r, const struct hf_task *t, const char *co
 			in->note = pick_note(d, "risk", t->t.script, vk, tr);
 			in->score = cu->base_score - 1;
 			ask_nps(in, t->customer_id);
+			ask_dims(r, in, t->customer_id, true);
 			if (in->note)
 				return;
 			break;
@@ -427,6 +453,7 @@ static void outcome_of(struct replay *r, const struct hf_task *t, const char *co
 				in->code = "complaint";
 				in->score = 2;
 				ask_nps(in, t->customer_id);
+				ask_dims(r, in, t->customer_id, true);
 				return;
 			}
 			in->complaint = NULL;
@@ -451,6 +478,7 @@ static void outcome_of(struct replay *r, const struct hf_task *t, const char *co
 		/* A low score (also when the config knows no risk words). */
 		in->note = pick_note(d, "low", t->t.script, vk, tr);
 		in->score = between(d, 1, 2);
+		ask_dims(r, in, t->customer_id, true);
 		return;
 	}
 	if (strcmp(code, "reached") == 0) {
@@ -460,6 +488,7 @@ static void outcome_of(struct replay *r, const struct hf_task *t, const char *co
 		bool scored = chance(d, vk == VISIT_CONSULT ? 40 : 85);
 		in->score = scored ? score : 0;
 		ask_nps(in, t->customer_id);
+		ask_dims(r, in, t->customer_id, false);
 		if (chance(d, 88))
 			in->note = pick_note(d, score >= 4 || !scored ? "good" : "fair", t->t.script, vk, tr);
 	} else if (chance(d, 50)) {

@@ -93,6 +93,15 @@ static void figures(struct reports_view *v, struct tui_pager *p)
 	figure(p, _("Calls"), a, b);
 	snprintf(b, sizeof b, _("(%d calls scored)"), f->scored);
 	figure(p, _("Average satisfaction"), pct(report_avg_score(f), a, sizeof a, "%.2f"), b);
+	/* Each dimension under the overall score, indented: its average, how many gave 1-5. */
+	for (int k = 0; k < v->r.ndims; k++) {
+		char l[HF_NAME_MAX + 4];
+		const int *n = f->dim_n[k];
+		snprintf(l, sizeof l, "  %s", config_dimension_name(&v->t->ctx->cfg, v->r.dims[k]));
+		snprintf(b, sizeof b, _("(%d calls scored · 1-5: %d/%d/%d/%d/%d)"), f->dim_scored[k], n[1],
+		         n[2], n[3], n[4], n[5]);
+		figure(p, l, pct(report_dim_avg(f, k), a, sizeof a, "%.2f"), b);
+	}
 	if (f->nps_n)
 		snprintf(a, sizeof a, "%+.1f", report_nps(f));
 	else
@@ -207,9 +216,7 @@ static void groups(struct reports_view *v, struct tui_pager *p, bool wide)
 				c[k] = heads[k];
 		} else {
 			char cr[16];
-			snprintf(cell[0], sizeof cell[0], "%s%s",
-			         f->scope == REPORT_OF_OPERATOR && staff ? "  " : "",
-			         report_group_name(&v->t->ctx->cfg, f));
+			report_group_label(&v->t->ctx->cfg, &v->r, f, cell[0], sizeof cell[0]);
 			snprintf(cell[1], sizeof cell[1], "%d", f->due);
 			snprintf(cell[2], sizeof cell[2], "%d", f->attempted);
 			pct(report_coverage(f), cell[3], sizeof cell[3], "%.0f%%");
@@ -239,6 +246,80 @@ static void groups(struct reports_view *v, struct tui_pager *p, bool wide)
 	sbuf_free(&line);
 }
 
+/* One line of a table: the group's cell, then each cell right-aligned to its width. */
+static void table_line(struct tui_pager *p, bool head, const char *first, const char *const *cells,
+                       const int *w, int n)
+{
+	struct sbuf line;
+	char pad[256];
+	sbuf_init(&line);
+	utf8_pad(first, 14, -1, pad, sizeof pad);
+	sbuf_printf(&line, " %s", pad);
+	for (int k = 0; k < n; k++) {
+		utf8_pad(cells[k], w[k], 1, pad, sizeof pad);
+		sbuf_printf(&line, "  %s", pad);
+	}
+	pager_add(p, head ? UI_COLOR_DIM : UI_COLOR_NORMAL, 0, 0, line.s);
+	sbuf_free(&line);
+}
+
+/* Each dimension per group: the average and how many gave 1/2/3/4/5. A column each when they
+ * fit in width; else a table each (the average and a column per score), one under another. */
+static void dims_groups(struct reports_view *v, struct tui_pager *p, int width)
+{
+	const struct report *r = &v->r;
+	const struct hf_config *cfg = &v->t->ctx->cfg;
+	if (!r->ndims)
+		return;
+	const char *who = v->by == REPORT_BY_STAFF ? _("who") : report_by_title(v->by);
+	const char *names[HF_MAX_DIMS];
+	char cell[48], label[HF_NAME_MAX + 4];
+	int w[HF_MAX_DIMS], need = 15;
+	for (int k = 0; k < r->ndims; k++) {
+		names[k] = config_dimension_name(cfg, r->dims[k]);
+		w[k] = utf8_width(names[k]);
+		for (size_t g = 0; g < r->ngroups; g++) {
+			report_dim_text(&r->groups[g], k, cell, sizeof cell);
+			w[k] = (int)strlen(cell) > w[k] ? (int)strlen(cell) : w[k];
+		}
+		need += 2 + w[k];
+	}
+	pager_add(p, UI_COLOR_NORMAL, 0, 0, "");
+	pager_addf(p, UI_COLOR_TITLE, 0, 0, "%s",
+	           _("Satisfaction by dimension: the average, then how many gave 1/2/3/4/5"));
+	if (need <= width) {
+		char cells[HF_MAX_DIMS][48];
+		const char *c[HF_MAX_DIMS];
+		table_line(p, true, who, names, w, r->ndims);
+		for (size_t g = 0; g < r->ngroups; g++) {
+			for (int k = 0; k < r->ndims; k++) {
+				report_dim_text(&r->groups[g], k, cells[k], sizeof cells[k]);
+				c[k] = cells[k];
+			}
+			report_group_label(cfg, r, &r->groups[g], label, sizeof label);
+			table_line(p, false, label, c, w, r->ndims);
+		}
+		return;
+	}
+	for (int k = 0; k < r->ndims; k++) {
+		const char *h[6] = {names[k], "1", "2", "3", "4", "5"};
+		int sw[6] = {utf8_width(names[k]) > 5 ? utf8_width(names[k]) : 5, 4, 4, 4, 4, 4};
+		table_line(p, true, who, h, sw, 6);
+		for (size_t g = 0; g < r->ngroups; g++) {
+			const struct report_figures *f = &r->groups[g];
+			char cells[6][16];
+			const char *c[6];
+			pct(report_dim_avg(f, k), cells[0], sizeof cells[0], "%.2f");
+			for (int s2 = 1; s2 <= 5; s2++)
+				snprintf(cells[s2], sizeof cells[s2], "%d", f->dim_n[k][s2]);
+			for (int i = 0; i < 6; i++)
+				c[i] = cells[i];
+			report_group_label(cfg, r, f, label, sizeof label);
+			table_line(p, false, label, c, sw, 6);
+		}
+	}
+}
+
 static void build(struct reports_view *v, int cols)
 {
 	struct tui_pager *p = &v->pager;
@@ -252,6 +333,7 @@ static void build(struct reports_view *v, int cols)
 	counts(p, _("Complaints by category"), v->r.categories, v->r.ncategories, bar_w);
 	counts(p, _("Missed by curve step"), v->r.steps, v->r.nsteps, bar_w);
 	groups(v, p, cols >= 100);
+	dims_groups(v, p, cols - 2);
 	pager_add(p, UI_COLOR_NORMAL, 0, 0, "");
 	pager_add(p, UI_COLOR_DIM, 0, 0, report_definitions());
 	if (*report_by_definitions(v->by))

@@ -91,10 +91,10 @@ if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
 	read -r C3 T3 < <(customer 李三)
 	zh op_a log "$T3" --outcome reached --dim 服务态度=1
 	check_rc "in Chinese the translated name is typed" 0
-	check_out "... and the reason reads in Chinese" "服务态度低分：1"
+	check_out "... and the reason reads in Chinese" "服务态度低分 1"
 	check_eq "... stored as the code" "$(scores "$T3")" "attitude=1"
 	zh sup show customer "$C3";                          check_out "the history in Chinese" "服务态度 1/5"
-	zh op_a log "$T1" --outcome reached --dim 态度=1;     check_err "an unknown name in Chinese lists the names" 2 "未知分项“态度”（可选：服务态度, 效果）"
+	zh op_a log "$T1" --outcome reached --dim 态度=1;     check_err "an unknown name in Chinese lists the names" 2 "未知分项“态度”（可选：服务态度、效果）"
 else
 	for i in 1 2 3 4 5; do ok "# SKIP no zh_CN.UTF-8 locale: Chinese names"; done
 fi

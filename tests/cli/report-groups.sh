@@ -48,15 +48,20 @@ check_eq "T6 follows up the June visit" "$(sql "SELECT v.date, v.doctor FROM tas
 	ON v.id = t.visit_id WHERE t.id = $T6")" "2026-06-01|王医生"
 check_eq "T7 follows up no visit" "$(sql "SELECT kind, visit_id IS NULL FROM task WHERE id = $T7")" "birthday|1"
 
-at 09:00 op_a log "$T1" --outcome reached --score 5 --nps 10
+# The satisfaction dimensions (the default rules' four): attitude low at 2 adds a reason to the
+# escalations T2 and T3 raise anyway.
+at 09:00 op_a log "$T1" --outcome reached --score 5 --nps 10 --dim attitude=5 --dim results=4
 at 09:20 op_a log "$T2" --outcome no_answer
-at 10:00 op_a log "$T2" --outcome reached --score 2 --nps 6          # low score: escalated
-at 10:30 op_b log "$T3" --outcome complaint --complaint 服务态度 --score 3 --nps 7
+at 10:00 op_a log "$T2" --outcome reached --score 2 --nps 6 --dim attitude=2 --dim expertise=3  # low score: escalated
+at 10:30 op_b log "$T3" --outcome complaint --complaint 服务态度 --score 3 --nps 7 --dim attitude=1 --dim results=2
 at 11:00 op_c log "$T4" --outcome busy
-at 14:00 op_d log "$T6" --outcome reached --score 4 --nps 9
+at 14:00 op_d log "$T6" --outcome reached --score 4 --nps 9 --dim attitude=4 --dim expertise=5 --dim facilities=3
 check_eq "six calls" "$(sql "SELECT count(*) FROM call")" 6
 check_eq "two escalations: T2's score, T3's complaint" \
 	"$(sql "SELECT group_concat(task_id, ' ') FROM (SELECT task_id FROM escalation ORDER BY task_id)")" "$T2 $T3"
+check_eq "... each naming the low attitude too" \
+	"$(sql "SELECT group_concat(json_extract(reason, '\$[1].code'), ' ') FROM (SELECT reason FROM escalation ORDER BY task_id)")" \
+	"low_dimension low_dimension"
 at 11:30 sup escalation ack "$(sql "SELECT id FROM escalation WHERE task_id = $T3")"
 
 export HUIFANG_NOW="2026-11-23 18:00"
@@ -83,8 +88,16 @@ CLINIC="due=6 attempted=5 coverage_pct=83.3 tasks_reached=4 reach_pct=80.0 finis
 	calls=6 reached_calls=4 scored=4 avg_score=3.50 nps=25.0 complaints=1 complaint_rate_pct=25.0
 	escalations_raised=2 calls_per_hour=1.5"
 
+# The dimensions: attitude 5 2 1 4: 12 / 4 = 3.00, one each of 1 2 4 5; results 4 2: 3.00;
+# expertise 3 5: 4.00; facilities 3: 3.00.
+CLINIC_DIMS="attitude.scored=4 attitude.avg_score=3.00 attitude.score_1=1 attitude.score_2=1
+	attitude.score_3=0 attitude.score_4=1 attitude.score_5=1 results.scored=2 results.avg_score=3.00
+	results.score_2=1 results.score_4=1 expertise.scored=2 expertise.avg_score=4.00 expertise.score_3=1
+	expertise.score_5=1 facilities.scored=1 facilities.avg_score=3.00 facilities.score_3=1"
+
 csv --by segment
 expect clinic "" "$CLINIC"
+expect clinic "" "$CLINIC_DIMS"
 # 重要价值 T1: one call, reached, 5, NPS 10.
 expect segment champion "due=1 attempted=1 coverage_pct=100.0 tasks_reached=1 reach_pct=100.0 finished=1 open=0
 	calls=1 reached_calls=1 scored=1 avg_score=5.00 score_5=1 score_2=0 nps_answers=1 promoters=1 nps=100.0
@@ -113,6 +126,17 @@ done
 
 csv --by doctor
 expect clinic "" "$CLINIC"
+expect clinic "" "$CLINIC_DIMS"
+# Per doctor, each dimension: 李医生 T1 T2: attitude 5 2 (3.50), results 4, expertise 3, no
+# facilities. 王医生 T3 T6: attitude 1 4 (2.50), results 2, expertise 5, facilities 3. No doctor
+# (T4 busy): nothing scored.
+expect doctor 李医生 "attitude.scored=2 attitude.avg_score=3.50 attitude.score_2=1 attitude.score_5=1
+	attitude.score_1=0 results.scored=1 results.avg_score=4.00 results.score_4=1 expertise.avg_score=3.00
+	expertise.score_3=1 facilities.scored=0 facilities.avg_score= facilities.score_3=0"
+expect doctor 王医生 "attitude.scored=2 attitude.avg_score=2.50 attitude.score_1=1 attitude.score_4=1
+	results.avg_score=2.00 results.score_2=1 expertise.avg_score=5.00 expertise.score_5=1
+	facilities.scored=1 facilities.avg_score=3.00 facilities.score_3=1"
+expect doctor "" "attitude.scored=0 attitude.avg_score= results.scored=0 expertise.scored=0 facilities.scored=0"
 # 李医生 T1 T2: both reached and done; calls 3 (2 reached), scores 5 2, NPS 10 6: 0; T2's escalation.
 expect doctor 李医生 "due=2 attempted=2 coverage_pct=100.0 tasks_reached=2 reach_pct=100.0 finished=2 open=0
 	calls=3 reached_calls=2 scored=2 avg_score=3.50 score_2=1 score_5=1 nps_answers=2 nps=0.0
@@ -136,10 +160,34 @@ expect treatment 隆鼻 "due=2 attempted=2 tasks_reached=2 finished=2 calls=3 re
 expect treatment "" "due=3 attempted=2 coverage_pct=66.7 tasks_reached=1 reach_pct=50.0 finished=1 open=2
 	calls=2 reached_calls=1 avg_score=4.00 nps=100.0 complaints=0 complaint_rate_pct=0.0 escalations_raised=0"
 check_eq "one row per treatment" "$(names treatment | wc -w)" 2
+# Per treatment: 双眼皮 T1: attitude 5, results 4. 隆鼻 T2 T3: attitude 2 1 (1.50), results 2,
+# expertise 3. No treatment T4 T6: attitude 4, expertise 5, facilities 3.
+expect treatment 双眼皮 "attitude.scored=1 attitude.avg_score=5.00 attitude.score_5=1 results.avg_score=4.00
+	expertise.scored=0 facilities.scored=0"
+expect treatment 隆鼻 "attitude.scored=2 attitude.avg_score=1.50 attitude.score_1=1 attitude.score_2=1
+	results.avg_score=2.00 expertise.avg_score=3.00 facilities.avg_score="
+expect treatment "" "attitude.avg_score=4.00 attitude.score_4=1 results.scored=0 expertise.avg_score=5.00
+	facilities.avg_score=3.00"
+# Each group's dimension counts add up to the clinic's.
+for f in attitude.scored attitude.score_1 attitude.score_2 results.scored expertise.scored facilities.scored; do
+	sum=$(printf '%s\n' "$CSV" | awk -F, -v f=$f '$1 == "treatment" && $3 == f { s += $4 } END { print s + 0 }')
+	check_eq "the treatments' $f add up to the clinic's" "$sum" "$(fig clinic "" $f)"
+done
 
 # --by team and --by operator: the default's rows of that scope, and only those.
 csv
 DEFAULT=$CSV
+# By team and operator, each dimension: postop (op_a T1 T2, op_b T3): attitude 5 2 1 (2.67),
+# results 4 2 (3.00), expertise 3; op_a: attitude 5 2 (3.50), results 4, expertise 3; op_b:
+# attitude 1, results 2; op_d (T6): attitude 4, expertise 5, facilities 3; op_c nothing.
+expect team postop "attitude.scored=3 attitude.avg_score=2.67 attitude.score_1=1 attitude.score_2=1
+	attitude.score_5=1 results.avg_score=3.00 expertise.avg_score=3.00 facilities.scored=0"
+expect operator op_a "attitude.scored=2 attitude.avg_score=3.50 results.scored=1 results.avg_score=4.00
+	expertise.avg_score=3.00 expertise.score_3=1 facilities.avg_score="
+expect operator op_b "attitude.avg_score=1.00 attitude.score_1=1 results.avg_score=2.00 expertise.scored=0"
+expect operator op_d "attitude.avg_score=4.00 expertise.avg_score=5.00 facilities.avg_score=3.00
+	facilities.score_3=1 results.scored=0"
+expect operator op_c "attitude.scored=0 results.scored=0 expertise.scored=0 facilities.scored=0"
 csv --by team
 check_eq "--by team: the default's team rows" "$(printf '%s\n' "$CSV" | grep '^team,')" \
 	"$(printf '%s\n' "$DEFAULT" | grep '^team,')"
@@ -162,6 +210,7 @@ check_eq "no doctorless postop task" "$(fig doctor "" due)" ""
 
 HUIFANG_AS=sup hf report daily --date 2026-11-23 --by segment --format json
 check_out "json: a segment's row" '"scope": "segment", "name": "win_back", "figure": "avg_score", "value": "4.00"'
+check_out "json: a segment's dimension" '"scope": "segment", "name": "win_back", "figure": "expertise.avg_score", "value": "5.00"'
 HUIFANG_AS=sup hf report daily --date 2026-11-23 --by nosuch
 check_err "an unknown grouping: exit 2" 2 'nosuch'
 HUIFANG_AS=op_a hf report daily --date 2026-11-23 --by segment
@@ -174,15 +223,22 @@ check_out "a segment by its name, the scores 1-5 after the average" "^重要价�
 check_out "the groups' definition in the footer" "value segment as last computed"
 HUIFANG_AS=sup hf report daily --date 2026-11-23 --by doctor
 check_out "doctorless tasks in words" "^no doctor +2 +1 +50% +0 +0% "
+check_out "the dimensions' table, headed by the grouping and the dimensions' names" \
+	"^doctor +Attitude +Expertise +Facilities +Results$"
+check_out "... a doctor's average and 1-5 spread of each" "^李医生 +3\.50 0/1/0/0/1 +3\.00 0/0/1/0/0 +- +4\.00 0/0/0/1/0$"
+check_out "... nothing scored is -" "^no doctor +- +- +- +-$"
 if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
 	LANGUAGE=zh_CN LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 HUIFANG_AS=sup hf report daily --date 2026-11-23 --by treatment
 	check_out "in Chinese: the grouping's title" "^项目 "
 	check_out "in Chinese: no treatment" "^无项目 +3 +2 "
+	check_out "in Chinese: the dimensions by their translated names" "^项目 +服务态度 +专业水平 +环境设施 +效果满意$"
 else
-	ok "# skip: no zh_CN.UTF-8 locale"; ok "# skip"
+	ok "# skip: no zh_CN.UTF-8 locale"; ok "# skip"; ok "# skip"
 fi
 # Without --by, the table is the one it always was: who, teams, operators indented.
 HUIFANG_AS=sup hf report daily --date 2026-11-23
 check_out "the default's first column" "^who +due"
 check_out "operators under their team" "^  op_a +2 "
+check_out "the dimensions per team and operator too" "^  op_a +3\.50 0/1/0/0/1 +3\.00 0/0/1/0/0 +- +4\.00 0/0/0/1/0$"
+check_out "... the clinic's" "^whole clinic +3\.00 1/1/0/1/1 +4\.00 0/0/1/0/1 +3\.00 0/0/1/0/0 +3\.00 0/1/0/1/0$"
 if printf '%s\n' "$OUT" | grep -q "scores 1-5\|value segment"; then notok "the default table changed"; else ok "the default table has no groups' column or definition"; fi

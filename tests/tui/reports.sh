@@ -62,6 +62,42 @@ figures_match() {
     screen "$s" | grep -qE -- "^   $w" || { echo "no line like: $w"; return 1; }
   done
 }
+# dim_cell JSON SCOPE NAME CODE: a dimension as the tables show it, "3.50 0/1/0/1/2" or "-".
+dim_cell() {
+  local n; n=$(fig "$1" "$2" "$3" "$4.scored")
+  [ "$n" -gt 0 ] || { echo -; return; }
+  echo "$(fig "$1" "$2" "$3" "$4.avg_score") $(for v in 1 2 3 4 5; do fig "$1" "$2" "$3" "$4.score_$v"; done | paste -sd/)"
+}
+DIMS="attitude:Attitude expertise:Expertise facilities:Facilities results:Results"
+# dims_match SESSION JSON WIDE: each dimension's average and 1-5 spread under the overall score,
+# and the clinic's in the table by dimension, are the report's: a column a dimension (WIDE), or
+# a table a dimension, its average and a column per score.
+dims_match() {
+  local s=$1 j=$2 wide=$3 d code name row="whole clinic" spread
+  send "$s" g && wait_stable "$s"
+  for d in $DIMS; do
+    code=${d%%:*} name=${d#*:}
+    local avg; avg=$(fig "$j" clinic "" "$code.avg_score")
+    spread=$(for v in 1 2 3 4 5; do fig "$j" clinic "" "$code.score_$v"; done)
+    local want="^     $name +${avg:--}  \($(fig "$j" clinic "" "$code.scored") calls scored · 1-5: $(paste -sd/ <<<"$spread")\)"
+    screen "$s" | grep -qE -- "$want" || { echo "no line like: $want"; return 1; }
+    row="$row +$(dim_cell "$j" clinic "" "$code")"
+  done
+  find_line "$s" "Satisfaction by dimension" || { echo "no table by dimension"; return 1; }
+  if [ "$wide" = wide ]; then
+    find_line "$s" "^  who +Attitude +Expertise +Facilities +Results\$" || { echo "no heading"; return 1; }
+    find_line "$s" "^  $row\$" || { echo "no row like: $row"; return 1; }
+  else
+    for d in $DIMS; do
+      code=${d%%:*} name=${d#*:}
+      spread=$(for v in 1 2 3 4 5; do fig "$j" clinic "" "$code.score_$v"; done | paste -sd' ' | sed 's/ / +/g')
+      row="whole clinic +$(fig "$j" clinic "" "$code.avg_score") +$spread"
+      find_line "$s" "^  who +$name +1 +2 +3 +4 +5\$" || { echo "no table for $name"; return 1; }
+      find_line "$s" "^  $row\$" || { echo "no row like: $row"; return 1; }
+    done
+  fi
+  send "$s" g && wait_stable "$s"
+}
 # bar_ok SESSION LABEL VALUE MAX WIDTH [BLOCK]: the chart's row for LABEL has the bar the value
 # gives: round(value / max * width * 8) eighths, full blocks then the eighth for the rest (at
 # least one eighth); BLOCK '#' checks the bar of a locale without UTF-8 (cells rounded).
@@ -103,12 +139,16 @@ for size in "120 40" "80 24"; do
   check "$1×$2: the tab bar names it" wait_line "$S" "^  Queue +Escalations .*Reports +Daily · $YESTERDAY · whole clinic"
   check "$1×$2: yesterday's figures are those of report daily --format json" figures_match "$S" "$DAILY"
   check "$1×$2: nothing is cut" nothing_cut "$S" "$1"
+  check "$1×$2: the demo scored its calls on the dimensions" test "$(fig "$DAILY" clinic "" attitude.scored)" -gt 0
+  check "$1×$2: each dimension's average and spread, and the table by dimension, are the report's" \
+    dims_match "$S" "$DAILY" "$([ "$1" -ge 120 ] && echo wide)"
+  check "$1×$2: nothing of the table by dimension is cut" nothing_cut "$S" "$1"
   check "$1×$2: the score chart: a row per score" find_line "$S" "^   1 .* $(fig "$DAILY" clinic "" score_1)$"
   check "$1×$2: the calls per hour: each bar as long as its count gives ($W cells for the most)" hours_ok "$S" "$W"
   # joined SESSION TEXT: the text is on the screen, maybe wrapped over lines.
 joined() { screen "$1" | sed 's/^ *//' | tr '\n' ' ' | tr -s ' ' | grep -qF -- "$2"; }
 check "$1×$2: G shows the definitions at the end" eval "send $S G && wait_stable $S && joined $S 'coverage = attempted / due'"
-  check "$1×$2: ... and the table per team and operator" eval "send $S k k k k k k k k k k k k k k k k k && wait_line $S '^  +op_[a-z]+ +[0-9]+ +[0-9]+ '"
+  check "$1×$2: ... and the table per team and operator" eval "send $S g && wait_stable $S && find_line $S '^  +op_[a-z]+ +[0-9]+ +[0-9]+ '"
 done
 
 clear_field() { local bs=() i; for ((i = 0; i < 80; i++)); do bs+=(BSpace); done; send "$1" "${bs[@]}"; }
