@@ -174,6 +174,50 @@ else
 fi
 umount "$D/full"
 
+# A config integer libconfig would wrap to 0 (the idle lock turned off) is refused as written.
+printf 'console = {\n  idle_lock_minutes = 4294967296;\n};\n' >"$D/wrap.conf"; chmod 644 "$D/wrap.conf"
+as "$OPA" "$BIN" check-config "$D/wrap.conf"
+check_err "idle_lock_minutes = 4294967296 is refused, not read as 0" 2 'wrap.conf:2: .*4294967296 is out of range'
+# Control characters are refused where text enters: an operator's note cannot carry a terminal
+# escape or a bidirectional override to a supervisor's screen.
+run "$BIN" add customer --name 周敏 --phone 13900139321
+run "$BIN" add visit "$OUT" --kind discharge --date "$TODAY" --team service
+CTASK=$(q "SELECT id FROM task WHERE status = 'open' AND team = 'service' ORDER BY id DESC LIMIT 1")
+calls=$(q "SELECT count(*) FROM call")
+as "$OPA" "$BIN" log "$CTASK" --outcome reached --score 4 --note $'恢复\e[2J良好'
+check_err "a note with an escape sequence is refused" 2 'U+001B'
+as "$OPA" "$BIN" log "$CTASK" --outcome reached --score 4 --note $'恢复\u202e好良'
+check_err "a note with a right-to-left override is refused" 2 'U+202E'
+check_eq "nothing was logged" "$(q "SELECT count(*) FROM call")" "$calls"
+# A terminal that cannot move the cursor gets one line and exit 2, not an empty screen.
+if command -v script >/dev/null; then
+	run runuser -u "$OPA" -- env TERM=dumb script -qec "$BIN" /dev/null
+	case "$OUT" in *"cannot move the cursor"*) ok "TERM=dumb: the console says it cannot draw" ;;
+		*) notok "TERM=dumb: ${OUT:0:300}" ;; esac
+	check_rc "... with exit status 2" 2
+fi
+
+## An audit trail that proves something ----------------------------------------------------
+# A member of the group (here root) changes a call with sqlite3: --verify names it. A cut
+# tail is found against the anchor the administrator kept.
+as "$OPA" "$BIN" log "$CTASK" --outcome reached --score 4
+check_rc "an operator logs a call" 0
+CALL=$(q "SELECT max(id) FROM call")
+run "$BIN" audit anchor
+check_rc "the administrator takes an anchor" 0
+printf '%s\n' "$OUT" >"$T/anchor"
+cp "$DBF" "$T/keep.db"
+q "UPDATE call SET score = 1 WHERE id = $CALL"
+run "$BIN" audit --verify --log /dev/null
+check_err "a changed score is found, naming the call" 1 "call $CALL"
+cp "$T/keep.db" "$DBF"
+q "DELETE FROM audit WHERE id > (SELECT max(id) - 2 FROM audit)"
+run "$BIN" audit --verify --log /dev/null --anchor "$T/anchor"
+check_rc "a cut tail fails against the kept anchor" 1
+cp "$T/keep.db" "$DBF"
+run "$BIN" audit --verify --log /dev/null --anchor "$T/anchor"
+check_rc "the whole trail verifies against it" 0
+
 ## Locks -----------------------------------------------------------------------------------
 # One program writes at a time. One stopped with SIGSTOP while it writes holds every other
 # writer out: they give up after the documented wait (database.lock_wait_seconds, 10 s), exit
