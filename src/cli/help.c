@@ -200,6 +200,9 @@ int cli_complete(struct cli *cli, int argc, char **argv)
 	else if (!strcmp(what, "teams"))
 		for (int i = 0; i < cfg->nteams; i++)
 			printf("%s\n", cfg->teams[i].code);
+	else if (!strcmp(what, "segments"))
+		for (int i = 0; i < cfg->value.nsegments; i++)
+			printf("%s\n", cfg->value.segments[i].code);
 	else if (!strcmp(what, "logins") && cli_setup(cli, true, ROLE_SUPERVISOR) == HF_OK) {
 		struct hf_user *u = NULL;
 		size_t n = 0;

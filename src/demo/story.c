@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "huifang/date.h"
+#include "huifang/rules.h"
 #include "huifang/str.h"
 #include "demo-int.h"
 
@@ -216,6 +217,81 @@ static void hot_story(struct demo *d, int ci, int slot)
 	}
 }
 
+/* ---- value: a customer in each configured segment -------------------------------------- */
+
+/* Days since the last visit that score r by the value rules, within the demo's history (a few
+ * days into the range, so that the score holds a while); 0 when none. */
+static int recency_for(struct demo *d, int r)
+{
+	int lo = 0, hi = 0;
+	for (int days = 1; days <= HISTORY_DAYS; days++)
+		if (rules_value_score(d->cfg->value.recency, days, true) == r) {
+			lo = lo ? lo : days;
+			hi = days;
+		}
+	return lo ? between(d, lo, hi < lo + 20 ? hi : lo + 20) : 0;
+}
+
+/* How many visits score f, and the least spend (whole hundreds) that scores m; 0 / -1: none. */
+static int visits_for(const struct hf_value_rules *vr, int f)
+{
+	for (int n = 1; n <= 6; n++)
+		if (rules_value_score(vr->frequency, n, false) == f)
+			return n;
+	return 0;
+}
+
+static long long spend_for(const struct hf_value_rules *vr, int m)
+{
+	long long sum = m == 1 ? vr->monetary[0] / 2 : vr->monetary[m - 2];
+	sum = (sum + 99) / 100 * 100;
+	return rules_value_score(vr->monetary, sum, false) == m ? sum : -1;
+}
+
+/* The customer's visits for scores r, f, m: the last `recency` days ago, the others a few
+ * weeks apart before it, the spend shared among them. Checked by the rules themselves (the
+ * window, a clinic's thresholds); false, with nothing added, when they do not make `code`. */
+static bool value_visits(struct demo *d, int ci, int r, int f, int m, const char *code)
+{
+	const struct hf_value_rules *vr = &d->cfg->value;
+	int rec = recency_for(d, r), n = visits_for(vr, f);
+	long long spend = spend_for(vr, m);
+	if (!rec || !n || spend < 100LL * n)
+		return false;
+	struct rules_visit rv[6];
+	hf_date day = d->today - rec;
+	for (int i = n - 1; i >= 0; i--, day -= between(d, 14, 35)) {
+		memset(&rv[i], 0, sizeof rv[i]);
+		rv[i].date = day;
+		rv[i].amount = i ? spend / n / 100 * 100 : spend - (n - 1) * (spend / n / 100 * 100);
+	}
+	struct hf_value v;
+	rules_customer_value(d->cfg, rv, (size_t)n, d->today, &v);
+	if (rv[0].date < d->today - HISTORY_DAYS || strcmp(v.segment, code) != 0)
+		return false;
+	for (int i = 0; i < n; i++) {
+		/* Large sums are surgery, small ones injections. */
+		enum hf_visit_kind kind = rv[i].amount >= 8000 ? VISIT_SURGERY : VISIT_INJECTION;
+		int k = add_visit(d, ci, rv[i].date, kind, pick_treatment(d, kind), HF_NO_DATE);
+		d->visits[k].amount = rv[i].amount;
+	}
+	return true;
+}
+
+/* A customer of segment `seg` of the rules, whatever segments the clinic configures: the
+ * first scores that make it, as visits; false when the demo's six months cannot. */
+static bool value_story(struct demo *d, int ci, int seg)
+{
+	const struct hf_value_rules *vr = &d->cfg->value;
+	for (int r = HF_VALUE_LEVELS; r >= 1; r--)
+		for (int f = 1; f <= HF_VALUE_LEVELS; f++)
+			for (int m = 1; m <= HF_VALUE_LEVELS; m++)
+				if (rules_value_segment(vr, r, f, m) == &vr->segments[seg] &&
+				    value_visits(d, ci, r, f, m, vr->segments[seg].code))
+					return true;
+	return false;
+}
+
 /* Tags: VIP for two treatments within a quarter or a large spend; a few remarks. */
 static void finish_customers(struct demo *d)
 {
@@ -273,10 +349,15 @@ void demo_stories(struct demo *d)
 		hot[order[i]] = true;
 		slot[order[i]] = i;
 	}
+	/* The last customers not called today: one in each value segment the rules name, so the
+	 * queue's filter, the card and the reports per segment have someone to show. */
+	int segment[NCUSTOMERS];
+	for (int i = NCUSTOMERS - 1, k = 0; i >= 0; i--)
+		segment[i] = !hot[i] && k < d->cfg->value.nsegments ? k++ : -1;
 	for (int i = 0; i < NCUSTOMERS; i++) {
 		if (hot[i])
 			hot_story(d, i, slot[i]);
-		else
+		else if (segment[i] < 0 || !value_story(d, i, segment[i]))
 			natural_story(d, i);
 	}
 	finish_customers(d);

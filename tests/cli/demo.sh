@@ -69,6 +69,39 @@ check_eq "do-not-call customers have no open task" \
 ge "an invalid phone brings a data fix for the consultant" \
 	"$(sql "SELECT count(*) FROM task t JOIN customer c ON c.id = t.customer_id WHERE c.phone_invalid = 1 AND t.kind = 'datafix'")" 1
 
+# Value: a customer in every value segment the rules name, shown by the queue's filter and the
+# report per segment; with a clinic's own thresholds and segments too.
+segments_have_customers() { # DESC DB CONFIG
+	local codes code n missing="" count=0
+	codes=$("$HF" -c "$3" --complete segments)
+	for code in $codes; do
+		count=$((count + 1))
+		n=$(sqlite3 "$2" "SELECT count(*) FROM customer WHERE value_segment = '$code'")
+		[ "$n" -ge 1 ] || missing="$missing $code"
+	done
+	[ "$count" -ge 1 ] && [ -z "$missing" ] && ok "$1 ($count segments)" \
+		|| notok "$1: ${count} segments, none in:${missing}"
+}
+segments_have_customers "every configured segment has a customer" "$DB" "$HUIFANG_CONFIG"
+HUIFANG_AS=sup_zhao hf report monthly --date "$TODAY" --by segment --format csv
+check_eq "the monthly report per segment has a row for each" \
+	"$(printf '%s\n' "$OUT" | tr -d '\r' | awk -F, '$1 == "segment" && $3 == "due" && $2 != "" { print $2 }' | sort | tr '\n' ' ')" \
+	"$("$HF" --complete segments | sort | tr '\n' ' ')"
+# Spend thresholds no treatment of the demo reaches alone, and segments of the clinic's own.
+cat >"$T/own.conf" <<'CONF'
+value = {
+  monetary = [100000, 200000, 400000];
+  segments = (
+    { code = "whale";  name = "大客户"; r = "high"; f = "high"; m = "high"; },
+    { code = "lapsed"; name = "流失大客户"; r = "low"; m = "high"; },
+    { code = "rest";   name = "其他"; }
+  );
+};
+CONF
+run "$HF" -d "$T/own.db" -c "$T/own.conf" init --demo
+check_rc "a demo clinic with the clinic's own segments" 0
+segments_have_customers "... each of them has a customer" "$T/own.db" "$T/own.conf"
+
 # Visits.
 check_eq "every visit kind is present" "$(sql 'SELECT group_concat(kind) FROM (SELECT DISTINCT kind FROM visit ORDER BY kind)')" \
 	"consult,course,discharge,injection,surgery"

@@ -46,6 +46,10 @@ run "$HF" --complete outcomes
 check_out "outcome codes" "^no_answer$"
 run "$HF" --complete teams
 check_out "team codes" "^postop$"
+run "$HF" --complete segments
+check_out "value segment codes, in the rules' order" "^champion$"
+check_eq "... as many as the rules name" "$(printf '%s\n' "$OUT" | grep -c .)" \
+	"$(sed -n '/^value = {/,/^};/p' "$ROOT/data/huifang.conf" | grep -c '{ *code = ')"
 hf init >/dev/null
 hf user add li_na --role operator --team postop
 run "$HF" -d "$DB" --complete logins
