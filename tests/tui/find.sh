@@ -30,7 +30,8 @@ check "... and leaves the selection where it was" wait_selected main "$first"
 check "the failed term is not in the header" absent main "/不存在的人"
 
 # ---- an old search leaves with the filter ----------------------------------------------------
-name=$(rows main | sed -n 3p | awk '{print $3}')
+# The customer of the third row: after the kind, which follows the due day and its time if any.
+name=$(rows main | sed -n 3p | awk '{print $2 ~ /^[0-9][0-9]:[0-9][0-9]$/ ? $4 : $3}')
 send main /
 send_text main "$name"
 send main Enter
