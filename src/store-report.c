@@ -7,6 +7,8 @@
 #include "huifang/str.h"
 #include "store-int.h"
 
+/* A period is a range of the stamps themselves (not of a substr of them), so that the indexes
+ * of schema version 11 find its rows. */
 /* Each read selects the facet asked as its last column, one statement per facet (in the order
  * of enum report_facet): a report without one reads no visit or customer, as SQLite leaves out
  * a LEFT JOIN on a key that nothing reads. */
@@ -76,7 +78,8 @@ bool store_report_calls(struct store *st, hf_date from, hf_date to, enum report_
 	static const char *const sql[] = FACET_SQL(REPORT_CALL_SELECT,
 	    REPORT_CALL_DIMS " FROM call c LEFT JOIN task t ON t.id = c.task_id"
 	    FACET_JOIN("t", "c.customer_id")
-	    " WHERE substr(c.started_at, 1, 10) BETWEEN :from AND :to ORDER BY c.started_at, c.id");
+	    " WHERE c.started_at >= :from AND c.started_at < date(:to, '+1 day') "
+	    "ORDER BY c.started_at, c.id");
 	struct stmt *s = stmt_prepare(st, sql[facet]);
 	store_bind_range(s, from, to);
 	return store_rows(s, out, n, sizeof **out, read_report_call, NULL, NULL);
@@ -116,8 +119,8 @@ bool store_report_escalations(struct store *st, hf_date from, hf_date to, enum r
 	    "SELECT coalesce(t.team, ''), e.raised_by, e.raised_at, e.acknowledged_at, e.resolved_at, "
 	    "e.breached_levels, ",
 	    " FROM escalation e LEFT JOIN task t ON t.id = e.task_id" FACET_JOIN("t", "e.customer_id")
-	    " WHERE substr(e.raised_at, 1, 10) BETWEEN :from AND :to "
-	    "OR substr(e.resolved_at, 1, 10) BETWEEN :from AND :to ORDER BY e.id");
+	    " WHERE e.raised_at >= :from AND e.raised_at < date(:to, '+1 day') "
+	    "OR e.resolved_at >= :from AND e.resolved_at < date(:to, '+1 day') ORDER BY e.id");
 	struct stmt *s = stmt_prepare(st, sql[facet]);
 	store_bind_range(s, from, to);
 	return store_rows(s, out, n, sizeof **out, read_report_esc, NULL, NULL);

@@ -104,6 +104,11 @@ static void test_migrates_an_older_database(void **state)
 		snprintf(sql, sizeof sql, "ALTER TABLE customer DROP COLUMN %s", value_cols[i]);
 		assert_true(store_exec(st, sql, NULL));
 	}
+	/* ... without version 11's period indexes ... */
+	assert_true(store_exec(st, "DROP INDEX task_due", NULL));
+	assert_true(store_exec(st, "DROP INDEX call_started", NULL));
+	assert_true(store_exec(st, "DROP INDEX escalation_raised", NULL));
+	assert_true(store_exec(st, "DROP INDEX escalation_resolved", NULL));
 	/* ... without version 10's dimension scores ... */
 	assert_true(store_exec(st, "DROP TABLE call_score", NULL));
 	/* ... and without version 8's record of the rows each audit row wrote. */
@@ -121,6 +126,9 @@ static void test_migrates_an_older_database(void **state)
 	assert_int_equal(DB_INT(st, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
 	                                  "name IN ('task_team_queue', 'task_owner_queue', "
 	                                  "'task_merged', 'escalation_customer')", NULL), 4);
+	assert_int_equal(DB_INT(st, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+	                                  "name IN ('task_due', 'call_started', 'escalation_raised', "
+	                                  "'escalation_resolved')", NULL), 4);
 	assert_int_equal(DB_INT(st, "SELECT count(*) FROM pragma_table_info('call') "
 	                                  "WHERE name = 'nps'", NULL), 1);
 	assert_int_equal(DB_INT(st, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
