@@ -160,9 +160,9 @@ cp "$DBF" "$D/mine.db"; chmod 600 "$D/mine.db"
 as "$OPA" "$HF" -d "$D/mine.db" queue
 check_err "a file the login may not open says permission denied" 1 'Permission denied'
 mkdir "$D/full"
-mount -t tmpfs -o size=512k tmpfs "$D/full"
+mount -t tmpfs -o size=1m tmpfs "$D/full"
 cp "$DBF" "$D/full/c.db" 2>/dev/null
-if [ "$(stat -c %s "$DBF")" -lt 300000 ]; then
+if [ "$(stat -c %s "$DBF")" -lt 700000 ]; then
 	dd if=/dev/zero of="$D/full/fill" bs=4k >/dev/null 2>&1
 	run "$HF" -d "$D/full/c.db" queue
 	check_err "a full disk is named as such" 1 'the disk is full'
@@ -170,7 +170,7 @@ if [ "$(stat -c %s "$DBF")" -lt 300000 ]; then
 	check_err "... also when making a database" 1 'the disk is full'
 	[ ! -e "$D/full/new.db" ] && ok "... and leaves no file behind" || notok "init on a full disk left $D/full/new.db"
 else
-	notok "the clinic's database is too large for the 512k disk of this test"
+	notok "the clinic's database is too large for the 1 MB disk of this test"
 fi
 umount "$D/full"
 
