@@ -13,11 +13,13 @@ fi
 mount --make-rprivate / 2>/dev/null
 unset HUIFANG_NOW
 G="hft$$" D=
-OPA="hfa$$" OPB="hfb$$" SUP="hfs$$" ADM="hfd$$" HELD=
+OPA="hfa$$" OPB="hfb$$" SUP="hfs$$" ADM="hfd$$" HELD= SYSLOGD=
 groupadd "$G" || { echo "not ok - groupadd $G"; exit 1; }
 cleanup() {
 	# The programs the locks' attacks left holding the database (by their ids).
 	for p in $HELD; do kill -CONT "$p"; kill -KILL "$p"; done 2>/dev/null
+	# The system logger the anchors' attacks stood in for, and its socket.
+	if [ -n "$SYSLOGD" ]; then kill "$SYSLOGD"; rm -f /dev/log; fi 2>/dev/null
 	for u in "$OPA" "$OPB" "$SUP" "$ADM"; do userdel "$u" >/dev/null 2>&1; done
 	groupdel "$G" >/dev/null 2>&1
 	rm -rf "$T" "$D"
@@ -80,6 +82,15 @@ if [ "$at" = "$(SHANGHAI "$before")" ] || [ "$at" = "$(SHANGHAI "$after")" ]; th
 else
 	notok "the plan was stamped $at, not $(SHANGHAI "$before") (Asia/Shanghai)"
 fi
+# ... nor the day planned: the clinic's day is the one recorded (TZ=XXX+24 is 32 hours behind
+# Asia/Shanghai, so its day is always another).
+DAYS="$(TZ=Asia/Shanghai date -d "@$before" +%F) $(TZ=Asia/Shanghai date -d "@$after" +%F)"
+last=$(q "SELECT value FROM meta WHERE key = 'last_plan'")
+case " $DAYS " in *" $last "*) ok "TZ=XXX+24 plans the clinic's day ($last), not another" ;;
+	*) notok "TZ=XXX+24 planned $last, not the clinic's day ($DAYS)" ;; esac
+detail=$(q "SELECT detail FROM audit WHERE action = 'plan' ORDER BY id DESC LIMIT 1")
+case "$detail" in "day=$last "*) ok "... and its audit row says that day" ;;
+	*) notok "the plan's audit row says '$detail', not day=$last" ;; esac
 as "$OPA" TZ=XXX-24 HUIFANG_NOW="2020-01-01 08:00" "$BIN" plan
 at=$(q "SELECT at FROM audit WHERE action='plan' ORDER BY id DESC LIMIT 1")
 case "$at" in 2020-*) notok "a privileged run took HUIFANG_NOW ($at)" ;;
@@ -118,6 +129,9 @@ check_err "an operator of another team cannot read the card" 3 "$CID"
 case "$OUT" in *王芳*|*5678*) notok "the refused card was printed" ;; *) ok "nothing of the card is printed" ;; esac
 as "$OPB" "$BIN" show customer "$CID"
 check_rc "an operator of the customer's team reads the card" 0
+case "$OUT" in *13800135678*) notok "the operator's card shows the whole number" ;;
+	*138\*\*\*\*5678*) ok "... with the number masked to the digits shown" ;;
+	*) notok "the operator's card has no masked number: ${OUT:0:300}" ;; esac
 as "$OPA" "$BIN" queue --team consult
 check_rc "an operator cannot list another team's queue" 3
 visits=$(q "SELECT count(*) FROM visit")
@@ -189,6 +203,29 @@ check_err "a note with an escape sequence is refused" 2 'U+001B'
 as "$OPA" "$BIN" log "$CTASK" --outcome reached --score 4 --note $'恢复\u202e好良'
 check_err "a note with a right-to-left override is refused" 2 'U+202E'
 check_eq "nothing was logged" "$(q "SELECT count(*) FROM call")" "$calls"
+# An operator's TZ moves neither a call's stamps nor the day its retry is due:
+# the same log, unprivileged on a copy at the clinic's time, is what it must write.
+run "$BIN" add customer --name 吴静 --phone 13900139456
+run "$BIN" add visit "$OUT" --kind discharge --date "$TODAY" --team service
+ZTASK=$(q "SELECT id FROM task WHERE status = 'open' AND team = 'service' ORDER BY id DESC LIMIT 1")
+cp "$DBF" "$T/zone.db"
+now=$(date +%s)
+run env HUIFANG_AS="$OPA" HUIFANG_NOW="$(SHANGHAI "$now")" "$HF" -d "$T/zone.db" log "$ZTASK" --outcome no_answer
+check_rc "the log at the clinic's time, on a copy" 0
+cbq="SELECT due_date FROM task WHERE id = $ZTASK AND attempts = 1"
+want=$(sqlite3 "$T/zone.db" "$cbq")
+as "$OPA" TZ=XXX+24 "$BIN" log "$ZTASK" --outcome no_answer
+after=$(date +%s)
+check_rc "an operator logs a call with TZ=XXX+24" 0
+[ -n "$want" ] && ok "a no-answer schedules a retry (due $want)" || notok "no retry after a no-answer"
+check_eq "... its retry is due on the clinic's day for it" "$(q "$cbq")" "$want"
+at=$(q "SELECT started_at FROM call ORDER BY id DESC LIMIT 1")
+case "$at" in "$(SHANGHAI "$now")"*|"$(SHANGHAI "$after")"*)
+	ok "... and the call is stamped in the clinic's time zone ($at)" ;;
+	*) notok "the call was stamped $at, not $(SHANGHAI "$after") (Asia/Shanghai)" ;; esac
+at=$(q "SELECT at FROM audit WHERE action = 'log' ORDER BY id DESC LIMIT 1")
+case "$at" in "$(SHANGHAI "$now")"|"$(SHANGHAI "$after")") ok "... so is its audit row ($at)" ;;
+	*) notok "the log's audit row says $at, not $(SHANGHAI "$after")" ;; esac
 # A terminal that cannot move the cursor gets one line and exit 2, not an empty screen.
 if command -v script >/dev/null; then
 	run runuser -u "$OPA" -- env TERM=dumb script -qec "$BIN" /dev/null
@@ -217,6 +254,69 @@ check_rc "a cut tail fails against the kept anchor" 1
 cp "$T/keep.db" "$DBF"
 run "$BIN" audit --verify --log /dev/null --anchor "$T/anchor"
 check_rc "the whole trail verifies against it" 0
+
+# The head goes to the system log (ident huifang, facility authpriv) at every plan and every
+# audit.anchor_every rows, where a member of the group cannot take it back: a cut or re-chained
+# trail is found against it. With no system logger here, the test is the logger: a datagram
+# socket at /dev/log collecting what arrives, one message a line.
+if [ -e /dev/log ] || [ -L /dev/log ]; then
+	echo "ok - # SKIP anchors in the system log: /dev/log exists and is not this test's (audit --verify reads the journal or /var/log there)"
+else
+	python3 -c '
+import os, socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind("/dev/log")
+os.chmod("/dev/log", 0o666)
+with open(sys.argv[1], "ab", buffering=0) as f:
+    while True:
+        f.write(s.recv(65536).rstrip(b"\0\n") + b"\n")
+' "$T/syslog" &
+	SYSLOGD=$!
+	for _ in $(seq 1 200); do [ -S /dev/log ] && [ -e "$T/syslog" ] && break; sleep 0.02; done
+	# logged PATTERN: the collected line matching PATTERN (waits for it a moment).
+	logged() {
+		for _ in $(seq 1 100); do grep -m1 -E -- "$1" "$T/syslog" && return 0; sleep 0.02; done
+		return 1
+	}
+	printf 'audit = { anchor_every = 2; };\n' >"$T/every.conf"
+	for n in 1 2; do
+		run "$HF" -c "$T/every.conf" -d "$DBF" add customer --name "郑$n" --phone "1390013970$n"
+		check_rc "root adds a customer ($n) with audit.anchor_every = 2" 0
+	done
+	set -- $(q "SELECT id || ' ' || hash FROM audit WHERE id % 2 = 0 ORDER BY id DESC LIMIT 1")
+	line=$(logged "huifang-anchor rows=$1 hash=$2 .*event=rows db=$DBF\$")
+	case "$line" in "<85>"*" huifang["[0-9]*"]: huifang-anchor "*)
+		ok "audit.anchor_every = 2: row $1's count and hash reach the system log as huifang, authpriv" ;;
+		*) notok "no anchor of row $1 from huifang at authpriv.notice: $(head -c 600 "$T/syslog")" ;; esac
+	as "$OPA" "$BIN" plan
+	check_rc "an operator plans" 0
+	set -- $(q "SELECT id || ' ' || hash FROM audit WHERE action = 'plan' ORDER BY id DESC LIMIT 1")
+	PLANROW=$1
+	line=$(logged "huifang-anchor rows=$1 hash=$2 .*event=plan db=$DBF\$")
+	case "$line" in "<85>"*" huifang["[0-9]*"]: huifang-anchor "*)
+		ok "the plan's head (row $1) reaches the system log as huifang, authpriv" ;;
+		*) notok "no anchor of the plan (row $1): $(tail -c 600 "$T/syslog")" ;; esac
+	run "$BIN" audit --verify --log "$T/syslog"
+	check_rc "the trail verifies against the collected log" 0
+	check_out "... every anchor of it checked" "system log \($T/syslog\): [2-9][0-9]* anchors match the trail"
+	cp "$DBF" "$T/keep.db"
+	q "DELETE FROM audit WHERE id = $PLANROW"
+	run "$BIN" audit --verify --log /dev/null
+	check_rc "the plan's row cut: the trail alone cannot tell" 0
+	run "$BIN" audit --verify --log "$T/syslog"
+	check_err "... the system log's anchor can" 1 "$T/syslog:[0-9]*: the anchor of .* says $PLANROW audit rows, the trail has fewer"
+	cp "$T/keep.db" "$DBF"
+	q "UPDATE call SET score = 1 WHERE id = (SELECT max(id) FROM call)"
+	python3 "$ROOT/tests/cli/rechain.py" "$DBF"
+	run "$BIN" audit --verify --log /dev/null
+	check_rc "a changed call, re-chained: the trail alone cannot tell" 0
+	run "$BIN" audit --verify --log "$T/syslog"
+	check_err "... the system log's anchor can" 1 "$T/syslog:[0-9]*: audit row [0-9]* differs from the anchor of"
+	cp "$T/keep.db" "$DBF"
+	kill "$SYSLOGD"; wait "$SYSLOGD" 2>/dev/null
+	rm -f /dev/log
+	SYSLOGD=
+fi
 
 ## Locks -----------------------------------------------------------------------------------
 # One program writes at a time. One stopped with SIGSTOP while it writes holds every other
