@@ -2,15 +2,8 @@
 # Needs root: it makes its own group and logins (removed again), installs setgid into a
 # temporary prefix and, in a private mount namespace, gives it a /var/lib of its own.
 . "$(dirname "$0")/lib.sh"
-if [ "$(id -u)" != 0 ] || ! command -v useradd >/dev/null || ! command -v unshare >/dev/null; then
-	echo "ok - # SKIP trust: needs root, useradd and unshare (run make check as root for these attacks)"
-	exit 0
-fi
-# The rest runs in a mount namespace of its own, so the install's /var/lib is private.
-if [ -z "${HF_TRUST_NS:-}" ]; then
-	HF_TRUST_NS=1 exec unshare -m bash "$0" "$@"
-fi
-mount --make-rprivate / 2>/dev/null
+. "$ROOT/tests/setgid.sh"
+setgid_enter trust
 unset HUIFANG_NOW
 G="hft$$" D=
 OPA="hfa$$" OPB="hfb$$" SUP="hfs$$" ADM="hfd$$" HELD= SYSLOGD=
@@ -26,16 +19,8 @@ cleanup() {
 }
 trap cleanup EXIT
 for u in "$OPA" "$OPB" "$SUP" "$ADM"; do useradd -M -N -g users -s /bin/sh "$u"; done
-# A setgid install into a temporary prefix, the way an administrator installs it; its
-# directory is one the test's logins can reach, wherever the suite's own temporary one is.
-D=$(mktemp -d /tmp/huifang-trust.XXXXXX)
-chmod 755 "$D"
-env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s -C "$ROOT" -o all install DESTDIR="$D" \
-	PREFIX=/opt/hf GROUP="$G" >"$T/.make" 2>&1 || { echo "not ok - make install: $(head -c 300 "$T/.make")"; exit 1; }
-mount --bind "$D/var/lib" /var/lib
-BIN="$D/opt/hf/bin/huifang"
+setgid_install "$G" || { echo "not ok - make install: $MAKE_SAID"; exit 1; }
 [ -g "$BIN" ] && ok "installed setgid $G" || notok "the installed program is not setgid"
-chmod 755 "$D" "$D/opt" "$D/opt/hf" "$D/opt/hf/bin"
 SHANGHAI() { TZ=Asia/Shanghai date -d "@$1" '+%Y-%m-%d %H:%M'; }
 
 # as LOGIN ARGS...: run the installed program as that login, with the environment given.
