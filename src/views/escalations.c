@@ -329,7 +329,7 @@ int escalation_act(struct tui *t, enum tui_action a, const hf_id *ids, size_t n)
 		return TUI_REDRAW;
 	}
 	struct esc_ids *x = ids_of(ids, n);
-	char what[600], msg[HF_ERRLEN];
+	char what[600], msg[HF_ERRLEN], tomorrow[16];
 	about(t, x, what, sizeof what);
 	struct ask q = {.about = what, .data = x, .free = free};
 	const char *choices[ASK_MAX_CHOICES];
@@ -367,7 +367,7 @@ int escalation_act(struct tui *t, enum tui_action a, const hf_id *ids, size_t n)
 		return TUI_REDRAW;
 	}
 	case ACT_ESC_CALLBACK: {
-		char tomorrow[16];
+		/* Read by ask_view_new below, after the switch: it lives as long as q. */
 		date_format(stamp_date(t->ctx->now) + 1, tomorrow);
 		q.title = _("Schedule a callback");
 		q.text_label = _("When (YYYY-MM-DD, or YYYY-MM-DD HH:MM)");

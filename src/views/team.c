@@ -94,7 +94,8 @@ static void ask_reassign(struct tui *t, const char *about, const char *from,
 	targets_read(t, &r->to, true, team ? team : who->team, who->login);
 	str_copy(r->from, sizeof r->from, from ? from : "");
 	r->n = n;
-	memcpy(r->ids, ids, n * sizeof *ids);
+	if (n) /* ids is NULL when nothing is named */
+		memcpy(r->ids, ids, n * sizeof *ids);
 	struct ask q = {.title = _("Reassign"), .about = about, .choice_label = _("To whom"),
 	                .done = reassign_done, .data = r, .free = free};
 	tui_push(t, ask_view_new(t, &q, r->to.labels, r->to.n));
