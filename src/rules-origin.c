@@ -170,7 +170,14 @@ void rules_dimension_list(const struct hf_config *cfg, struct sbuf *b)
 void rules_dims_append(const struct hf_config *cfg, const struct hf_dim_score *dims, int n,
                        struct sbuf *b)
 {
-	for (int i = 0; i < n; i++)
-		sbuf_printf(b, "%s%s %d/5", i ? _(", ") : "", config_dimension_name(cfg, dims[i].code),
-		            dims[i].score);
+	int shown = 0;
+	for (int k = 0; k <= cfg->ndimensions; k++)
+		for (int i = 0; i < n; i++) {
+			const struct hf_dimension *d = config_dimension(cfg, dims[i].code);
+			/* k < ndimensions: the rules' k-th; then those the rules do not list */
+			if (k < cfg->ndimensions ? d != &cfg->dimensions[k] : d != NULL)
+				continue;
+			sbuf_printf(b, "%s%s %d/5", shown++ ? _(", ") : "",
+			            config_dimension_name(cfg, dims[i].code), dims[i].score);
+		}
 }

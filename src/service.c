@@ -410,8 +410,8 @@ int svc_log(struct hf_ctx *ctx, hf_id task, const struct outcome_input *in_, hf_
 	call.note = (char *)(in.note ? in.note : "");
 	call.next = in.has_next ? in.next : HF_NO_STAMP;
 	str_copy(call.complaint, sizeof call.complaint, in.complaint ? in.complaint : "");
-	/* The dimensions in the rules' order, as every listing shows them (the rules checked that
-	 * each is known and given once). */
+	/* The dimensions in the rules' order, as the audit row and the event name them (the rules
+	 * checked that each is known and given once). */
 	for (int k = 0; k < ctx->cfg.ndimensions; k++)
 		for (int i = 0; i < in.ndims; i++)
 			if (strcmp(in.dims[i].code, ctx->cfg.dimensions[k].code) == 0)

@@ -57,12 +57,13 @@ const char *bind_stamp(hf_stamp t, char buf[20]);
 hf_date col_date(struct stmt *s, int col);
 hf_stamp col_stamp(struct stmt *s, int col);
 void col_copy(struct stmt *s, int col, char *dst, size_t size);
-/* A call's dimension scores as one column of its row: "code=score" pairs joined by ",", in the
- * order written (a code has neither character: config.c). col_dims reads them back; a pair that
- * is not one is left out. */
+/* A call's dimension scores as one column of its row: "code=score" pairs joined by ",", in no
+ * particular order (a code has neither character: config.c); an ORDER BY here would sort each
+ * call's scores apart, doubling what they cost a listing of many calls. col_dims reads them
+ * back; a pair that is not one is left out. */
 #define CALL_DIMS(call_id) \
-	"(SELECT group_concat(dimension || '=' || score, ',') FROM (SELECT dimension, score FROM " \
-	"call_score WHERE call_id = " call_id " ORDER BY id))"
+	"(SELECT group_concat(dimension || '=' || score, ',') FROM call_score WHERE call_id = " \
+	call_id ")"
 void col_dims(struct stmt *s, int col, struct hf_dim_score *dims, int *n);
 /* A one-row read's stmt_step result as what it found. */
 enum store_found found_of(int step);

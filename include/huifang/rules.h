@@ -191,8 +191,9 @@ char *rules_why_text(const struct hf_config *cfg, const struct hf_why *w, char *
 /* The configured dimensions' names as a person reads them ("Attitude, Expertise, ..."
  * translated), for a message that lists them. Appended to b. */
 void rules_dimension_list(const struct hf_config *cfg, struct sbuf *b);
-/* A call's dimension scores as a person reads them ("Attitude 5/5, Results 3/5"), in the order
- * given; nothing when n is 0. Appended to b. */
+/* A call's dimension scores as a person reads them ("Attitude 5/5, Results 3/5"): in the rules'
+ * order, then any dimension the rules no longer list (by its code); nothing when n is 0.
+ * Appended to b. */
 void rules_dims_append(const struct hf_config *cfg, const struct hf_dim_score *dims, int n,
                        struct sbuf *b);
 

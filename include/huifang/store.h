@@ -173,7 +173,7 @@ struct hf_call {
 	char *note;                     /* malloc'd, may be NULL */
 	hf_stamp next;                  /* HF_NO_STAMP when none */
 	char complaint[HF_NAME_MAX];
-	struct hf_dim_score dims[HF_MAX_DIMS];  /* the dimensions scored, in the order written */
+	struct hf_dim_score dims[HF_MAX_DIMS];  /* the dimensions scored, in no particular order */
 	int ndims;
 };
 

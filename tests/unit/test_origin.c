@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -210,10 +212,44 @@ static void test_text_cut_safely_for_a_small_buffer(void **state)
 	assert_string_equal(small, "surgery 2026-11-20 "); /* not half of 隆 */
 }
 
+/* A call's dimension scores as a person reads them: in the rules' order whatever order they
+ * come in, a dimension the rules no longer list last, by its code. */
+static void test_dimension_scores_read_in_the_rules_order(void **state)
+{
+	(void)state;
+	static const struct { const char *in, *shown; } rows[] = {
+		{"", ""},
+		{"attitude=5", "Attitude 5/5"},
+		{"results=3 attitude=4", "Attitude 4/5, Results 3/5"},
+		{"gone=2 facilities=1 expertise=5", "Expertise 5/5, Facilities 1/5, gone 2/5"},
+		{"results=1 expertise=2 facilities=3 attitude=4", "Attitude 4/5, Expertise 2/5, Facilities 3/5, Results 1/5"},
+	};
+	static struct hf_config cfg;
+	config_defaults(&cfg);
+	for (size_t i = 0; i < COUNT(rows); i++) {
+		struct hf_dim_score d[HF_MAX_DIMS];
+		int n = 0;
+		char buf[128];
+		snprintf(buf, sizeof buf, "%s", rows[i].in);
+		for (char *w = strtok(buf, " "); w; w = strtok(NULL, " ")) {
+			char *eq = strchr(w, '=');
+			*eq = 0;
+			snprintf(d[n].code, sizeof d[n].code, "%s", w);
+			d[n++].score = atoi(eq + 1);
+		}
+		struct sbuf b;
+		sbuf_init(&b);
+		rules_dims_append(&cfg, d, n, &b);
+		assert_string_equal(b.s ? b.s : "", rows[i].shown);
+		sbuf_free(&b);
+	}
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dimension_scores_read_in_the_rules_order),
 		cmocka_unit_test(test_every_code_renders),
 		cmocka_unit_test(test_nested_origins_are_whole),
 		cmocka_unit_test(test_reason_items),
