@@ -41,11 +41,16 @@ static const char *next_words(const struct outcome_input *in, char *buf)
 	return in->next_has_time ? stamp_format(in->next, buf) : date_format(stamp_date(in->next), buf);
 }
 
-bool rules_parse_next(const char *s, struct outcome_input *in)
+bool rules_parse_next(const char *s, hf_stamp now, struct outcome_input *in)
 {
 	hf_date d;
 	hf_stamp t;
-	if (date_parse(s, &d)) {
+	struct hf_dur span;
+	if (s && *s == '+' && dur_parse(s, &span)) {
+		in->next_has_time = span.unit == DUR_HOURS;
+		in->next = in->next_has_time ? dur_add_stamp(now, span)
+		                             : stamp_make(dur_add_date(stamp_date(now), span), 0);
+	} else if (date_parse(s, &d)) {
 		in->next = stamp_make(d, 0);
 		in->next_has_time = false;
 	} else if (stamp_parse(s, &t)) {

@@ -148,9 +148,10 @@ struct outcome_input {
 	const char *callback_team;      /* --team for a callback: the team's pool instead */
 };
 
-/* Read a next contact as typed, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", into in->next,
- * in->next_has_time and in->has_next. False when it is neither (in unchanged). */
-bool rules_parse_next(const char *s, struct outcome_input *in);
+/* Read a next contact as typed, "YYYY-MM-DD", "YYYY-MM-DD HH:MM" or a span from now ("+3d",
+ * "+1w", "+1m", "+1y": that day, without a time; "+2h": that time), into in->next,
+ * in->next_has_time and in->has_next. False when it is none of these (in unchanged). */
+bool rules_parse_next(const char *s, hf_stamp now, struct outcome_input *in);
 /* Where a next contact lands on the calendar: the next working day, inside working hours when
  * it has a time. True (msg says where it moves) when that is not what was typed. */
 bool rules_place_next(const struct hf_config *cfg, const struct outcome_input *in, hf_date *day,

@@ -61,14 +61,15 @@ static int run_log(struct cli *cli, int argc, char **argv)
 	if (!utf8_check_text("--note", note, true, cli->err, sizeof cli->err))
 		return HF_EUSAGE;
 	in.note = note;
-	if (next && !rules_parse_next(next, &in))
-		return errf(cli->err, sizeof cli->err,
-		            _("--next: \"%s\" is not a date (YYYY-MM-DD or \"YYYY-MM-DD HH:MM\")"), next),
-		       HF_EUSAGE;
 	in.complaint = complaint;
 	in.callback_team = team;
 	if ((rc = cli_setup(cli, true, ROLE_OPERATOR)) != HF_OK)
 		return rc;
+	/* After the set-up: a span ("+3d") counts from the clinic's clock. */
+	if (next && !rules_parse_next(next, cli->ctx.now, &in))
+		return errf(cli->err, sizeof cli->err,
+		            _("--next: \"%s\" is not a date (YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or +3d, +1w, +1m, +2h)"),
+		            next), HF_EUSAGE;
 	if (team && !config_team(&cli->ctx.cfg, team))
 		return errf(cli->err, sizeof cli->err, _("--team: unknown team \"%s\""), team), HF_EUSAGE;
 	const struct hf_outcome *o = config_outcome_typed(&cli->ctx.cfg, outcome);

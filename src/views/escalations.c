@@ -274,7 +274,7 @@ static int callback_done(struct tui *t, void *data, int choice, const char *text
 	str_copy(buf, sizeof buf, text);
 	for (size_t l = strlen(buf); l && (buf[l - 1] == ' ' || buf[l - 1] == '\n'); l--)
 		buf[l - 1] = 0;
-	if (!rules_parse_next(buf, &when))
+	if (!rules_parse_next(buf, t->ctx->now, &when))
 		return errf(msg, size, _("\"%s\" is not a date (YYYY-MM-DD) or a date and time "
 		                         "(YYYY-MM-DD HH:MM)"), buf), HF_EUSAGE;
 	hf_id task;

@@ -77,8 +77,8 @@ static bool visible(struct tui *t, const struct outcome_view *o, int f)
 	}
 }
 
-/* The next contact as typed: "" none, a date, or a date and a time. */
-static bool parse_next(const char *text, struct outcome_input *in)
+/* The next contact as typed: "" none, a date, a date and a time, or a span from now. */
+static bool parse_next(const char *text, hf_stamp now, struct outcome_input *in)
 {
 	char buf[64];
 	str_copy(buf, sizeof buf, text);
@@ -90,7 +90,7 @@ static bool parse_next(const char *text, struct outcome_input *in)
 		s++;
 	in->has_next = false;
 	in->next_has_time = false;
-	return !*s || rules_parse_next(s, in);
+	return !*s || rules_parse_next(s, now, in);
 }
 
 /* The form as the rules' input; false (with check filled) when it cannot be one yet. */
@@ -118,7 +118,7 @@ static bool input_of(struct tui *t, struct outcome_view *o, struct outcome_input
 	in->note = edit_text(&o->note);
 	in->complaint = visible(t, o, FLD_COMPLAINT) && o->complaint >= 0
 	              ? cfg->complaint_categories[o->complaint] : NULL;
-	if (visible(t, o, FLD_NEXT) && !parse_next(edit_text(&o->next), in)) {
+	if (visible(t, o, FLD_NEXT) && !parse_next(edit_text(&o->next), t->ctx->now, in)) {
 		snprintf(o->check, sizeof o->check,
 		         _("Next contact: type YYYY-MM-DD, or YYYY-MM-DD HH:MM for a time."));
 		return false;

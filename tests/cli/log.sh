@@ -69,6 +69,16 @@ as op_a log "$T4" --outcome callback --next "2026-11-24 15:00"
 check_rc "callback" 0
 check_eq "callback task is the operator's own" \
 	"$(sql "SELECT owner, due_date, due_time FROM task WHERE customer_id=$C4 AND kind='callback'")" "op_a|2026-11-24|15:00"
+# ... or a span from now (the clock is 2026-11-23 09:30): +3d is that day, +2h that time.
+read -r C4b T4b < <(customer 张四乙 2026-11-22)
+as op_a log "$T4b" --outcome callback --next +3d;      check_rc "callback --next +3d" 0
+check_eq "+3d is three days on, without a time" \
+	"$(sql "SELECT due_date || '|' || coalesce(due_time, '') FROM task WHERE customer_id=$C4b AND kind='callback'")" "2026-11-26|"
+read -r C4c T4c < <(customer 张四丙 2026-11-22)
+as op_a log "$T4c" --outcome callback --next +2h;      check_rc "callback --next +2h" 0
+check_eq "+2h is two hours on" \
+	"$(sql "SELECT due_date || '|' || due_time FROM task WHERE customer_id=$C4c AND kind='callback'")" "2026-11-23|11:30"
+as op_a log "$T4c" --outcome callback --next +3x;      check_err "a span of no unit: exit 2" 2 "+3x"
 
 # wrong_number: closed, phone invalid, a data-fix task for the consultant.
 read -r C5 T5 < <(customer 张五 2026-11-22)

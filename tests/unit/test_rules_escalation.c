@@ -61,14 +61,14 @@ static void test_callback(void **state)
 	char err[HF_ERRLEN];
 	for (size_t i = 0; i < COUNT(rows); i++) {
 		struct outcome_input in = {0};
-		assert_true(rules_parse_next(rows[i].at, &in));
+		assert_true(rules_parse_next(rows[i].at, S("2026-11-23 09:30"), &in));
 		if (rules_check_callback(&in, S("2026-11-23 09:30"), err, sizeof err) != rows[i].ok)
 			fail_msg("%s: %s", rows[i].at, rows[i].ok ? err : "accepted");
 	}
 	/* A Saturday off moves to Monday (the clinic's next working day), without its hour. */
 	cfg.work_day[6] = cfg.work_day[7] = false;
 	struct outcome_input in = {0};
-	assert_true(rules_parse_next("2026-11-28 10:00", &in));
+	assert_true(rules_parse_next("2026-11-28 10:00", S("2026-11-23 09:30"), &in));
 	struct hf_task_rec t;
 	rules_escalation_callback(&cfg, 7, "sup", "service", &in, &t);
 	assert_int_equal(t.kind, TASK_CALLBACK);

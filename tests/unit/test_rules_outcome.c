@@ -1075,11 +1075,19 @@ static void test_parse_next(void **state)
 		{"2026-11-25 25:00", false, false, NULL},
 		{"2026-11-25 15", false, false, NULL},
 		{"tomorrow", false, false, NULL},
+		/* A span from now (2026-11-23 09:30): a day without a time, or hours with it. */
+		{"+3d", true, false, "2026-11-26 00:00"},
+		{"+1w", true, false, "2026-11-30 00:00"},
+		{"+1m", true, false, "2026-12-23 00:00"},
+		{"+2h", true, true, "2026-11-23 11:30"},
+		{"+3", false, false, NULL},
+		{"3d", false, false, NULL},
+		{"+3x", false, false, NULL},
 		{"", false, false, NULL},
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		struct outcome_input in = {0};
-		bool ok = rules_parse_next(rows[i].text, &in);
+		bool ok = rules_parse_next(rows[i].text, S("2026-11-23 09:30"), &in);
 		if (ok != rows[i].ok)
 			fail_msg("\"%s\": %s", rows[i].text, ok ? "accepted" : "refused");
 		assert_int_equal(in.has_next, rows[i].ok);
