@@ -275,8 +275,8 @@ static int callback_done(struct tui *t, void *data, int choice, const char *text
 	for (size_t l = strlen(buf); l && (buf[l - 1] == ' ' || buf[l - 1] == '\n'); l--)
 		buf[l - 1] = 0;
 	if (!rules_parse_next(buf, t->ctx->now, &when))
-		return errf(msg, size, _("\"%s\" is not a date (YYYY-MM-DD) or a date and time "
-		                         "(YYYY-MM-DD HH:MM)"), buf), HF_EUSAGE;
+		return errf(msg, size, _("\"%s\" is not a date (YYYY-MM-DD), a date and time "
+		                         "(YYYY-MM-DD HH:MM) or a span (+3d, +2h)"), buf), HF_EUSAGE;
 	hf_id task;
 	int rc = svc_escalation_callback(t->ctx, x->id[0], &when, NULL, &task, msg, size);
 	if (rc == HF_OK)
@@ -370,7 +370,7 @@ int escalation_act(struct tui *t, enum tui_action a, const hf_id *ids, size_t n)
 		/* Read by ask_view_new below, after the switch: it lives as long as q. */
 		date_format(stamp_date(t->ctx->now) + 1, tomorrow);
 		q.title = _("Schedule a callback");
-		q.text_label = _("When (YYYY-MM-DD, or YYYY-MM-DD HH:MM)");
+		q.text_label = _("When (YYYY-MM-DD, YYYY-MM-DD HH:MM or +3d, +2h)");
 		q.text = tomorrow;
 		q.text_required = true;
 		q.done = callback_done;

@@ -24,7 +24,7 @@ static const struct {
 	                "(1 then 0 is 10) and Space skips it")},
 	{SCR_FORM, N_("In the note: type (Chinese input works), Enter starts a new line, Backspace and "
 	              "Delete remove a character, Left/Right/Up/Down/Home/End move")},
-	{SCR_NEXT, N_("Next contact: type YYYY-MM-DD, or YYYY-MM-DD HH:MM for a time; empty means none")},
+	{SCR_NEXT, N_("Next contact: type YYYY-MM-DD, YYYY-MM-DD HH:MM for a time, or a span from now (+3d, +1w, +1m, +2h); empty means none")},
 	{SCR_PROMPT, N_("Search: type a name or the last digits of a phone number, then Enter; a limit "
 	                "also takes a treatment or a kind of call, and Esc in the queue clears it")},
 	{SCR_ESC, N_("Time left counts down to an open escalation's deadline; past it the row says by "

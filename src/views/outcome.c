@@ -120,7 +120,7 @@ static bool input_of(struct tui *t, struct outcome_view *o, struct outcome_input
 	              ? cfg->complaint_categories[o->complaint] : NULL;
 	if (visible(t, o, FLD_NEXT) && !parse_next(edit_text(&o->next), t->ctx->now, in)) {
 		snprintf(o->check, sizeof o->check,
-		         _("Next contact: type YYYY-MM-DD, or YYYY-MM-DD HH:MM for a time."));
+		         _("Next contact: type YYYY-MM-DD, YYYY-MM-DD HH:MM or a span: +3d, +1w, +2h."));
 		return false;
 	}
 	/* The proposal kept as it is: the call is booked already, nothing new to make. */
