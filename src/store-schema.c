@@ -321,6 +321,46 @@ static const char *const migrations[] = {
 	"CREATE INDEX call_started ON call(started_at);\n"
 	"CREATE INDEX escalation_raised ON escalation(raised_at);\n"
 	"CREATE INDEX escalation_resolved ON escalation(resolved_at);\n",
+
+	/* 12: a console brings its queue up to date by reading only the tasks that changed since it
+	 * last looked: every write of a task that a queue shows (and of a customer that a queue row
+	 * names, for each of that customer's open tasks) records the task here with a revision
+	 * above every earlier one, by the triggers below, so no writer can forget. A console keeps
+	 * the highest revision it has read; a refresh is an index range above it, whatever the
+	 * length of the queue. One row a task: a task written again moves up. */
+	"CREATE TABLE queue_change (\n"
+	"  task_id INTEGER PRIMARY KEY,\n"
+	"  rev     INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX queue_change_rev ON queue_change(rev);\n"
+	"CREATE TRIGGER task_queue_insert AFTER INSERT ON task BEGIN\n"
+	"  INSERT OR REPLACE INTO queue_change\n"
+	"    SELECT NEW.id, coalesce(max(rev), 0) + 1 FROM queue_change;\n"
+	"END;\n"
+	"-- What a queue row shows or is ordered by; a claim renewed (claimed_until alone) is not.\n"
+	"CREATE TRIGGER task_queue_update AFTER UPDATE ON task\n"
+	"  WHEN (OLD.team, OLD.owner, OLD.status, OLD.due_date, OLD.due_time, OLD.window_end,\n"
+	"        OLD.kind, OLD.attempts, OLD.priority, OLD.script, OLD.origin, OLD.merged_into,\n"
+	"        OLD.last_outcome, OLD.claimed_by, OLD.customer_id, OLD.visit_id, OLD.step)\n"
+	"    IS NOT (NEW.team, NEW.owner, NEW.status, NEW.due_date, NEW.due_time, NEW.window_end,\n"
+	"        NEW.kind, NEW.attempts, NEW.priority, NEW.script, NEW.origin, NEW.merged_into,\n"
+	"        NEW.last_outcome, NEW.claimed_by, NEW.customer_id, NEW.visit_id, NEW.step) BEGIN\n"
+	"  INSERT OR REPLACE INTO queue_change\n"
+	"    SELECT NEW.id, coalesce(max(rev), 0) + 1 FROM queue_change;\n"
+	"END;\n"
+	"CREATE TRIGGER task_queue_delete AFTER DELETE ON task BEGIN\n"
+	"  INSERT OR REPLACE INTO queue_change\n"
+	"    SELECT OLD.id, coalesce(max(rev), 0) + 1 FROM queue_change;\n"
+	"END;\n"
+	"CREATE TRIGGER customer_queue AFTER UPDATE ON customer\n"
+	"  WHEN (OLD.name, OLD.phone, OLD.do_not_call, OLD.value_segment, OLD.value_vip,\n"
+	"        OLD.value_rank)\n"
+	"    IS NOT (NEW.name, NEW.phone, NEW.do_not_call, NEW.value_segment, NEW.value_vip,\n"
+	"        NEW.value_rank) BEGIN\n"
+	"  INSERT OR REPLACE INTO queue_change\n"
+	"    SELECT t.id, (SELECT coalesce(max(rev), 0) + 1 FROM queue_change) FROM task t\n"
+	"    WHERE t.customer_id = NEW.id AND t.status = 'open';\n"
+	"END;\n",
 };
 
 int store_migration_count(void)

@@ -11,7 +11,7 @@
 	"t.id, t.customer_id, coalesce(t.visit_id,0), t.kind, t.step, t.due_date, t.due_time, " \
 	"t.window_end, t.team, t.owner, t.status, t.attempts, t.priority, t.script, t.origin, " \
 	"t.touched_at, coalesce(t.merged_into,0), t.last_outcome, t.claimed_by, t.claimed_until, " \
-	"c.name, c.phone, coalesce(v.treatment,''), c.value_segment, c.value_vip"
+	"c.name, c.phone, coalesce(v.treatment,''), c.value_segment, c.value_vip, c.value_rank"
 #define TASK_FROM \
 	" FROM task t JOIN customer c ON c.id = t.customer_id LEFT JOIN visit v ON v.id = t.visit_id "
 
@@ -51,6 +51,7 @@ static void read_task(struct stmt *s, struct hf_task *t, hf_date day)
 	col_copy(s, 22, t->treatment, sizeof t->treatment);
 	col_copy(s, 23, t->segment, sizeof t->segment);
 	t->vip = stmt_int(s, 24) != 0;
+	t->rank = (int)stmt_int(s, 25);
 	t->overdue = day != HF_NO_DATE && t->t.due < day;
 }
 
@@ -65,13 +66,14 @@ static void read_task_rec_row(struct stmt *s, void *row, const void *arg)
 	read_task_rec(s, row);
 }
 
-/* One statement per scope, so each can use its own index. */
-#define QUEUE_SQL(scope) \
-	"SELECT " TASK_COLS TASK_FROM \
-	"WHERE t.status = 'open' AND t.due_date <= :day AND c.do_not_call = 0 AND " scope " " \
-	"AND (:seg = '' OR c.value_segment = :seg) " \
+/* One statement per scope, so each can use its own index. The order is store_queue_cmp's. */
+#define QUEUE_WHERE \
+	"t.status = 'open' AND t.due_date <= :day AND c.do_not_call = 0 " \
+	"AND (:seg = '' OR c.value_segment = :seg) "
+#define QUEUE_ORDER \
 	"ORDER BY t.due_date < :day DESC, t.due_date, coalesce(t.due_time, ''), " \
 	"t.priority + c.value_rank DESC, t.id"
+#define QUEUE_SQL(scope) "SELECT " TASK_COLS TASK_FROM "WHERE " QUEUE_WHERE "AND " scope " " QUEUE_ORDER
 
 /* The own-and-pool scope is two index searches, the login's open tasks (task_owner_queue) and
  * the team's unowned ones (task_team_queue), whose ids lead the query; as one OR beside the
@@ -82,20 +84,34 @@ static void read_task_rec_row(struct stmt *s, void *row, const void *arg)
 	"UNION ALL SELECT id FROM task WHERE status = 'open' AND owner = '' AND team = :team " \
 	"AND due_date <= :day)"
 
-static struct stmt *queue_stmt(struct store *st, const struct queue_filter *f)
+/* A refresh reads the tasks changed after :since (queue_change_rev), and of those the ones in
+ * the scope; the unary + keeps every other index out of the way. */
+#define CHANGED "t.id IN (SELECT task_id FROM queue_change WHERE rev > :since) "
+#define REFRESH_SQL(scope) \
+	"SELECT " TASK_COLS TASK_FROM "WHERE " CHANGED "AND +t.status = 'open' " \
+	"AND +t.due_date <= :day AND c.do_not_call = 0 AND (:seg = '' OR c.value_segment = :seg) " \
+	"AND " scope " " QUEUE_ORDER
+
+static struct stmt *queue_stmt(struct store *st, const struct queue_filter *f, bool refresh)
 {
-	static const char *const sql[] = {
-		[SCOPE_MINE_AND_POOL] =
-			"SELECT " TASK_COLS TASK_FROM
-			"WHERE +t.status = 'open' AND +t.due_date <= :day AND c.do_not_call = 0 AND "
-			POOL_SCOPE " AND (:seg = '' OR c.value_segment = :seg) "
-			"ORDER BY t.due_date < :day DESC, t.due_date, coalesce(t.due_time, ''), "
-			"t.priority + c.value_rank DESC, t.id",
-		[SCOPE_USER] = QUEUE_SQL("t.owner = :login"),
-		[SCOPE_TEAM] = QUEUE_SQL("t.team = :team"),
-		[SCOPE_ALL] = QUEUE_SQL("1"),
+	static const char *const sql[][4] = {
+		{
+			[SCOPE_MINE_AND_POOL] =
+				"SELECT " TASK_COLS TASK_FROM
+				"WHERE +t.status = 'open' AND +t.due_date <= :day AND c.do_not_call = 0 AND "
+				POOL_SCOPE " AND (:seg = '' OR c.value_segment = :seg) " QUEUE_ORDER,
+			[SCOPE_USER] = QUEUE_SQL("t.owner = :login"),
+			[SCOPE_TEAM] = QUEUE_SQL("t.team = :team"),
+			[SCOPE_ALL] = QUEUE_SQL("1"),
+		},
+		{
+			[SCOPE_MINE_AND_POOL] = REFRESH_SQL("(+t.owner = :login OR (+t.owner = '' AND +t.team = :team))"),
+			[SCOPE_USER] = REFRESH_SQL("+t.owner = :login"),
+			[SCOPE_TEAM] = REFRESH_SQL("+t.team = :team"),
+			[SCOPE_ALL] = REFRESH_SQL("1"),
+		},
 	};
-	struct stmt *s = stmt_prepare(st, sql[f->scope]);
+	struct stmt *s = stmt_prepare(st, sql[refresh][f->scope]);
 	char day[16];
 	stmt_bind_text(s, ":day", date_format(f->day, day));
 	stmt_bind_text(s, ":seg", f->segment ? f->segment : "");
@@ -108,13 +124,93 @@ static struct stmt *queue_stmt(struct store *st, const struct queue_filter *f)
 
 bool store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out, size_t *n)
 {
-	return store_rows(queue_stmt(st, f), out, n, sizeof **out, read_task_row, &f->day, NULL);
+	return store_rows(queue_stmt(st, f, false), out, n, sizeof **out, read_task_row, &f->day, NULL);
 }
 
 bool store_queue_each(struct store *st, const struct queue_filter *f, store_each_fn fn, void *arg)
 {
-	return store_each_row(queue_stmt(st, f), sizeof(struct hf_task), read_task_row, &f->day,
+	return store_each_row(queue_stmt(st, f, false), sizeof(struct hf_task), read_task_row, &f->day,
 	                      NULL, fn, arg);
+}
+
+long long store_queue_rev(struct store *st)
+{
+	long long v = -1;
+	return store_int(st, &v, "SELECT coalesce(max(rev), 0) FROM queue_change", NULL) == STORE_FOUND
+	       ? v : -1;
+}
+
+/* QUEUE_ORDER in C: overdue first (all rows are due by the day, so that is the due day
+ * ascending), then the time of day (none before any), the priority with the customer's rank
+ * (highest first), the id. */
+int store_queue_cmp(const struct hf_task *a, const struct hf_task *b)
+{
+	if (a->t.due != b->t.due)
+		return a->t.due < b->t.due ? -1 : 1;
+	if (a->t.due_minute != b->t.due_minute)
+		return a->t.due_minute < b->t.due_minute ? -1 : 1;
+	int pa = a->t.priority + a->rank, pb = b->t.priority + b->rank;
+	if (pa != pb)
+		return pa > pb ? -1 : 1;
+	return (a->t.id > b->t.id) - (a->t.id < b->t.id);
+}
+
+static void read_id(struct stmt *s, void *row, const void *arg)
+{
+	(void)arg;
+	*(hf_id *)row = stmt_int(s, 0);
+}
+
+static int id_cmp(const void *a, const void *b)
+{
+	hf_id x = *(const hf_id *)a, y = *(const hf_id *)b;
+	return (x > y) - (x < y);
+}
+
+bool store_queue_refresh(struct store *st, const struct queue_filter *f, long long *since,
+                         struct hf_task **rows, size_t *n)
+{
+	long long now = store_queue_rev(st);
+	if (now < 0)
+		return false;
+	if (now == *since)
+		return true;
+	/* Read first, then the changed ids: a change committed in between is read again next time
+	 * (its revision is above `now`), never missed. */
+	struct stmt *s = stmt_prepare(st, "SELECT task_id FROM queue_change WHERE rev > :since ORDER BY task_id");
+	stmt_bind_int(s, ":since", *since);
+	hf_id *ids;
+	size_t nids;
+	if (!store_rows(s, &ids, &nids, sizeof *ids, read_id, NULL, NULL))
+		return false;
+	struct hf_task *fresh = NULL;
+	size_t nfresh = 0;
+	s = queue_stmt(st, f, true);
+	stmt_bind_int(s, ":since", *since);
+	if (!store_rows(s, &fresh, &nfresh, sizeof *fresh, read_task_row, &f->day, NULL)) {
+		free(ids);
+		return false;
+	}
+	/* The rows kept (not changed) and the fresh ones, both in queue order, merged. */
+	struct hf_task *out = xmalloc((*n + nfresh ? *n + nfresh : 1) * sizeof *out);
+	size_t k = 0, j = 0;
+	for (size_t i = 0; i < *n; i++) {
+		const struct hf_task *r = &(*rows)[i];
+		if (nids && bsearch(&r->t.id, ids, nids, sizeof *ids, id_cmp))
+			continue;
+		while (j < nfresh && store_queue_cmp(&fresh[j], r) < 0)
+			out[k++] = fresh[j++];
+		out[k++] = *r;
+	}
+	while (j < nfresh)
+		out[k++] = fresh[j++];
+	free(ids);
+	free(fresh);
+	free(*rows);
+	*rows = out;
+	*n = k;
+	*since = now;
+	return true;
 }
 
 bool store_day_tasks(struct store *st, const char *login, hf_date day, struct hf_task **out,

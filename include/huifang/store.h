@@ -161,6 +161,7 @@ struct hf_task {
 	bool overdue;                   /* due before the queue's day */
 	char segment[HF_NAME_MAX];      /* the customer's value segment code, "" none */
 	bool vip;                       /* the customer is VIP by the value rules */
+	int rank;                       /* the customer's value rank, added to the priority */
 };
 
 struct hf_call {
@@ -285,6 +286,17 @@ struct queue_filter {
 /* Overdue first, then due time, then priority (the task's plus its customer's value rank).
  * *out malloc'd. */
 bool store_queue(struct store *st, const struct queue_filter *f, struct hf_task **out, size_t *n);
+/* The queue's revision: above that of every task change committed so far (table
+ * queue_change). Read it before store_queue; -1 when unreadable. */
+long long store_queue_rev(struct store *st);
+/* Bring rows (*n of them, in queue order, as store_queue read them for the same filter) up to
+ * date with the changes after *since: the tasks changed since are read again under the filter,
+ * those that left it dropped, the others put in their place; *since becomes the revision read
+ * first. The cost is that of the changes, not of the queue. */
+bool store_queue_refresh(struct store *st, const struct queue_filter *f, long long *since,
+                         struct hf_task **rows, size_t *n);
+/* The queue's order (that of the statements' ORDER BY) of two rows read for the same day. */
+int store_queue_cmp(const struct hf_task *a, const struct hf_task *b);
 /* The tasks due on day that count for login in the reports (owned, or pooled and called last
  * by login), any status but cancelled and merged; open ones first. *out malloc'd. */
 bool store_day_tasks(struct store *st, const char *login, hf_date day, struct hf_task **out,

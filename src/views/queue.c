@@ -38,8 +38,13 @@ struct queue_view {
 	int ncols;
 	int widest[NCOLS_MAX];          /* the longest label of a column that grows to fit, or 0 */
 	struct col_env env;
-	struct hf_task *tasks;          /* as loaded for the scope */
+	struct hf_task *tasks;          /* as loaded for the scope, in queue order */
 	size_t ntasks;
+	/* What the tasks were read for, and the queue's revision then: while the filter is the
+	 * same, a reload reads only the tasks changed since (store_queue_refresh). */
+	struct queue_filter loaded;     /* its texts copied below: the viewer's may change */
+	char loaded_login[HF_NAME_MAX], loaded_team[HF_NAME_MAX], loaded_segment[HF_NAME_MAX];
+	long long since;
 	size_t *rows;                   /* shown rows: indices into tasks */
 	enum queue_filter_kind filter;
 	/* Value: -1 every customer, -2 VIPs, else the index of a segment of the value rules. */
@@ -78,6 +83,30 @@ static const struct hf_task *row_task(const struct queue_view *q, size_t row)
 	return row < q->list.n ? &q->tasks[q->rows[row]] : NULL;
 }
 
+/* The filter of the scope and value chosen, for the viewer and the day. */
+static struct queue_filter filter_of(const struct queue_view *q, hf_date day)
+{
+	const struct hf_ctx *ctx = q->t->ctx;
+	struct queue_filter f = {.scope = SCOPE_MINE_AND_POOL, .login = ctx->login, .team = ctx->me.team, .day = day};
+	if (q->filter == F_MINE)
+		f.scope = SCOPE_USER;
+	else if (q->filter == F_TEAM)
+		f.scope = SCOPE_TEAM;
+	else if (q->filter == F_ALL)
+		f.scope = SCOPE_ALL;
+	if (q->segment >= 0)
+		f.segment = ctx->cfg.value.segments[q->segment].code;
+	return f;
+}
+
+static bool same_filter(const struct queue_filter *a, const struct queue_filter *b)
+{
+	return a->scope == b->scope && a->day == b->day && str_eq(a->login ? a->login : "", b->login) &&
+	       str_eq(a->team ? a->team : "", b->team) && str_eq(a->segment ? a->segment : "", b->segment);
+}
+
+/* Read the queue: only what changed since the last read while the filter is the same (and the
+ * last read succeeded), all of it otherwise. */
 static void load(struct queue_view *q)
 {
 	struct hf_ctx *ctx = q->t->ctx;
@@ -86,19 +115,28 @@ static void load(struct queue_view *q)
 	size_t keep_row = q->list.sel;
 
 	q->day = stamp_date(ctx->now);
-	struct queue_filter f = {.scope = SCOPE_MINE_AND_POOL, .login = ctx->login, .team = ctx->me.team, .day = q->day};
-	if (q->filter == F_MINE) {
-		f.scope = SCOPE_USER;
-	} else if (q->filter == F_TEAM) {
-		f.scope = SCOPE_TEAM;
-	} else if (q->filter == F_ALL) {
-		f.scope = SCOPE_ALL;
+	struct queue_filter f = filter_of(q, q->day);
+	bool read;
+	if (q->since >= 0 && same_filter(&f, &q->loaded)) {
+		read = store_queue_refresh(ctx->st, &f, &q->since, &q->tasks, &q->ntasks);
+	} else {
+		free(q->tasks);
+		q->tasks = NULL;
+		q->ntasks = 0;
+		q->since = store_queue_rev(ctx->st);
+		read = q->since >= 0 && store_queue(ctx->st, &f, &q->tasks, &q->ntasks);
 	}
-	if (q->segment >= 0)
-		f.segment = ctx->cfg.value.segments[q->segment].code;
-	free(q->tasks);
-	if (!store_queue(ctx->st, &f, &q->tasks, &q->ntasks))
+	if (!read) {
+		q->since = -1;      /* the next reload reads everything */
 		tui_message(q->t, UI_COLOR_ERROR, "%s", store_errmsg(ctx->st));
+	}
+	q->loaded = f;
+	str_copy(q->loaded_login, sizeof q->loaded_login, f.login ? f.login : "");
+	str_copy(q->loaded_team, sizeof q->loaded_team, f.team ? f.team : "");
+	str_copy(q->loaded_segment, sizeof q->loaded_segment, f.segment ? f.segment : "");
+	q->loaded.login = q->loaded_login;
+	q->loaded.team = q->loaded_team;
+	q->loaded.segment = q->loaded_segment;
 	free(q->rows);
 	q->rows = xmalloc((q->ntasks ? q->ntasks : 1) * sizeof *q->rows);
 	size_t n = 0;
@@ -493,6 +531,7 @@ struct tui_view *queue_view_new(struct tui *t)
 	pick_columns(q);
 	edit_init(&q->prompt, false, 120);
 	q->segment = SEGMENT_ANY;
+	q->since = -1;
 	load(q);
 	return &q->base;
 }

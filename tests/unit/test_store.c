@@ -55,7 +55,13 @@ static void test_migrates_an_older_database(void **state)
 	/* Take it back to version 1 as it shipped: without the version 2 indexes, the version 3
 	 * column and version 4's escalation columns and timeline; an acknowledged escalation whose
 	 * note was kept as its resolution, as version 1 did. */
-	/* Without version 9's change counters (first: their triggers name later columns). */
+	/* Without version 12's queue revisions and version 9's change counters (first: their
+	 * triggers name later columns). */
+	static const char *const v12[] = {"DROP TRIGGER task_queue_insert", "DROP TRIGGER task_queue_update",
+	                                  "DROP TRIGGER task_queue_delete", "DROP TRIGGER customer_queue",
+	                                  "DROP TABLE queue_change"};
+	for (size_t i = 0; i < sizeof v12 / sizeof v12[0]; i++)
+		assert_true(store_exec(st, v12[i], NULL));
 	static const char *const scope_triggers[] = {"task_scope_insert", "task_scope_update",
 	                                             "task_scope_delete", "customer_scope", "user_scope",
 	                                             "escalation_scope_insert", "escalation_scope_update",
@@ -137,6 +143,8 @@ static void test_migrates_an_older_database(void **state)
 	                                  "WHERE name = 'digest'", NULL), 1);
 	assert_int_equal(DB_INT(st, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
 	                                  "name = 'call_score'", NULL), 1);
+	assert_int_equal(DB_INT(st, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+	                                  "AND name LIKE '%queue%'", NULL), 4);
 	/* The customer already there needs no record; the ones after it do. */
 	assert_int_equal(DB_INT(st, "SELECT value FROM meta WHERE key = 'audit_rows_after.customer'",
 	                        NULL), 1);
