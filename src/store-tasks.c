@@ -191,23 +191,30 @@ bool store_queue_refresh(struct store *st, const struct queue_filter *f, long lo
 		free(ids);
 		return false;
 	}
-	/* The rows kept (not changed) and the fresh ones, both in queue order, merged. */
-	struct hf_task *out = xmalloc((*n + nfresh ? *n + nfresh : 1) * sizeof *out);
-	size_t k = 0, j = 0;
+	/* The rows not changed, kept in place, then the fresh ones merged in from the end: both
+	 * are in queue order, and no row is copied more than once (a row is kilobytes; a
+	 * supervisor's queue thousands of them). */
+	struct hf_task *v = *rows;
+	size_t kept = 0;
 	for (size_t i = 0; i < *n; i++) {
-		const struct hf_task *r = &(*rows)[i];
-		if (nids && bsearch(&r->t.id, ids, nids, sizeof *ids, id_cmp))
+		if (nids && bsearch(&v[i].t.id, ids, nids, sizeof *ids, id_cmp))
 			continue;
-		while (j < nfresh && store_queue_cmp(&fresh[j], r) < 0)
-			out[k++] = fresh[j++];
-		out[k++] = *r;
+		if (kept != i)
+			v[kept] = v[i];
+		kept++;
 	}
-	while (j < nfresh)
-		out[k++] = fresh[j++];
+	size_t k = kept + nfresh;
+	if (nfresh)
+		v = xrealloc(v, k * sizeof *v);
+	for (size_t i = kept, j = nfresh, o = k; j > 0; ) {
+		if (i > 0 && store_queue_cmp(&v[i - 1], &fresh[j - 1]) > 0)
+			v[--o] = v[--i];
+		else
+			v[--o] = fresh[--j];
+	}
 	free(ids);
 	free(fresh);
-	free(*rows);
-	*rows = out;
+	*rows = v;
 	*n = k;
 	*since = now;
 	return true;

@@ -99,6 +99,11 @@ struct tui {
 	const char *scope_team;         /* what this console shows: a team's tasks, NULL: all */
 	bool scope_desk;                /* ... and the escalations */
 	long long scope_version;        /* store_scope_version of that scope when last read */
+	long long desk_version;         /* ... and of the escalations alone (scope_desk) */
+	bool desk_wrote;                /* another connection changed the escalations */
+	/* During a tick: the escalations may have changed (this console wrote, or another
+	 * connection changed them); a view of escalations reads them again only then. */
+	bool desk_changed;
 	double reloaded;                /* monotonic seconds of the last reload for others */
 	/* A message for the status line, shown until the next key (color: a UI_COLOR_*). */
 	char msg[512];

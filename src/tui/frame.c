@@ -118,6 +118,7 @@ void tui_scope(struct tui *t, const char *team, bool desk)
 	t->scope_team = team;
 	t->scope_desk = desk;
 	t->scope_version = store_scope_version(t->ctx->st, team, desk);
+	t->desk_version = desk ? store_scope_version(t->ctx->st, "!", false) : -1;
 }
 
 void tui_clock(struct tui *t)
@@ -314,12 +315,22 @@ static int tick(struct tui *t)
 		if (sv < 0 || sv != t->scope_version)
 			t->others_wrote = true;
 		t->scope_version = sv;
+		/* The desk's own counter too: a task logged anywhere moves a supervisor's scope, but
+		 * only an escalation's change (or a customer's name) makes the desk read again. */
+		if (t->scope_desk) {
+			long long ev = store_scope_version(t->ctx->st, "!", false);
+			if (ev < 0 || ev != t->desk_version)
+				t->desk_wrote = true;
+			t->desk_version = ev;
+		}
 	}
 	t->data_version = dv;
 	double now = mono();
 	bool changed = t->touched || (t->others_wrote && now - t->reloaded >= RELOAD_EVERY_S);
+	t->desk_changed = changed && (!t->scope_desk || t->touched || t->desk_wrote);
 	if (changed) { /* a reload shows everyone's changes so far */
 		t->others_wrote = false;
+		t->desk_wrote = false;
 		t->reloaded = now;
 	}
 	t->touched = false;

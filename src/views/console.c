@@ -194,7 +194,8 @@ static int console_tick(struct tui *t, bool changed)
 	int flags = plan_tick(t, c);
 	if (flags)
 		return flags;
-	if (!changed && c->counted == t->ctx->now)
+	(void)changed;
+	if (!t->desk_changed && c->counted == t->ctx->now)
 		return TUI_NONE;
 	char before[sizeof t->badge];
 	str_copy(before, sizeof before, t->badge);

@@ -138,7 +138,8 @@ static int escalation_key(struct tui *t, struct tui_view *v, tui_key k)
 static int escalation_tick(struct tui *t, struct tui_view *v, bool changed)
 {
 	struct escalation_view *ev = (struct escalation_view *)v;
-	if (!changed)
+	(void)changed;
+	if (!t->desk_changed)
 		return TUI_NONE;
 	int keep = ev->pager.top;
 	if (load(t, ev))

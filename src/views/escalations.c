@@ -538,8 +538,9 @@ static int escalations_key(struct tui *t, struct tui_view *v, tui_key k)
 static int escalations_tick(struct tui *t, struct tui_view *v, bool changed)
 {
 	struct escalations_view *e = (struct escalations_view *)v;
-	/* Another console's work, or the clock moved the countdowns. */
-	if (!changed && e->loaded == t->ctx->now)
+	/* Another console's work on the escalations, or the clock moved the countdowns. */
+	(void)changed;
+	if (!t->desk_changed && e->loaded == t->ctx->now)
 		return TUI_NONE;
 	load(e);
 	return t->top == v ? TUI_REDRAW : TUI_NONE;

@@ -165,6 +165,20 @@ fresh=$(sqlite3 "$DB" "SELECT id FROM task WHERE status = 'open' AND attempts = 
 "$HF" -d "$DB" log "$(echo "$fresh" | head -1)" --outcome no_answer >/dev/null
 "$HF" -d "$DB" log "$(echo "$fresh" | tail -1)" --outcome reached --score 4 >/dev/null
 check "three calls, two tasks finished: done today 2" wait_for main "done today 2"
+# A customer renamed and a task moved to the pool by other processes: the console reads only
+# the tasks that changed, and its queue then reads as that of a console opened afterwards.
+cid=$(sql "$DB" "SELECT customer_id FROM task WHERE id = ${IDS[2]}")
+"$HF" -d "$DB" edit customer "$cid" --name 改了名的客户 >/dev/null
+check "a customer renamed elsewhere shows under the new name" wait_for main 改了名的客户
+owned=$(sql "$DB" "SELECT id FROM task WHERE status = 'open' AND owner = 'root' LIMIT 1")
+[ -n "$owned" ] && "$HF" -d "$DB" reassign "$owned" --pool >/dev/null
+sleep 1.5
+start fresh 100 30 -- -d "$DB"
+queue_tab fresh
+rows() { screen "$1" | sed -n '2,26p'; }
+check "the queue kept up to date equals a fresh console's" eval '[ "$(rows main)" = "$(rows fresh)" ]'
+send fresh q
+exit_is fresh 0 >/dev/null
 
 # ---- colours ----------------------------------------------------------------------------------
 has_color() { screen_colors "$1" | grep -qE $'\e''\[([0-9]*;)*[34][0-7][;m]'; }
