@@ -99,10 +99,11 @@ check_rc "a claim's lease left behind is not tampering" 0
 
 # A database from before the digests: its rows are marked as having none, and still verify.
 cp "$T/base.db" "$T/old.db"
-# (and before version 9's change counters and version 10's dimension scores)
+# (and before version 9's change counters, version 10's dimension scores and version 12's
+# queue revisions)
 sqlite3 "$T/old.db" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'
-                     AND name LIKE '%scope%'" | sqlite3 "$T/old.db"
-sqlite3 "$T/old.db" "DROP INDEX task_due; DROP INDEX call_started; DROP INDEX escalation_raised;
+                     AND (name LIKE '%scope%' OR name LIKE '%queue%')" | sqlite3 "$T/old.db"
+sqlite3 "$T/old.db" "DROP TABLE queue_change; DROP INDEX task_due; DROP INDEX call_started; DROP INDEX escalation_raised;
                      DROP INDEX escalation_resolved; DROP TABLE scope_change; DROP TABLE call_score; DROP TABLE audit_row; ALTER TABLE audit DROP COLUMN digest;
                      DELETE FROM meta WHERE key LIKE 'audit_rows_after.%'; PRAGMA user_version = 7"
 python3 "$ROOT/tests/cli/rechain.py" "$T/old.db" --old
