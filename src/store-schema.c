@@ -7,6 +7,16 @@
 
 #include "store-int.h"
 
+/* A task update that changes what a console shows: every column but the claim's lease and the
+ * bookkeeping stamps (migrations 9 and 12 watch the same columns). */
+#define TASK_SHOWN_CHANGED \
+	"  WHEN (OLD.team, OLD.owner, OLD.status, OLD.due_date, OLD.due_time, OLD.window_end,\n" \
+	"        OLD.kind, OLD.attempts, OLD.priority, OLD.script, OLD.origin, OLD.merged_into,\n" \
+	"        OLD.last_outcome, OLD.claimed_by, OLD.customer_id, OLD.visit_id, OLD.step)\n" \
+	"    IS NOT (NEW.team, NEW.owner, NEW.status, NEW.due_date, NEW.due_time, NEW.window_end,\n" \
+	"        NEW.kind, NEW.attempts, NEW.priority, NEW.script, NEW.origin, NEW.merged_into,\n" \
+	"        NEW.last_outcome, NEW.claimed_by, NEW.customer_id, NEW.visit_id, NEW.step) BEGIN\n"
+
 static const char *const migrations[] = {
 	/* 1: the whole first schema */
 	"-- People who use huifang: Unix logins with a role and a team.\n"
@@ -268,12 +278,7 @@ static const char *const migrations[] = {
 	"END;\n"
 	"-- A claim renewed (claimed_until alone) changes nothing a console shows.\n"
 	"CREATE TRIGGER task_scope_update AFTER UPDATE ON task\n"
-	"  WHEN (OLD.team, OLD.owner, OLD.status, OLD.due_date, OLD.due_time, OLD.window_end,\n"
-	"        OLD.kind, OLD.attempts, OLD.priority, OLD.script, OLD.origin, OLD.merged_into,\n"
-	"        OLD.last_outcome, OLD.claimed_by, OLD.customer_id, OLD.visit_id, OLD.step)\n"
-	"    IS NOT (NEW.team, NEW.owner, NEW.status, NEW.due_date, NEW.due_time, NEW.window_end,\n"
-	"        NEW.kind, NEW.attempts, NEW.priority, NEW.script, NEW.origin, NEW.merged_into,\n"
-	"        NEW.last_outcome, NEW.claimed_by, NEW.customer_id, NEW.visit_id, NEW.step) BEGIN\n"
+	TASK_SHOWN_CHANGED
 	"  INSERT INTO scope_change VALUES (NEW.team, 1) ON CONFLICT(scope) DO UPDATE SET n = n + 1;\n"
 	"  INSERT INTO scope_change SELECT OLD.team, 1 WHERE OLD.team <> NEW.team\n"
 	"    ON CONFLICT(scope) DO UPDATE SET n = n + 1;\n"
@@ -339,12 +344,7 @@ static const char *const migrations[] = {
 	"END;\n"
 	"-- What a queue row shows or is ordered by; a claim renewed (claimed_until alone) is not.\n"
 	"CREATE TRIGGER task_queue_update AFTER UPDATE ON task\n"
-	"  WHEN (OLD.team, OLD.owner, OLD.status, OLD.due_date, OLD.due_time, OLD.window_end,\n"
-	"        OLD.kind, OLD.attempts, OLD.priority, OLD.script, OLD.origin, OLD.merged_into,\n"
-	"        OLD.last_outcome, OLD.claimed_by, OLD.customer_id, OLD.visit_id, OLD.step)\n"
-	"    IS NOT (NEW.team, NEW.owner, NEW.status, NEW.due_date, NEW.due_time, NEW.window_end,\n"
-	"        NEW.kind, NEW.attempts, NEW.priority, NEW.script, NEW.origin, NEW.merged_into,\n"
-	"        NEW.last_outcome, NEW.claimed_by, NEW.customer_id, NEW.visit_id, NEW.step) BEGIN\n"
+	TASK_SHOWN_CHANGED
 	"  INSERT OR REPLACE INTO queue_change\n"
 	"    SELECT NEW.id, coalesce(max(rev), 0) + 1 FROM queue_change;\n"
 	"END;\n"
