@@ -26,7 +26,7 @@ struct store {
 	unsigned busy_seed;             /* varies the wait's steps between processes */
 	bool busy_gave_up;              /* the last wait ran out of time */
 	bool explaining;                /* store_busy_explain is reading the user table */
-	int shm_fd;                     /* the -shm file, to ask who holds the write lock; -1 */
+	int shm_fd;                     /* the -shm file, for its write lock; -1 */
 	bool stops_held;                /* SIGTSTP, SIGTTIN, SIGTTOU held back (store_hold_stops) */
 	sigset_t stops_mask;            /* the signal mask before they were */
 	bool wrote;                     /* a transaction was committed (PRAGMA optimize on close) */
@@ -40,6 +40,9 @@ void store_set_busy(struct store *st, int ms);
 /* Hold back (or let through again) the signals that would stop this process while it holds
  * the write lock. */
 void store_hold_stops(struct store *st, bool hold);
+/* Take SQLite's write lock for a checkpoint, waiting at most ms for it; let go of it after. */
+bool store_write_lock_take(struct store *st, int ms);
+void store_write_lock_drop(struct store *st);
 /* After a statement failed: when it was refused the lock, st->err says who holds it. */
 void store_busy_explain(struct store *st);
 

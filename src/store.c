@@ -230,6 +230,49 @@ struct store *store_open(const char *path, enum store_mode mode, char *err, size
 	return st;
 }
 
+/* The write-ahead log is checkpointed from this one place, by the writer that has just
+ * committed, once the log passes WAL_CHECKPOINT_BYTES, and only in TRUNCATE mode with the write
+ * lock held: other writers wait while it copies the log back and empties it. SQLite before
+ * 3.51.3 (Debian 12 has 3.40) has a rare race in which a checkpoint that starts while another
+ * connection commits and resets the log can corrupt the database. Automatic checkpoints
+ * (PASSIVE, after any commit, beside other writers) are turned off in store_open, and a TRUNCATE
+ * checkpoint that cannot have the write lock would go on as a PASSIVE one, so the write lock is
+ * taken first (store_write_lock_take) and the checkpoint is not run at all without it. A
+ * checkpoint that finds readers still in the log after WAL_READERS_WAIT_MS leaves it as it is,
+ * and the next one is tried by the commit that carries the log past another WAL_RETRY_BYTES: a
+ * reader that keeps reading (a listing piped into a pager left open, a stopped program) stops
+ * every checkpoint, and one that waited for it at every commit would hold the write lock for its
+ * whole wait each time (20 writers at once took 5 s). */
+#define WAL_CHECKPOINT_BYTES (4 << 20)
+#define WAL_RETRY_BYTES (1 << 20)
+#define WAL_LOCK_WAIT_MS 1000
+#define WAL_READERS_WAIT_MS 250
+
+static long long wal_size(struct store *st)
+{
+	char wal[4096];
+	struct stat sb;
+	if (snprintf(wal, sizeof wal, "%s-wal", st->path) >= (int)sizeof wal || stat(wal, &sb) != 0)
+		return 0;
+	return (long long)sb.st_size;
+}
+
+/* After a commit that found the log `before` bytes long. */
+static void wal_checkpoint(struct store *st, long long before)
+{
+	long long size = wal_size(st);
+	if (size < WAL_CHECKPOINT_BYTES ||
+	    (before >= WAL_CHECKPOINT_BYTES && before / WAL_RETRY_BYTES == size / WAL_RETRY_BYTES))
+		return;
+	if (!store_write_lock_take(st, WAL_LOCK_WAIT_MS))
+		return;
+	/* With the write lock held, waits briefly for readers: a console or a listing may be reading. */
+	store_set_busy(st, WAL_READERS_WAIT_MS);
+	sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	store_set_busy(st, st->lock_wait_ms);
+	store_write_lock_drop(st);
+}
+
 void store_close(struct store *st)
 {
 	if (!st)
@@ -238,8 +281,12 @@ void store_close(struct store *st)
 	 * refresh the planner's statistics of the tables its queries used, when they are missing
 	 * or the table has changed size many times over; analysis_limit keeps that to a sample of
 	 * each index (milliseconds, not a scan of a million rows). */
-	if (st->wrote && sqlite3_get_autocommit(st->db))
+	if (st->wrote && sqlite3_get_autocommit(st->db)) {
+		long long before = wal_size(st);
 		sqlite3_exec(st->db, "PRAGMA analysis_limit = 400; PRAGMA optimize;", NULL, NULL, NULL);
+		/* Its statistics are a commit too, which may carry the log past the checkpoint's size. */
+		wal_checkpoint(st, before);
+	}
 	for (struct stmt *s = st->cache, *next; s; s = next) {
 		next = s->next;
 		sqlite3_finalize(s->h);
@@ -315,42 +362,6 @@ bool store_begin(struct store *st)
 	store_hold_stops(st, true);
 	st->depth++;
 	return true;
-}
-
-/* The write-ahead log is checkpointed from this one place, by the writer that has just
- * committed, once the log passes WAL_CHECKPOINT_BYTES, and only in TRUNCATE mode, which waits
- * for the other writers and readers and holds new writers out while it copies the log back and
- * empties it. SQLite before 3.51.3 (Debian 12 has 3.40) has a rare race in which a checkpoint
- * that runs while another connection commits and resets the log can corrupt the database;
- * automatic checkpoints (PASSIVE, after any commit, alongside other writers) are turned off in
- * store_open so that this never happens. A checkpoint that finds the database busy leaves the
- * log as it is, and the next one is tried by the commit that carries the log past another
- * WAL_RETRY_BYTES: a reader that keeps reading (a listing piped into a pager left open, a
- * stopped program) stops every checkpoint, and one that waited for it at every commit would
- * hold the write lock for its whole wait each time (20 writers at once took 5 s). */
-#define WAL_CHECKPOINT_BYTES (4 << 20)
-#define WAL_RETRY_BYTES (1 << 20)
-
-static long long wal_size(struct store *st)
-{
-	char wal[4096];
-	struct stat sb;
-	if (snprintf(wal, sizeof wal, "%s-wal", st->path) >= (int)sizeof wal || stat(wal, &sb) != 0)
-		return 0;
-	return (long long)sb.st_size;
-}
-
-/* After a commit that found the log `before` bytes long. */
-static void wal_checkpoint(struct store *st, long long before)
-{
-	long long size = wal_size(st);
-	if (size < WAL_CHECKPOINT_BYTES ||
-	    (before >= WAL_CHECKPOINT_BYTES && before / WAL_RETRY_BYTES == size / WAL_RETRY_BYTES))
-		return;
-	/* Waits briefly for readers to finish; a console or a long listing may be reading. */
-	store_set_busy(st, 250);
-	sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-	store_set_busy(st, st->lock_wait_ms);
 }
 
 bool store_commit(struct store *st)

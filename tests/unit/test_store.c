@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -619,6 +621,87 @@ static void test_version_2_origins_and_reasons_converted(void **state)
 	store_close(st);
 }
 
+/* Whether another process can take the write lock at once (BEGIN IMMEDIATE, no waiting). */
+static bool other_can_write(const char *path)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		sqlite3 *db;
+		bool ok = sqlite3_open(path, &db) == SQLITE_OK &&
+		          sqlite3_exec(db, "BEGIN IMMEDIATE; ROLLBACK;", NULL, NULL, NULL) == SQLITE_OK;
+		_exit(ok ? 0 : 1);
+	}
+	int status = 0;
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* A checkpoint takes the write lock itself before SQLite asks for it: while another process
+ * holds the lock it is not had, while it is held no other writer gets in, SQLite's TRUNCATE
+ * checkpoint is granted it at once, and it is let go of whether SQLite asked or not. */
+static void test_checkpoint_write_lock(void **state)
+{
+	(void)state;
+	char p[300], err[HF_ERRLEN] = "";
+	path_in(p, sizeof p, "ckpt.db");
+	struct store *st = store_open(p, STORE_CREATE, err, sizeof err);
+	assert_non_null(st);
+	assert_true(other_can_write(p));
+	/* Taken and let go without a checkpoint. */
+	assert_true(store_write_lock_take(st, 0));
+	assert_false(other_can_write(p));
+	store_write_lock_drop(st);
+	assert_true(other_can_write(p));
+	/* Taken, then SQLite's checkpoint: granted at once, the log emptied, the lock gone after. */
+	assert_true(store_exec(st, "INSERT INTO meta(key, value) VALUES ('ckpt', 'x')", NULL));
+	char wal[320];
+	snprintf(wal, sizeof wal, "%s-wal", p);
+	struct stat sb;
+	assert_int_equal(stat(wal, &sb), 0);
+	assert_true(sb.st_size > 0);
+	assert_true(store_write_lock_take(st, 0));
+	int log = -1, done = -1;
+	assert_int_equal(sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done),
+	                 SQLITE_OK);
+	assert_int_equal(stat(wal, &sb), 0);
+	assert_int_equal(sb.st_size, 0);
+	store_write_lock_drop(st);
+	assert_true(other_can_write(p));
+	/* Held by another process: not had within the wait, had once it is let go. */
+	int hold[2], release[2];
+	assert_int_equal(pipe(hold), 0);
+	assert_int_equal(pipe(release), 0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		sqlite3 *db;
+		char c = 0;
+		bool ok = sqlite3_open(p, &db) == SQLITE_OK &&
+		          sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK &&
+		          write(hold[1], "h", 1) == 1 && read(release[0], &c, 1) == 1 &&
+		          sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL) == SQLITE_OK;
+		_exit(ok ? 0 : 1);
+	}
+	char c = 0;
+	assert_int_equal(read(hold[0], &c, 1), 1);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_false(store_write_lock_take(st, 50));
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	assert_true((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000 >= 50);
+	assert_int_equal(write(release[1], "r", 1), 1);
+	int status = 0;
+	waitpid(pid, &status, 0);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_true(store_write_lock_take(st, 0));
+	store_write_lock_drop(st);
+	assert_true(other_can_write(p));
+	for (int i = 0; i < 2; i++) {
+		close(hold[i]);
+		close(release[i]);
+	}
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -633,6 +716,7 @@ int main(void)
 		cmocka_unit_test(test_scope_versions),
 		cmocka_unit_test(test_why_read_as_json_tree_would),
 		cmocka_unit_test(test_version_2_origins_and_reasons_converted),
+		cmocka_unit_test(test_checkpoint_write_lock),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
