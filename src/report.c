@@ -95,12 +95,56 @@ static ptrdiff_t group(struct report *r, enum report_scope scope, const char *na
 	return (ptrdiff_t)r->ngroups++;
 }
 
-static bool is_user(const struct report_input *in, const char *login)
+/* A task's calls, as report_add_task counts them: whether it was called and reached, and who
+ * called it last (an index in callers). */
+struct tally {
+	hf_id task;
+	bool reached;
+	size_t caller;
+};
+
+/* Working time: per operator and day, first call's start to last call's end, at least 1 h. */
+struct span {
+	size_t login;                   /* an index in callers */
+	char team[HF_NAME_MAX];
+	hf_date day;
+	hf_stamp first, last;
+};
+
+struct report_work {
+	const struct hf_config *cfg;
+	const struct hf_user *users;
+	size_t nusers;
+	bool one_team;
+	char team[HF_NAME_MAX];
+	struct tally *tallies;          /* by task id */
+	size_t ntallies, tallies_cap;
+	char (*callers)[HF_NAME_MAX];   /* the logins the calls name, each once */
+	size_t ncallers, caller_last;   /* caller_last: the one found last */
+	struct span *spans;             /* by day, as the calls come */
+	size_t nspans, spans_cap, day_first;    /* day_first: the first span of the latest day */
+};
+
+static bool is_user(const struct report_work *w, const char *login)
 {
-	for (size_t i = 0; login && i < in->nusers; i++)
-		if (strcmp(in->users[i].login, login) == 0)
+	for (size_t i = 0; login && i < w->nusers; i++)
+		if (strcmp(w->users[i].login, login) == 0)
 			return true;
 	return false;
+}
+
+/* login's index in w->callers, added when new (a clinic has tens of operators: the last one
+ * found is tried first, as calls come in runs of one operator's). */
+static size_t caller(struct report_work *w, const char *login)
+{
+	if (w->caller_last < w->ncallers && str_eq(w->callers[w->caller_last], login))
+		return w->caller_last;
+	for (size_t i = 0; i < w->ncallers; i++)
+		if (str_eq(w->callers[i], login))
+			return w->caller_last = i;
+	w->callers = xrealloc(w->callers, (w->ncallers + 1) * sizeof *w->callers);
+	str_copy(w->callers[w->ncallers], sizeof *w->callers, login);
+	return w->caller_last = w->ncallers++;
 }
 
 /* What one fact is counted under: its team, who worked it (a login; "" or the rules' login:
@@ -111,10 +155,9 @@ struct fact {
 
 /* The groups one fact counts in: the clinic, then by the report's grouping a team and an
  * operator, a team, an operator, or its doctor, treatment or segment (NULL: none). */
-static void groups_of(struct report *r, const struct report_input *in, struct fact f,
-                      struct report_figures *out[3])
+static void groups_of(struct report *r, struct fact f, struct report_figures *out[3])
 {
-	if (!is_user(in, f.login))
+	if (!is_user(r->work, f.login))
 		f.login = NULL;
 	/* A report of one team: the team is the first group, not a second. */
 	if (*r->groups[0].name)
@@ -160,9 +203,9 @@ static bool in_period(hf_stamp t, hf_date from, hf_date to)
 	return t != HF_NO_STAMP && stamp_date(t) >= from && stamp_date(t) <= to;
 }
 
-static bool team_ok(const char *want, const char *team)
+static bool team_ok(const struct report_work *w, const char *team)
 {
-	return !want || str_eq(want, team);
+	return !w->one_team || str_eq(w->team, team);
 }
 
 /* ---- the figures of one group: each fact counted here, whatever the grouping ----------- */
@@ -217,108 +260,103 @@ static void count_escalation(struct report_figures *g, const struct report_escal
 
 /* ---- the facts of the period ----------------------------------------------------------- */
 
-static void count_tasks(const struct hf_config *cfg, const struct report_input *in,
-                        const char *team, struct report *r)
+void report_add_task_call(struct report *r, const struct report_call *c)
 {
-	size_t c = 0;
-	for (size_t i = 0; i < in->ntasks; i++) {
-		const struct report_task *t = &in->tasks[i];
-		bool called = false, reached = false;
-		const char *last_caller = "";
-		while (c < in->ntask_calls && in->task_calls[c].task_id < t->id)
-			c++;
-		for (; c < in->ntask_calls && in->task_calls[c].task_id == t->id; c++) {
-			called = true;
-			reached = reached || report_outcome_reached(cfg, in->task_calls[c].outcome);
-			last_caller = in->task_calls[c].operator_login;
-		}
-		if (!team_ok(team, t->team))
-			continue;
-		/* An owned task is its owner's; a pool task is whoever called it last. */
-		struct report_figures *gs[3], *g;
-		groups_of(r, in, (struct fact){t->team, *t->owner ? t->owner : last_caller, t->facet},
-		          gs);
-		EACH_GROUP(g, gs)
-			count_task(g, t, called, reached);
-		if ((t->status == TASK_MISSED || t->status == TASK_UNREACHABLE) && t->step >= 0)
-			count(&r->steps, &r->nsteps, t->script);
+	struct report_work *w = r->work;
+	if (!w->ntallies || w->tallies[w->ntallies - 1].task != c->task_id) {
+		w->tallies = xgrow(w->tallies, w->ntallies, &w->tallies_cap, sizeof *w->tallies);
+		w->tallies[w->ntallies++] = (struct tally){.task = c->task_id};
 	}
+	struct tally *t = &w->tallies[w->ntallies - 1];
+	t->reached = t->reached || report_outcome_reached(w->cfg, c->outcome);
+	t->caller = caller(w, c->operator_login);
 }
 
-/* Working time: per operator and day, first call's start to last call's end, at least 1 h. */
-struct span {
-	char login[HF_NAME_MAX];
-	char team[HF_NAME_MAX];
-	hf_date day;
-	hf_stamp first, last;
-};
-
-static void count_calls(const struct hf_config *cfg, const struct report_input *in,
-                        const char *team, struct report *r)
+static int cmp_tally(const void *key, const void *elem)
 {
-	struct span *spans = NULL;
-	size_t nspans = 0;
-	for (size_t i = 0; i < in->ncalls; i++) {
-		const struct report_call *c = &in->calls[i];
-		if (!team_ok(team, c->team))
-			continue;
-		struct report_figures *gs[3], *g;
-		groups_of(r, in, (struct fact){c->team, c->operator_login, c->facet}, gs);
-		bool reached = report_outcome_reached(cfg, c->outcome);
-		/* A complaint: an outcome that escalates by itself. */
-		const struct hf_outcome *o = config_outcome(cfg, c->outcome);
-		bool complaint = o && o->escalate != SEV_NONE;
-		EACH_GROUP(g, gs)
-			count_call(r, g, c, reached, complaint);
-		if (complaint)
-			count(&r->categories, &r->ncategories, c->complaint);
-		hf_date day = stamp_date(c->started);
-		r->hour_calls[stamp_minute(c->started) / 60 % 24]++;
-		r->weekday_calls[date_weekday(day)]++;
-		if (day >= r->from && day <= r->to) {
-			r->days[day - r->from].calls++;
-			r->days[day - r->from].reached_calls += reached;
-		}
-		size_t s = 0;
-		while (s < nspans && !(str_eq(spans[s].login, c->operator_login) &&
-		                       spans[s].day == stamp_date(c->started)))
-			s++;
-		if (s == nspans) {
-			spans = xrealloc(spans, (nspans + 1) * sizeof *spans);
-			str_copy(spans[s].login, sizeof spans[s].login, c->operator_login);
-			str_copy(spans[s].team, sizeof spans[s].team, c->team);
-			spans[s].day = stamp_date(c->started);
-			spans[s].first = c->started;
-			spans[s].last = c->ended;
-			nspans++;
-		}
-		if (c->started < spans[s].first)
-			spans[s].first = c->started;
-		if (c->ended > spans[s].last)
-			spans[s].last = c->ended;
-	}
-	for (size_t s = 0; s < nspans; s++) {
-		double h = (double)(spans[s].last - spans[s].first) / 60.0;
-		struct report_figures *gs[3], *g;
-		/* An operator's day has no doctor, treatment or segment: the clinic's and staff's. */
-		groups_of(r, in, (struct fact){spans[s].team, spans[s].login, NULL}, gs);
-		EACH_GROUP(g, gs)
-			g->hours += h < 1 ? 1 : h;
-	}
-	free(spans);
+	hf_id a = *(const hf_id *)key, b = ((const struct tally *)elem)->task;
+	return a < b ? -1 : a > b;
 }
 
-static void count_escalations(const struct report_input *in, const char *team, struct report *r)
+void report_add_task(struct report *r, const struct report_task *t)
 {
-	for (size_t i = 0; i < in->nescs; i++) {
-		const struct report_escalation *e = &in->escs[i];
-		if (!team_ok(team, e->team))
-			continue;
-		struct report_figures *gs[3], *g;
-		groups_of(r, in, (struct fact){e->team, e->raised_by, e->facet}, gs);
-		EACH_GROUP(g, gs)
-			count_escalation(g, e, r->from, r->to);
+	struct report_work *w = r->work;
+	if (!team_ok(w, t->team))
+		return;
+	const struct tally *calls = bsearch(&t->id, w->tallies, w->ntallies, sizeof *w->tallies,
+	                                    cmp_tally);
+	/* An owned task is its owner's; a pool task is whoever called it last. */
+	const char *last_caller = calls ? w->callers[calls->caller] : "";
+	struct report_figures *gs[3], *g;
+	groups_of(r, (struct fact){t->team, *t->owner ? t->owner : last_caller, t->facet}, gs);
+	EACH_GROUP(g, gs)
+		count_task(g, t, calls != NULL, calls && calls->reached);
+	if ((t->status == TASK_MISSED || t->status == TASK_UNREACHABLE) && t->step >= 0)
+		count(&r->steps, &r->nsteps, t->script);
+}
+
+/* The operator's span of c's day, made when new: the calls come by when they started, so the
+ * day's spans are the last ones. */
+static struct span *span_of(struct report_work *w, const struct report_call *c)
+{
+	hf_date day = stamp_date(c->started);
+	if (w->nspans && w->spans[w->nspans - 1].day != day)
+		w->day_first = w->nspans;
+	size_t login = caller(w, c->operator_login);
+	for (size_t s = w->day_first; s < w->nspans; s++)
+		if (w->spans[s].login == login && w->spans[s].day == day)
+			return &w->spans[s];
+	/* A call older than the latest day's (not in the order asked): looked for among all. */
+	for (size_t s = 0; s < w->day_first; s++)
+		if (w->spans[s].login == login && w->spans[s].day == day)
+			return &w->spans[s];
+	w->spans = xgrow(w->spans, w->nspans, &w->spans_cap, sizeof *w->spans);
+	struct span *sp = &w->spans[w->nspans++];
+	sp->login = login;
+	str_copy(sp->team, sizeof sp->team, c->team);
+	sp->day = day;
+	sp->first = c->started;
+	sp->last = c->ended;
+	return sp;
+}
+
+void report_add_call(struct report *r, const struct report_call *c)
+{
+	struct report_work *w = r->work;
+	if (!team_ok(w, c->team))
+		return;
+	struct report_figures *gs[3], *g;
+	groups_of(r, (struct fact){c->team, c->operator_login, c->facet}, gs);
+	bool reached = report_outcome_reached(w->cfg, c->outcome);
+	/* A complaint: an outcome that escalates by itself. */
+	const struct hf_outcome *o = config_outcome(w->cfg, c->outcome);
+	bool complaint = o && o->escalate != SEV_NONE;
+	EACH_GROUP(g, gs)
+		count_call(r, g, c, reached, complaint);
+	if (complaint)
+		count(&r->categories, &r->ncategories, c->complaint);
+	hf_date day = stamp_date(c->started);
+	r->hour_calls[stamp_minute(c->started) / 60 % 24]++;
+	r->weekday_calls[date_weekday(day)]++;
+	if (day >= r->from && day <= r->to) {
+		r->days[day - r->from].calls++;
+		r->days[day - r->from].reached_calls += reached;
 	}
+	struct span *sp = span_of(w, c);
+	if (c->started < sp->first)
+		sp->first = c->started;
+	if (c->ended > sp->last)
+		sp->last = c->ended;
+}
+
+void report_add_escalation(struct report *r, const struct report_escalation *e)
+{
+	if (!team_ok(r->work, e->team))
+		return;
+	struct report_figures *gs[3], *g;
+	groups_of(r, (struct fact){e->team, e->raised_by, e->facet}, gs);
+	EACH_GROUP(g, gs)
+		count_escalation(g, e, r->from, r->to);
 }
 
 /* Where a group sorts among its scope: segments in the config's order, the group without a
@@ -352,55 +390,85 @@ static int cmp_counts(const void *a, const void *b)
 	return strcmp(((const struct report_count *)a)->key, ((const struct report_count *)b)->key);
 }
 
-void report_compute(const struct hf_config *cfg, enum report_kind kind, enum report_by by,
-                    hf_date from, hf_date to, const struct report_input *in, const char *team,
-                    struct report *out)
+void report_begin(struct report *r, const struct hf_config *cfg, enum report_kind kind,
+                  enum report_by by, hf_date from, hf_date to, const struct hf_user *users,
+                  size_t nusers, const char *team)
 {
-	memset(out, 0, sizeof *out);
-	out->kind = kind;
-	out->by = by;
-	out->from = from;
-	out->to = to;
+	memset(r, 0, sizeof *r);
+	r->kind = kind;
+	r->by = by;
+	r->from = from;
+	r->to = to;
+	r->work = xcalloc(1, sizeof *r->work);
+	r->work->cfg = cfg;
+	r->work->users = users;
+	r->work->nusers = nusers;
+	r->work->one_team = team != NULL;
+	str_copy(r->work->team, sizeof r->work->team, team ? team : "");
 	for (int k = 0; k < cfg->ndimensions && k < HF_MAX_DIMS; k++)
-		str_copy(out->dims[out->ndims++], sizeof out->dims[0], cfg->dimensions[k].code);
-	group(out, REPORT_CLINIC, team ? team : "");
-	out->ndays = to >= from ? (size_t)(to - from + 1) : 0;
-	out->days = xcalloc(out->ndays ? out->ndays : 1, sizeof *out->days);
-	for (size_t i = 0; i < out->ndays; i++)
-		out->days[i].day = from + (hf_date)i;
-	count_tasks(cfg, in, team, out);
-	count_calls(cfg, in, team, out);
-	count_escalations(in, team, out);
-	for (size_t i = 0; i < out->ngroups; i++)
-		out->groups[i].order = group_order(cfg, &out->groups[i]);
-	qsort(out->groups + 1, out->ngroups - 1, sizeof *out->groups, cmp_groups);
-	if (out->nsteps)
-		qsort(out->steps, out->nsteps, sizeof *out->steps, cmp_counts);
+		str_copy(r->dims[r->ndims++], sizeof r->dims[0], cfg->dimensions[k].code);
+	group(r, REPORT_CLINIC, team ? team : "");
+	r->ndays = to >= from ? (size_t)(to - from + 1) : 0;
+	r->days = xcalloc(r->ndays ? r->ndays : 1, sizeof *r->days);
+	for (size_t i = 0; i < r->ndays; i++)
+		r->days[i].day = from + (hf_date)i;
+}
+
+static void work_free(struct report *r)
+{
+	if (!r->work)
+		return;
+	free(r->work->tallies);
+	free(r->work->callers);
+	free(r->work->spans);
+	free(r->work);
+	r->work = NULL;
+}
+
+void report_end(struct report *r)
+{
+	struct report_work *w = r->work;
+	const struct hf_config *cfg = w->cfg;
+	for (size_t s = 0; s < w->nspans; s++) {
+		double h = (double)(w->spans[s].last - w->spans[s].first) / 60.0;
+		struct report_figures *gs[3], *g;
+		/* An operator's day has no doctor, treatment or segment: the clinic's and staff's. */
+		groups_of(r, (struct fact){w->spans[s].team, w->callers[w->spans[s].login], NULL}, gs);
+		EACH_GROUP(g, gs)
+			g->hours += h < 1 ? 1 : h;
+	}
+	work_free(r);
+	for (size_t i = 0; i < r->ngroups; i++)
+		r->groups[i].order = group_order(cfg, &r->groups[i]);
+	qsort(r->groups + 1, r->ngroups - 1, sizeof *r->groups, cmp_groups);
+	if (r->nsteps)
+		qsort(r->steps, r->nsteps, sizeof *r->steps, cmp_counts);
 	/* Categories in the config's order. */
 	struct report_count *cats = NULL;
 	size_t ncats = 0;
 	for (int i = 0; i < cfg->ncomplaint_categories; i++)
-		for (size_t k = 0; k < out->ncategories; k++)
-			if (strcmp(out->categories[k].key, cfg->complaint_categories[i]) == 0) {
+		for (size_t k = 0; k < r->ncategories; k++)
+			if (strcmp(r->categories[k].key, cfg->complaint_categories[i]) == 0) {
 				cats = xrealloc(cats, (ncats + 1) * sizeof *cats);
-				cats[ncats++] = out->categories[k];
+				cats[ncats++] = r->categories[k];
 			}
-	for (size_t k = 0; k < out->ncategories; k++) {
+	for (size_t k = 0; k < r->ncategories; k++) {
 		bool known = false;
 		for (int i = 0; i < cfg->ncomplaint_categories && !known; i++)
-			known = strcmp(out->categories[k].key, cfg->complaint_categories[i]) == 0;
+			known = strcmp(r->categories[k].key, cfg->complaint_categories[i]) == 0;
 		if (!known) {
 			cats = xrealloc(cats, (ncats + 1) * sizeof *cats);
-			cats[ncats++] = out->categories[k];
+			cats[ncats++] = r->categories[k];
 		}
 	}
-	free(out->categories);
-	out->categories = cats;
-	out->ncategories = ncats;
+	free(r->categories);
+	r->categories = cats;
+	r->ncategories = ncats;
 }
 
 void report_free(struct report *r)
 {
+	work_free(r);
 	free(r->groups);
 	free(r->categories);
 	free(r->steps);

@@ -76,6 +76,30 @@ int svc_reassign(struct hf_ctx *ctx, const hf_id *ids, size_t n, const char *fro
 	return HF_OK;
 }
 
+static bool report_task_call(const void *rec, void *arg)
+{
+	report_add_task_call(arg, rec);
+	return true;
+}
+
+static bool report_task(const void *rec, void *arg)
+{
+	report_add_task(arg, rec);
+	return true;
+}
+
+static bool report_call(const void *rec, void *arg)
+{
+	report_add_call(arg, rec);
+	return true;
+}
+
+static bool report_escalation(const void *rec, void *arg)
+{
+	report_add_escalation(arg, rec);
+	return true;
+}
+
 int svc_report(struct hf_ctx *ctx, enum report_kind kind, hf_date day, const char *team,
                enum report_by by, struct report *out, char *err, size_t errlen)
 {
@@ -87,37 +111,30 @@ int svc_report(struct hf_ctx *ctx, enum report_kind kind, hf_date day, const cha
 		return errf(err, errlen, _("--team: unknown team \"%s\""), team), HF_EUSAGE;
 	hf_date from, to;
 	report_period(kind, day, &from, &to);
-	struct report_task *tasks = NULL;
-	struct report_call *task_calls = NULL, *calls = NULL;
-	struct report_escalation *escs = NULL;
 	struct hf_user *users = NULL;
-	struct report_input in = {0};
+	size_t nusers = 0;
 	enum report_facet facet = by == REPORT_BY_DOCTOR      ? FACET_DOCTOR
 	                        : by == REPORT_BY_TREATMENT ? FACET_TREATMENT
 	                        : by == REPORT_BY_SEGMENT   ? FACET_SEGMENT
 	                                                    : FACET_NONE;
-	/* One read transaction: every figure sees the same database. */
-	bool ok = store_begin(ctx->st) &&
-	          store_report_tasks(ctx->st, from, to, facet, &tasks, &in.ntasks) &&
-	          store_report_task_calls(ctx->st, from, to, facet, &task_calls, &in.ntask_calls) &&
-	          store_report_calls(ctx->st, from, to, facet, &calls, &in.ncalls) &&
-	          store_report_escalations(ctx->st, from, to, facet, &escs, &in.nescs) &&
-	          store_users(ctx->st, &users, &in.nusers);
+	/* One read transaction: every figure sees the same database. The facts are counted as they
+	 * are read (a month of a chain's calls is hundreds of thousands); the calls of the period's
+	 * tasks first, as the tasks are counted with them. */
+	bool ok = store_begin(ctx->st) && store_users(ctx->st, &users, &nusers);
+	if (ok) {
+		report_begin(out, &ctx->cfg, kind, by, from, to, users, nusers, team);
+		ok = store_report_task_calls(ctx->st, from, to, facet, report_task_call, out) &&
+		     store_report_tasks(ctx->st, from, to, facet, report_task, out) &&
+		     store_report_calls(ctx->st, from, to, facet, report_call, out) &&
+		     store_report_escalations(ctx->st, from, to, facet, report_escalation, out);
+	}
 	if (!ok)
 		errf(err, errlen, "%s", store_errmsg(ctx->st));
 	store_rollback(ctx->st);
-	if (ok) {
-		in.tasks = tasks;
-		in.task_calls = task_calls;
-		in.calls = calls;
-		in.escs = escs;
-		in.users = users;
-		report_compute(&ctx->cfg, kind, by, from, to, &in, team, out);
-	}
-	free(tasks);
-	free(task_calls);
-	free(calls);
-	free(escs);
+	if (ok)
+		report_end(out);
+	else
+		report_free(out);
 	free(users);
 	return ok ? HF_OK : HF_EFAIL;
 }

@@ -36,7 +36,7 @@ static void read_report_task(struct stmt *s, void *row, const void *arg)
 }
 
 bool store_report_tasks(struct store *st, hf_date from, hf_date to, enum report_facet facet,
-                        struct report_task **out, size_t *n)
+                        store_each_fn fn, void *arg)
 {
 	/* Cancelled and merged tasks were never owed as calls of their own. */
 	static const char *const sql[] = FACET_SQL(
@@ -45,7 +45,7 @@ bool store_report_tasks(struct store *st, hf_date from, hf_date to, enum report_
 	    "AND t.status NOT IN ('cancelled', 'merged') ORDER BY t.id");
 	struct stmt *s = stmt_prepare(st, sql[facet]);
 	store_bind_range(s, from, to);
-	return store_rows(s, out, n, sizeof **out, read_report_task, NULL, NULL);
+	return store_each_row(s, sizeof(struct report_task), read_report_task, NULL, NULL, fn, arg);
 }
 
 static void read_report_call(struct stmt *s, void *row, const void *arg)
@@ -73,7 +73,7 @@ static void read_report_call(struct stmt *s, void *row, const void *arg)
 #define REPORT_CALL_DIMS ", " CALL_DIMS("c.id")
 
 bool store_report_calls(struct store *st, hf_date from, hf_date to, enum report_facet facet,
-                        struct report_call **out, size_t *n)
+                        store_each_fn fn, void *arg)
 {
 	static const char *const sql[] = FACET_SQL(REPORT_CALL_SELECT,
 	    REPORT_CALL_DIMS " FROM call c LEFT JOIN task t ON t.id = c.task_id"
@@ -82,11 +82,11 @@ bool store_report_calls(struct store *st, hf_date from, hf_date to, enum report_
 	    "ORDER BY c.started_at, c.id");
 	struct stmt *s = stmt_prepare(st, sql[facet]);
 	store_bind_range(s, from, to);
-	return store_rows(s, out, n, sizeof **out, read_report_call, NULL, NULL);
+	return store_each_row(s, sizeof(struct report_call), read_report_call, NULL, NULL, fn, arg);
 }
 
 bool store_report_task_calls(struct store *st, hf_date from, hf_date to, enum report_facet facet,
-                             struct report_call **out, size_t *n)
+                             store_each_fn fn, void *arg)
 {
 	/* These calls only say whether a task was called and reached: no dimension is read. */
 	static const char *const sql[] = FACET_SQL(REPORT_CALL_SELECT,
@@ -96,7 +96,7 @@ bool store_report_task_calls(struct store *st, hf_date from, hf_date to, enum re
 	    "ORDER BY c.task_id, c.started_at, c.id");
 	struct stmt *s = stmt_prepare(st, sql[facet]);
 	store_bind_range(s, from, to);
-	return store_rows(s, out, n, sizeof **out, read_report_call, NULL, NULL);
+	return store_each_row(s, sizeof(struct report_call), read_report_call, NULL, NULL, fn, arg);
 }
 
 static void read_report_esc(struct stmt *s, void *row, const void *arg)
@@ -114,7 +114,7 @@ static void read_report_esc(struct stmt *s, void *row, const void *arg)
 }
 
 bool store_report_escalations(struct store *st, hf_date from, hf_date to, enum report_facet facet,
-                              struct report_escalation **out, size_t *n)
+                              store_each_fn fn, void *arg)
 {
 	static const char *const sql[] = FACET_SQL(
 	    "SELECT coalesce(t.team, ''), e.raised_by, e.raised_at, e.acknowledged_at, e.resolved_at, "
@@ -124,5 +124,6 @@ bool store_report_escalations(struct store *st, hf_date from, hf_date to, enum r
 	    "OR e.resolved_at >= :from AND e.resolved_at < date(:to, '+1 day') ORDER BY e.id");
 	struct stmt *s = stmt_prepare(st, sql[facet]);
 	store_bind_range(s, from, to);
-	return store_rows(s, out, n, sizeof **out, read_report_esc, NULL, NULL);
+	return store_each_row(s, sizeof(struct report_escalation), read_report_esc, NULL, NULL, fn,
+	                      arg);
 }

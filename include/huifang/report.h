@@ -91,27 +91,24 @@ struct report {
 	int weekday_calls[8];           /* by weekday, [1] Monday .. [7] Sunday */
 	struct report_day *days;        /* every day from `from` to `to` */
 	size_t ndays;
+	struct report_work *work;       /* while it is computed (report_begin .. report_end) */
 };
 
-/* What the store read for the period. */
-struct report_input {
-	const struct report_task *tasks;
-	size_t ntasks;
-	const struct report_call *task_calls;   /* the calls of those tasks, by task */
-	size_t ntask_calls;
-	const struct report_call *calls;        /* the calls made in the period */
-	size_t ncalls;
-	const struct report_escalation *escs;
-	size_t nescs;
-	const struct hf_user *users;            /* who counts as an operator */
-	size_t nusers;
-};
-
-/* Compute the report (team: only that team's tasks, calls and escalations; NULL: all), its
- * groups by `by`. */
-void report_compute(const struct hf_config *cfg, enum report_kind kind, enum report_by by,
-                    hf_date from, hf_date to, const struct report_input *in, const char *team,
-                    struct report *out);
+/* A report is computed as the store reads its facts, none of them held: report_begin; the calls
+ * of the period's tasks, by task, oldest first (report_add_task_call); then, in any order, those
+ * tasks (report_add_task), the calls made in the period (report_add_call, by when they started)
+ * and the escalations raised or resolved in it (report_add_escalation); then report_end, which
+ * puts the groups in order. users: who counts as an operator, read until report_end; team: only
+ * that team's tasks, calls and escalations (NULL: all); the groups by `by`. */
+void report_begin(struct report *r, const struct hf_config *cfg, enum report_kind kind,
+                  enum report_by by, hf_date from, hf_date to, const struct hf_user *users,
+                  size_t nusers, const char *team);
+void report_add_task_call(struct report *r, const struct report_call *c);
+void report_add_task(struct report *r, const struct report_task *t);
+void report_add_call(struct report *r, const struct report_call *c);
+void report_add_escalation(struct report *r, const struct report_escalation *e);
+void report_end(struct report *r);
+/* Also after report_begin without report_end (a read that failed). */
 void report_free(struct report *r);
 
 /* The report as rows of figures (scope, name, figure, value: codes and plain numbers), the

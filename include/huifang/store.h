@@ -466,17 +466,17 @@ struct report_escalation {
 	int breached_levels;
 	char facet[HF_NAME_MAX];
 };
-/* Tasks due in [from, to] (not cancelled or merged); every call of those tasks (by task, oldest
- * first); the calls started in [from, to]; the escalations raised or resolved in [from, to];
- * each with the facet asked. *out malloc'd. */
+/* Tasks due in [from, to] (not cancelled or merged), by id; every call of those tasks (by task,
+ * oldest first); the calls started in [from, to] (oldest first); the escalations raised or
+ * resolved in [from, to]; each with the facet asked, handed to fn one at a time. */
 bool store_report_tasks(struct store *st, hf_date from, hf_date to, enum report_facet facet,
-                        struct report_task **out, size_t *n);
+                        store_each_fn fn, void *arg);
 bool store_report_task_calls(struct store *st, hf_date from, hf_date to, enum report_facet facet,
-                             struct report_call **out, size_t *n);
+                             store_each_fn fn, void *arg);
 bool store_report_calls(struct store *st, hf_date from, hf_date to, enum report_facet facet,
-                        struct report_call **out, size_t *n);
+                        store_each_fn fn, void *arg);
 bool store_report_escalations(struct store *st, hf_date from, hf_date to, enum report_facet facet,
-                              struct report_escalation **out, size_t *n);
+                              store_each_fn fn, void *arg);
 
 /* Tasks login finished on day (done, closed or unreachable by their last call, logged by login
  * that day), -1 on a failure. */

@@ -1,6 +1,8 @@
 /* test_report.c — the report's groups: which group each fact counts in for each grouping, the
  * groups' order (segments as the rules list them, the group without one last), their names,
  * and the grouping's codes. */
+#include <math.h>
+
 #include "test_rules.h"
 #include "huifang/report.h"
 #include "huifang/str.h"
@@ -13,11 +15,9 @@ static const char *const facets[] = {"new", "champion", "gone_code", ""};
 static struct report_task tasks[NTASKS];
 static struct report_call calls[NTASKS];
 static struct hf_user op_a;
-static struct report_input in;
 
 static void make_input(void)
 {
-	memset(&in, 0, sizeof in);
 	memset(&op_a, 0, sizeof op_a);
 	str_set(op_a.login, sizeof op_a.login, "op_a");
 	for (int i = 0; i < NTASKS; i++) {
@@ -38,14 +38,19 @@ static void make_input(void)
 		calls[i].nps = -1;
 		str_set(calls[i].facet, sizeof calls[i].facet, facets[i]);
 	}
-	in.tasks = tasks;
-	in.ntasks = NTASKS;
-	in.task_calls = calls;
-	in.ntask_calls = NTASKS;
-	in.calls = calls;
-	in.ncalls = NTASKS;
-	in.users = &op_a;
-	in.nusers = 1;
+}
+
+/* The day's report by `by`, the facts handed on as the store reads them. */
+static void compute(enum report_by by, struct report *r)
+{
+	report_begin(r, &cfg, REPORT_DAILY, by, D("2026-11-23"), D("2026-11-23"), &op_a, 1, NULL);
+	for (int i = 0; i < NTASKS; i++)
+		report_add_task_call(r, &calls[i]);
+	for (int i = 0; i < NTASKS; i++)
+		report_add_task(r, &tasks[i]);
+	for (int i = 0; i < NTASKS; i++)
+		report_add_call(r, &calls[i]);
+	report_end(r);
 }
 
 static void test_groups_by_segment(void **state)
@@ -53,8 +58,7 @@ static void test_groups_by_segment(void **state)
 	(void)state;
 	make_input();
 	struct report r;
-	report_compute(&cfg, REPORT_DAILY, REPORT_BY_SEGMENT, D("2026-11-23"), D("2026-11-23"), &in,
-	               NULL, &r);
+	compute(REPORT_BY_SEGMENT, &r);
 	/* The clinic, then the segments: champion before new as the rules list them, a code they
 	 * do not name after those, the customers without a segment last. */
 	assert_int_equal(r.ngroups, 5);
@@ -101,8 +105,7 @@ static void test_groups_by_staff_and_doctor(void **state)
 	};
 	for (size_t i = 0; i < COUNT(rows); i++) {
 		struct report r;
-		report_compute(&cfg, REPORT_DAILY, rows[i].by, D("2026-11-23"), D("2026-11-23"), &in,
-		               NULL, &r);
+		compute(rows[i].by, &r);
 		if (r.ngroups != rows[i].ngroups || r.groups[1].scope != rows[i].second)
 			fail_msg("row %zu: %zu groups, the second of scope %d", i, r.ngroups,
 			         (int)r.groups[1].scope);
@@ -118,6 +121,78 @@ static void test_groups_by_staff_and_doctor(void **state)
 		}
 		report_free(&r);
 	}
+}
+
+/* One call of the week's, as the store hands it on. */
+static struct report_call week_call(hf_id task, const char *login, const char *start, int minutes,
+                                    const char *outcome)
+{
+	struct report_call c = {.task_id = task, .score = 0, .nps = -1};
+	str_set(c.operator_login, sizeof c.operator_login, login);
+	str_set(c.team, sizeof c.team, "postop");
+	c.started = S(start);
+	c.ended = c.started + minutes;
+	str_set(c.outcome, sizeof c.outcome, outcome);
+	return c;
+}
+
+/* The facts as they stream in: a pool task is the last caller's and reached when any call
+ * reached, a task without calls was not attempted, and working time is per operator and day
+ * even when a day's call comes after a later day's. */
+static void test_streamed_tasks_and_working_time(void **state)
+{
+	(void)state;
+	struct hf_user users[2] = {0};
+	str_set(users[0].login, sizeof users[0].login, "op_a");
+	str_set(users[1].login, sizeof users[1].login, "op_b");
+	struct report_task pool = {.id = 1, .status = TASK_DONE, .step = -1};
+	struct report_task owned = {.id = 2, .status = TASK_MISSED, .step = 1};
+	str_set(pool.team, sizeof pool.team, "postop");
+	str_set(owned.team, sizeof owned.team, "postop");
+	str_set(owned.owner, sizeof owned.owner, "op_a");
+	str_set(owned.script, sizeof owned.script, "day3");
+	const struct report_call pool_calls[] = {
+		week_call(1, "op_a", "2026-11-23 09:00", 5, "no_answer"),
+		week_call(1, "op_b", "2026-11-23 10:00", 5, "reached"),
+	};
+	const struct report_call made[] = {
+		pool_calls[0], pool_calls[1],
+		week_call(0, "op_a", "2026-11-24 09:00", 150, "no_answer"),
+		week_call(0, "op_a", "2026-11-23 15:00", 10, "no_answer"),
+	};
+	struct report r;
+	report_begin(&r, &cfg, REPORT_WEEKLY, REPORT_BY_OPERATOR, D("2026-11-23"), D("2026-11-29"),
+	             users, 2, NULL);
+	for (size_t i = 0; i < COUNT(pool_calls); i++)
+		report_add_task_call(&r, &pool_calls[i]);
+	report_add_task(&r, &owned);
+	report_add_task(&r, &pool);
+	for (size_t i = 0; i < COUNT(made); i++)
+		report_add_call(&r, &made[i]);
+	report_end(&r);
+	assert_int_equal(r.ngroups, 3);
+	const struct report_figures *clinic = &r.groups[0], *a = &r.groups[1], *b = &r.groups[2];
+	assert_string_equal(a->name, "op_a");
+	assert_string_equal(b->name, "op_b");
+	assert_int_equal(clinic->due, 2);
+	assert_int_equal(clinic->attempted, 1);
+	assert_int_equal(clinic->reached, 1);
+	/* The pool task is op_b's (the last call), the owned one op_a's. */
+	assert_int_equal(b->due, 1);
+	assert_int_equal(b->reached, 1);
+	assert_int_equal(a->due, 1);
+	assert_int_equal(a->attempted, 0);
+	assert_int_equal(a->missed, 1);
+	assert_int_equal(r.nsteps, 1);
+	assert_string_equal(r.steps[0].key, "day3");
+	/* op_a: Monday 09:00 to 15:10, Tuesday 2.5 h; op_b: its one call, counted as 1 h. */
+	assert_true(fabs(a->hours - (370.0 / 60 + 2.5)) < 1e-9);
+	assert_true(fabs(b->hours - 1.0) < 1e-9);
+	assert_true(fabs(clinic->hours - (370.0 / 60 + 2.5 + 1.0)) < 1e-9);
+	assert_int_equal(clinic->calls, 4);
+	assert_int_equal(r.days[0].calls, 3);
+	assert_int_equal(r.days[1].calls, 1);
+	report_free(&r);
 }
 
 static void test_by_codes(void **state)
@@ -140,6 +215,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_groups_by_segment),
 		T(test_groups_by_staff_and_doctor),
+		T(test_streamed_tasks_and_working_time),
 		T(test_by_codes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
