@@ -94,12 +94,13 @@ struct report {
 	struct report_work *work;       /* while it is computed (report_begin .. report_end) */
 };
 
-/* A report is computed as the store reads its facts, none of them held: report_begin; the calls
- * of the period's tasks, by task, oldest first (report_add_task_call); then, in any order, those
- * tasks (report_add_task), the calls made in the period (report_add_call, by when they started)
- * and the escalations raised or resolved in it (report_add_escalation); then report_end, which
- * puts the groups in order. users: who counts as an operator, read until report_end; team: only
- * that team's tasks, calls and escalations (NULL: all); the groups by `by`. */
+/* A report is computed as the store reads its facts, none of them held: report_begin; the
+ * calls of the period's tasks, by task id, oldest first (report_add_task_call); then, in any
+ * order, those tasks (report_add_task), the calls made in the period (report_add_call, by when
+ * they started) and the escalations raised or resolved in it (report_add_escalation); then
+ * report_end, which puts the groups in order. users: who counts as an operator, read until
+ * report_end; team: only that team's tasks, calls and escalations (NULL: all); the groups by
+ * `by`. */
 void report_begin(struct report *r, const struct hf_config *cfg, enum report_kind kind,
                   enum report_by by, hf_date from, hf_date to, const struct hf_user *users,
                   size_t nusers, const char *team);
