@@ -117,10 +117,10 @@ int svc_report(struct hf_ctx *ctx, enum report_kind kind, hf_date day, const cha
 	                        : by == REPORT_BY_TREATMENT ? FACET_TREATMENT
 	                        : by == REPORT_BY_SEGMENT   ? FACET_SEGMENT
 	                                                    : FACET_NONE;
-	/* One read transaction: every figure sees the same database. The facts are counted as they
-	 * are read (a month of a chain's calls is hundreds of thousands); the calls of the period's
-	 * tasks first, as the tasks are counted with them. */
-	bool ok = store_begin(ctx->st) && store_users(ctx->st, &users, &nusers);
+	/* One read transaction: every figure sees the same database, and operators go on logging
+	 * meanwhile. The facts are counted as they are read (a month of a chain's calls is hundreds
+	 * of thousands); the calls of the period's tasks first, as the tasks are counted with them. */
+	bool ok = store_read_begin(ctx->st) && store_users(ctx->st, &users, &nusers);
 	if (ok) {
 		report_begin(out, &ctx->cfg, kind, by, from, to, users, nusers, team);
 		ok = store_report_task_calls(ctx->st, from, to, facet, report_task_call, out) &&
@@ -130,7 +130,7 @@ int svc_report(struct hf_ctx *ctx, enum report_kind kind, hf_date day, const cha
 	}
 	if (!ok)
 		errf(err, errlen, "%s", store_errmsg(ctx->st));
-	store_rollback(ctx->st);
+	store_read_end(ctx->st);
 	if (ok)
 		report_end(out);
 	else

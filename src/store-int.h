@@ -30,6 +30,7 @@ struct store {
 	bool stops_held;                /* SIGTSTP, SIGTTIN, SIGTTOU held back (store_hold_stops) */
 	sigset_t stops_mask;            /* the signal mask before they were */
 	bool wrote;                     /* a transaction was committed (PRAGMA optimize on close) */
+	bool reading;                   /* in store_read_begin's transaction */
 	char err[HF_ERRLEN];
 };
 

@@ -143,7 +143,7 @@ long long store_queue_rev(struct store *st)
 /* QUEUE_ORDER in C: overdue first (all rows are due by the day, so that is the due day
  * ascending), then the time of day (none before any), the priority with the customer's rank
  * (highest first), the id. */
-int store_queue_cmp(const struct hf_task *a, const struct hf_task *b)
+static int store_queue_cmp(const struct hf_task *a, const struct hf_task *b)
 {
 	if (a->t.due != b->t.due)
 		return a->t.due < b->t.due ? -1 : 1;
@@ -167,16 +167,14 @@ static int id_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-bool store_queue_refresh(struct store *st, const struct queue_filter *f, long long *since,
-                         struct hf_task **rows, size_t *n)
+static bool refresh(struct store *st, const struct queue_filter *f, long long *since,
+                    struct hf_task **rows, size_t *n)
 {
 	long long now = store_queue_rev(st);
 	if (now < 0)
 		return false;
 	if (now == *since)
 		return true;
-	/* Read first, then the changed ids: a change committed in between is read again next time
-	 * (its revision is above `now`), never missed. */
 	struct stmt *s = stmt_prepare(st, "SELECT task_id FROM queue_change WHERE rev > :since ORDER BY task_id");
 	stmt_bind_int(s, ":since", *since);
 	hf_id *ids;
@@ -218,6 +216,18 @@ bool store_queue_refresh(struct store *st, const struct queue_filter *f, long lo
 	*n = k;
 	*since = now;
 	return true;
+}
+
+bool store_queue_refresh(struct store *st, const struct queue_filter *f, long long *since,
+                         struct hf_task **rows, size_t *n)
+{
+	/* The revision, the changed ids and their rows from one snapshot: a change committed
+	 * meanwhile is read next time (its revision is above `now`), never half of it now. */
+	if (!store_read_begin(st))
+		return false;
+	bool ok = refresh(st, f, since, rows, n);
+	store_read_end(st);
+	return ok;
 }
 
 bool store_day_tasks(struct store *st, const char *login, hf_date day, struct hf_task **out,

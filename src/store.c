@@ -380,6 +380,21 @@ bool store_commit(struct store *st)
 	return true;
 }
 
+bool store_read_begin(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		return true;
+	st->reading = exec_plain(st, "BEGIN DEFERRED");
+	return st->reading;
+}
+
+void store_read_end(struct store *st)
+{
+	if (st->reading && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	st->reading = false;
+}
+
 void store_rollback(struct store *st)
 {
 	if (sqlite3_get_autocommit(st->db)) {

@@ -57,6 +57,11 @@ bool store_last_event(struct store *st, hf_stamp *at);
 bool store_begin(struct store *st);      /* BEGIN IMMEDIATE */
 bool store_commit(struct store *st);
 void store_rollback(struct store *st);
+/* Several reads that must see one database: a deferred transaction, which in WAL mode holds a
+ * snapshot without the write lock (writers go on meanwhile). Inside a transaction already, they
+ * read in it and these do nothing. */
+bool store_read_begin(struct store *st);
+void store_read_end(struct store *st);
 
 /* Prepare sql (cached per connection); bind ":name" parameters with the bind calls. */
 struct stmt *stmt_prepare(struct store *st, const char *sql);
@@ -295,8 +300,6 @@ long long store_queue_rev(struct store *st);
  * first. The cost is that of the changes, not of the queue. */
 bool store_queue_refresh(struct store *st, const struct queue_filter *f, long long *since,
                          struct hf_task **rows, size_t *n);
-/* The queue's order (that of the statements' ORDER BY) of two rows read for the same day. */
-int store_queue_cmp(const struct hf_task *a, const struct hf_task *b);
 /* The tasks due on day that count for login in the reports (owned, or pooled and called last
  * by login), any status but cancelled and merged; open ones first. *out malloc'd. */
 bool store_day_tasks(struct store *st, const char *login, hf_date day, struct hf_task **out,

@@ -4,6 +4,7 @@
 
 hf init >/dev/null
 for i in $(seq 1 20); do hf user add "op$i" --role operator --team postop; done
+hf user add sup1 --role supervisor --team postop
 hf add customer --name 周静 --phone 13700001111 --gender F
 C=$OUT
 hf add visit "$C" --kind surgery --date 2026-11-22 --treatment 吸脂
@@ -72,6 +73,12 @@ run env HUIFANG_AS=op1 LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 "$HF" -c "$T/wait.con
 	"$TASK2" --outcome reached --score 4
 check_err "... stopped, in Chinese" 1 "数据库被一个已暂停的程序锁住：sqlite3（登录名 $ME，进程 $HOLDER，"
 check_eq "nothing was written" "$(fingerprint)" "$before"
+# Reading takes no write lock: a report and a queue run while it is held (1 s at most here).
+run env HUIFANG_AS=sup1 "$HF" -c "$T/wait.conf" -d "$DB" report monthly --date 2026-11-23 --format tsv
+check_rc "a report runs while another program holds the write lock" 0
+check_out "... and counts every call" "^clinic		calls	$(sql "SELECT count(*) FROM call")$"
+run env HUIFANG_AS=op1 "$HF" -c "$T/wait.conf" -d "$DB" queue
+check_rc "... a queue too" 0
 kill -CONT "$HOLDER"
 exec 7>&-
 wait "$HOLDER"
