@@ -115,14 +115,12 @@ struct report_work {
 	const struct hf_config *cfg;
 	const struct hf_user *users;
 	size_t nusers;
-	bool one_team;
-	char team[HF_NAME_MAX];
 	struct tally *tallies;          /* by task id */
 	size_t ntallies, tallies_cap;
 	char (*callers)[HF_NAME_MAX];   /* the logins the calls name, each once */
 	size_t ncallers, caller_last;   /* caller_last: the one found last */
 	struct span *spans;             /* by day, as the calls come */
-	size_t nspans, spans_cap, day_first;    /* day_first: the first span of the latest day */
+	size_t nspans, spans_cap;
 };
 
 static bool is_user(const struct report_work *w, const char *login)
@@ -203,9 +201,10 @@ static bool in_period(hf_stamp t, hf_date from, hf_date to)
 	return t != HF_NO_STAMP && stamp_date(t) >= from && stamp_date(t) <= to;
 }
 
-static bool team_ok(const struct report_work *w, const char *team)
+/* A report of one team names it as its first group (the clinic's is ""). */
+static bool team_ok(const struct report *r, const char *team)
 {
-	return !w->one_team || str_eq(w->team, team);
+	return !*r->groups[0].name || str_eq(r->groups[0].name, team);
 }
 
 /* ---- the figures of one group: each fact counted here, whatever the grouping ----------- */
@@ -221,8 +220,14 @@ static void count_task(struct report_figures *g, const struct report_task *t, bo
 	g->open += t->status == TASK_OPEN;
 }
 
-static void count_call(const struct report *r, struct report_figures *g,
-                       const struct report_call *c, bool reached, bool complaint)
+/* A call's scores on the report's dimensions: the dimension's index in struct report's dims
+ * and the score 1-5, found once for every group the call counts in. */
+struct dim_hits {
+	int n, k[HF_MAX_DIMS], score[HF_MAX_DIMS];
+};
+
+static void count_call(struct report_figures *g, const struct report_call *c,
+                       const struct dim_hits *d, bool reached, bool complaint)
 {
 	g->calls++;
 	g->reached_calls += reached;
@@ -237,14 +242,11 @@ static void count_call(const struct report *r, struct report_figures *g,
 		g->promoters += c->nps >= 9;
 		g->detractors += c->nps <= 6;
 	}
-	for (int i = 0; i < c->ndims; i++)
-		for (int k = 0; k < r->ndims; k++)
-			if (str_eq(r->dims[k], c->dims[i].code) && c->dims[i].score >= 1 &&
-			    c->dims[i].score <= 5) {
-				g->dim_scored[k]++;
-				g->dim_sum[k] += c->dims[i].score;
-				g->dim_n[k][c->dims[i].score]++;
-			}
+	for (int i = 0; i < d->n; i++) {
+		g->dim_scored[d->k[i]]++;
+		g->dim_sum[d->k[i]] += d->score[i];
+		g->dim_n[d->k[i]][d->score[i]]++;
+	}
 }
 
 static void count_escalation(struct report_figures *g, const struct report_escalation *e,
@@ -281,7 +283,7 @@ static int cmp_tally(const void *key, const void *elem)
 void report_add_task(struct report *r, const struct report_task *t)
 {
 	struct report_work *w = r->work;
-	if (!team_ok(w, t->team))
+	if (!team_ok(r, t->team))
 		return;
 	const struct tally *calls = bsearch(&t->id, w->tallies, w->ntallies, sizeof *w->tallies,
 	                                    cmp_tally);
@@ -295,19 +297,13 @@ void report_add_task(struct report *r, const struct report_task *t)
 		count(&r->steps, &r->nsteps, t->script);
 }
 
-/* The operator's span of c's day, made when new: the calls come by when they started, so the
- * day's spans are the last ones. */
+/* The operator's span of c's day, made when new: looked for from the latest, as the calls come
+ * by when they started and the day's spans are the last ones. */
 static struct span *span_of(struct report_work *w, const struct report_call *c)
 {
 	hf_date day = stamp_date(c->started);
-	if (w->nspans && w->spans[w->nspans - 1].day != day)
-		w->day_first = w->nspans;
 	size_t login = caller(w, c->operator_login);
-	for (size_t s = w->day_first; s < w->nspans; s++)
-		if (w->spans[s].login == login && w->spans[s].day == day)
-			return &w->spans[s];
-	/* A call older than the latest day's (not in the order asked): looked for among all. */
-	for (size_t s = 0; s < w->day_first; s++)
+	for (size_t s = w->nspans; s-- > 0;)
 		if (w->spans[s].login == login && w->spans[s].day == day)
 			return &w->spans[s];
 	w->spans = xgrow(w->spans, w->nspans, &w->spans_cap, sizeof *w->spans);
@@ -323,7 +319,7 @@ static struct span *span_of(struct report_work *w, const struct report_call *c)
 void report_add_call(struct report *r, const struct report_call *c)
 {
 	struct report_work *w = r->work;
-	if (!team_ok(w, c->team))
+	if (!team_ok(r, c->team))
 		return;
 	struct report_figures *gs[3], *g;
 	groups_of(r, (struct fact){c->team, c->operator_login, c->facet}, gs);
@@ -331,8 +327,18 @@ void report_add_call(struct report *r, const struct report_call *c)
 	/* A complaint: an outcome that escalates by itself. */
 	const struct hf_outcome *o = config_outcome(w->cfg, c->outcome);
 	bool complaint = o && o->escalate != SEV_NONE;
+	struct dim_hits d = {0};
+	for (int i = 0; i < c->ndims && i < HF_MAX_DIMS; i++) {
+		int k = 0;
+		while (k < r->ndims && !str_eq(r->dims[k], c->dims[i].code))
+			k++;
+		if (k < r->ndims && c->dims[i].score >= 1 && c->dims[i].score <= 5) {
+			d.k[d.n] = k;
+			d.score[d.n++] = c->dims[i].score;
+		}
+	}
 	EACH_GROUP(g, gs)
-		count_call(r, g, c, reached, complaint);
+		count_call(g, c, &d, reached, complaint);
 	if (complaint)
 		count(&r->categories, &r->ncategories, c->complaint);
 	hf_date day = stamp_date(c->started);
@@ -351,7 +357,7 @@ void report_add_call(struct report *r, const struct report_call *c)
 
 void report_add_escalation(struct report *r, const struct report_escalation *e)
 {
-	if (!team_ok(r->work, e->team))
+	if (!team_ok(r, e->team))
 		return;
 	struct report_figures *gs[3], *g;
 	groups_of(r, (struct fact){e->team, e->raised_by, e->facet}, gs);
@@ -403,8 +409,6 @@ void report_begin(struct report *r, const struct hf_config *cfg, enum report_kin
 	r->work->cfg = cfg;
 	r->work->users = users;
 	r->work->nusers = nusers;
-	r->work->one_team = team != NULL;
-	str_copy(r->work->team, sizeof r->work->team, team ? team : "");
 	for (int k = 0; k < cfg->ndimensions && k < HF_MAX_DIMS; k++)
 		str_copy(r->dims[r->ndims++], sizeof r->dims[0], cfg->dimensions[k].code);
 	group(r, REPORT_CLINIC, team ? team : "");

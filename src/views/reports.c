@@ -280,7 +280,7 @@ static void dims_groups(struct reports_view *v, struct tui_pager *p, int width)
 		w[k] = utf8_width(names[k]);
 		for (size_t g = 0; g < r->ngroups; g++) {
 			report_dim_text(&r->groups[g], k, cell, sizeof cell);
-			w[k] = (int)strlen(cell) > w[k] ? (int)strlen(cell) : w[k];
+			w[k] = utf8_width(cell) > w[k] ? utf8_width(cell) : w[k];
 		}
 		need += 2 + w[k];
 	}
