@@ -341,6 +341,13 @@ long long store_scope_version(struct store *st, const char *team, bool desk)
 	return v;
 }
 
+long long store_desk_version(struct store *st)
+{
+	long long v = -1;
+	store_int(st, &v, "SELECT coalesce(sum(n), 0) FROM scope_change WHERE scope = '!'", NULL);
+	return v;
+}
+
 /* A use case run inside another's transaction (the demo clinic logs its past calls through
  * the service) nests as a savepoint: its rollback undoes only its own part. */
 bool store_begin(struct store *st)

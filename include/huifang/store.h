@@ -31,6 +31,8 @@ long long store_data_version(struct store *st);
  * shows: that team's tasks, any customer or person, and with desk the escalations. Each
  * writer bumps its scope's counter by trigger (migration 9); -1 when it cannot be read. */
 long long store_scope_version(struct store *st, const char *team, bool desk);
+/* The escalations' own counter (the desk's part of the above); -1 when it cannot be read. */
+long long store_desk_version(struct store *st);
 const char *store_path(struct store *st);
 /* How long a writer waits for another one's write lock before it gives up (default 10 s);
  * the message then names the holder where it can be seen (store_errmsg). */

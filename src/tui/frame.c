@@ -118,7 +118,7 @@ void tui_scope(struct tui *t, const char *team, bool desk)
 	t->scope_team = team;
 	t->scope_desk = desk;
 	t->scope_version = store_scope_version(t->ctx->st, team, desk);
-	t->desk_version = desk ? store_scope_version(t->ctx->st, "!", false) : -1;
+	t->desk_version = desk ? store_desk_version(t->ctx->st) : -1;
 }
 
 void tui_clock(struct tui *t)
@@ -316,9 +316,10 @@ static int tick(struct tui *t)
 			t->others_wrote = true;
 		t->scope_version = sv;
 		/* The desk's own counter too: a task logged anywhere moves a supervisor's scope, but
-		 * only an escalation's change (or a customer's name) makes the desk read again. */
+		 * only an escalation's change makes the desk read again (a customer's new name shows
+		 * in their list, which reads them again each minute). */
 		if (t->scope_desk) {
-			long long ev = store_scope_version(t->ctx->st, "!", false);
+			long long ev = store_desk_version(t->ctx->st);
 			if (ev < 0 || ev != t->desk_version)
 				t->desk_wrote = true;
 			t->desk_version = ev;

@@ -167,7 +167,8 @@ static void test_migrates_an_older_database(void **state)
 }
 
 /* A console's scope moves only with what it shows: its team's tasks (not a renewed claim), any
- * customer or person; the desk's with escalations too; every team's with all of it. */
+ * customer or person; the desk's with escalations too, and its own counter with them alone;
+ * every team's with all of it. */
 static void test_scope_versions(void **state)
 {
 	(void)state;
@@ -203,12 +204,14 @@ static void test_scope_versions(void **state)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		long long a = store_scope_version(st, "a", false), b = store_scope_version(st, "b", false);
 		long long d = store_scope_version(st, "a", true), all = store_scope_version(st, NULL, true);
+		long long esc = store_desk_version(st);
 		if (!store_exec(st, cases[i].sql, NULL))
 			fail_msg("%s: %s", cases[i].sql, store_errmsg(st));
 		bool moved[] = {store_scope_version(st, "a", false) != a, store_scope_version(st, "b", false) != b,
-		                store_scope_version(st, "a", true) != d, store_scope_version(st, NULL, true) != all};
-		bool want[] = {cases[i].a, cases[i].b, cases[i].a || cases[i].desk, cases[i].all};
-		for (size_t k = 0; k < 4; k++)
+		                store_scope_version(st, "a", true) != d, store_scope_version(st, NULL, true) != all,
+		                store_desk_version(st) != esc};
+		bool want[] = {cases[i].a, cases[i].b, cases[i].a || cases[i].desk, cases[i].all, cases[i].desk};
+		for (size_t k = 0; k < 5; k++)
 			if (moved[k] != want[k])
 				fail_msg("%s: scope %zu %s", cases[i].sql, k, moved[k] ? "moved" : "did not move");
 	}
