@@ -26,7 +26,7 @@ struct store {
 	unsigned busy_seed;             /* varies the wait's steps between processes */
 	bool busy_gave_up;              /* the last wait ran out of time */
 	bool explaining;                /* store_busy_explain is reading the user table */
-	int shm_fd;                     /* the -shm file, for its write lock; -1 */
+	int shm_fd;                     /* the -shm file: who holds its write lock, taking it; -1 */
 	bool stops_held;                /* SIGTSTP, SIGTTIN, SIGTTOU held back (store_hold_stops) */
 	sigset_t stops_mask;            /* the signal mask before they were */
 	bool wrote;                     /* a transaction was committed (PRAGMA optimize on close) */

@@ -1,5 +1,5 @@
 /* store-lock.c — the write lock: how long a writer waits for it, holding off job-control stops
- * while it is held, and who holds it when a writer gives up. */
+ * while it is held, who holds it when a writer gives up, and taking it for a checkpoint. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>

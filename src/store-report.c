@@ -1,14 +1,16 @@
 /* store-report.c — what the reports count, read for a period: tasks due, their calls, the
- * calls made, the escalations raised or resolved, each with the facet a report groups by. The
- * figures are computed in report.c. */
+ * calls made, the escalations raised or resolved, each with the facet a report groups by,
+ * handed on one row at a time. The figures are computed in report.c. */
 #include <string.h>
 
 #include "huifang/date.h"
 #include "huifang/str.h"
 #include "store-int.h"
 
-/* A period is a range of the stamps themselves (not of a substr of them), so that the indexes
- * of schema version 11 find its rows. */
+/* A stamp in the period [:from, :to]: a range of the stamps themselves (not of a substr of
+ * them), so that the indexes of schema version 11 find its rows. */
+#define IN_PERIOD(col) " " col " >= :from AND " col " < date(:to, '+1 day') "
+
 /* Each read selects the facet asked as its last column, one statement per facet (in the order
  * of enum report_facet): a report without one reads no visit or customer, as SQLite leaves out
  * a LEFT JOIN on a key that nothing reads. */
@@ -78,7 +80,7 @@ bool store_report_calls(struct store *st, hf_date from, hf_date to, enum report_
 	static const char *const sql[] = FACET_SQL(REPORT_CALL_SELECT,
 	    REPORT_CALL_DIMS " FROM call c LEFT JOIN task t ON t.id = c.task_id"
 	    FACET_JOIN("t", "c.customer_id")
-	    " WHERE c.started_at >= :from AND c.started_at < date(:to, '+1 day') "
+	    " WHERE" IN_PERIOD("c.started_at")
 	    "ORDER BY c.started_at, c.id");
 	struct stmt *s = stmt_prepare(st, sql[facet]);
 	store_bind_range(s, from, to);
@@ -120,8 +122,7 @@ bool store_report_escalations(struct store *st, hf_date from, hf_date to, enum r
 	    "SELECT coalesce(t.team, ''), e.raised_by, e.raised_at, e.acknowledged_at, e.resolved_at, "
 	    "e.breached_levels, ",
 	    " FROM escalation e LEFT JOIN task t ON t.id = e.task_id" FACET_JOIN("t", "e.customer_id")
-	    " WHERE e.raised_at >= :from AND e.raised_at < date(:to, '+1 day') "
-	    "OR e.resolved_at >= :from AND e.resolved_at < date(:to, '+1 day') ORDER BY e.id");
+	    " WHERE" IN_PERIOD("e.raised_at") "OR" IN_PERIOD("e.resolved_at") "ORDER BY e.id");
 	struct stmt *s = stmt_prepare(st, sql[facet]);
 	store_bind_range(s, from, to);
 	return store_each_row(s, sizeof(struct report_escalation), read_report_esc, NULL, NULL, fn,

@@ -66,10 +66,13 @@ static void read_task_rec_row(struct stmt *s, void *row, const void *arg)
 	read_task_rec(s, row);
 }
 
-/* One statement per scope, so each can use its own index. The order is store_queue_cmp's. */
-#define QUEUE_WHERE \
-	"t.status = 'open' AND t.due_date <= :day AND c.do_not_call = 0 " \
+/* One statement per scope, so each can use its own index. The order is store_queue_cmp's. What
+ * a queue holds is written once: p is "" or "+", the unary + that keeps SQLite from searching
+ * by status and day where another index (or the changed ids) leads. */
+#define QUEUE_WHERE_(p) \
+	p "t.status = 'open' AND " p "t.due_date <= :day AND c.do_not_call = 0 " \
 	"AND (:seg = '' OR c.value_segment = :seg) "
+#define QUEUE_WHERE QUEUE_WHERE_("")
 #define QUEUE_ORDER \
 	"ORDER BY t.due_date < :day DESC, t.due_date, coalesce(t.due_time, ''), " \
 	"t.priority + c.value_rank DESC, t.id"
@@ -88,18 +91,15 @@ static void read_task_rec_row(struct stmt *s, void *row, const void *arg)
  * the scope; the unary + keeps every other index out of the way. */
 #define CHANGED "t.id IN (SELECT task_id FROM queue_change WHERE rev > :since) "
 #define REFRESH_SQL(scope) \
-	"SELECT " TASK_COLS TASK_FROM "WHERE " CHANGED "AND +t.status = 'open' " \
-	"AND +t.due_date <= :day AND c.do_not_call = 0 AND (:seg = '' OR c.value_segment = :seg) " \
-	"AND " scope " " QUEUE_ORDER
+	"SELECT " TASK_COLS TASK_FROM "WHERE " CHANGED "AND " QUEUE_WHERE_("+") "AND " scope " " QUEUE_ORDER
 
 static struct stmt *queue_stmt(struct store *st, const struct queue_filter *f, bool refresh)
 {
 	static const char *const sql[][4] = {
 		{
 			[SCOPE_MINE_AND_POOL] =
-				"SELECT " TASK_COLS TASK_FROM
-				"WHERE +t.status = 'open' AND +t.due_date <= :day AND c.do_not_call = 0 AND "
-				POOL_SCOPE " AND (:seg = '' OR c.value_segment = :seg) " QUEUE_ORDER,
+				"SELECT " TASK_COLS TASK_FROM "WHERE " QUEUE_WHERE_("+") "AND " POOL_SCOPE " "
+				QUEUE_ORDER,
 			[SCOPE_USER] = QUEUE_SQL("t.owner = :login"),
 			[SCOPE_TEAM] = QUEUE_SQL("t.team = :team"),
 			[SCOPE_ALL] = QUEUE_SQL("1"),
