@@ -236,8 +236,8 @@ static int run_callback(struct cli *cli, int argc, char **argv)
 	/* After the set-up: a span ("+2h") counts from the clinic's clock. */
 	if (!rules_parse_next(at, cli->ctx.now, &when))
 		return errf(cli->err, sizeof cli->err,
-		            _("--at: \"%s\" is not a date (YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or +3d, +1w, +1m, +2h)"),
-		            at), HF_EUSAGE;
+		            _("%s: \"%s\" is not a date (YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or +3d, +1w, +1m, +2h)"),
+		            "--at", at), HF_EUSAGE;
 	hf_id task;
 	rc = svc_escalation_callback(&cli->ctx, id, &when, to, &task, cli->err, sizeof cli->err);
 	if (rc == HF_OK)

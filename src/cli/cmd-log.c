@@ -68,8 +68,8 @@ static int run_log(struct cli *cli, int argc, char **argv)
 	/* After the set-up: a span ("+3d") counts from the clinic's clock. */
 	if (next && !rules_parse_next(next, cli->ctx.now, &in))
 		return errf(cli->err, sizeof cli->err,
-		            _("--next: \"%s\" is not a date (YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or +3d, +1w, +1m, +2h)"),
-		            next), HF_EUSAGE;
+		            _("%s: \"%s\" is not a date (YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or +3d, +1w, +1m, +2h)"),
+		            "--next", next), HF_EUSAGE;
 	if (team && !config_team(&cli->ctx.cfg, team))
 		return errf(cli->err, sizeof cli->err, _("--team: unknown team \"%s\""), team), HF_EUSAGE;
 	const struct hf_outcome *o = config_outcome_typed(&cli->ctx.cfg, outcome);
