@@ -76,6 +76,11 @@ const char *report_by_title(enum report_by by)
 	return _(bys[by].title);
 }
 
+const char *report_by_heading(enum report_by by)
+{
+	return by == REPORT_BY_STAFF ? _("who") : report_by_title(by);
+}
+
 /* The group of scope and name, made when new; -1 when a team or an operator is "" (the fact
  * counts for none). A doctor, treatment or segment "" is the group of the facts without one. */
 static ptrdiff_t group(struct report *r, enum report_scope scope, const char *name)

@@ -33,8 +33,11 @@ enum report_by { REPORT_BYS(REPORT_BY_ENUM_) REPORT_BY__COUNT };
  * the default has no code). */
 bool report_by_from_code(const char *s, enum report_by *out);
 const char *report_by_code(enum report_by by);
-/* What the groups are, translated ("doctor"): the title of the table's first column. */
+/* What the groups are, translated ("doctor", "team and operator"). */
 const char *report_by_title(enum report_by by);
+/* The title of a table's first column, translated: "who" for teams and operators, else the
+ * title. */
+const char *report_by_heading(enum report_by by);
 
 /* A group's scope: its code in csv and json ("clinic", "team", ...). */
 enum report_scope { REPORT_CLINIC, REPORT_OF_TEAM, REPORT_OF_OPERATOR, REPORT_OF_DOCTOR,

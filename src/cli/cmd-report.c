@@ -56,7 +56,7 @@ static void table_rows(const struct hf_config *cfg, const struct report *r, bool
 	                                  "reach", "finished", "missed", "open", "calls", "avg",
 	                                  "nps", "complaints", "esc", "scores"};
 	bool staff = r->by == REPORT_BY_STAFF;
-	const char *titles[NCOLS] = {staff ? _("who") : report_by_title(r->by), _("due"),
+	const char *titles[NCOLS] = {report_by_heading(r->by), _("due"),
 	                             _("attempted"), _("coverage"), _("answered"), _("reach"),
 	                             _("finished"), _("missed"), _("open"),
 	                             team_kind ? _("calls/h") : _("calls"), _("avg score"), _("NPS"),
@@ -115,8 +115,7 @@ static void dims_table(const struct hf_config *cfg, const struct report *r)
 	if (!r->ndims)
 		return;
 	const char *keys[HF_MAX_DIMS + 1] = {"group"}, *titles[HF_MAX_DIMS + 1];
-	bool staff = r->by == REPORT_BY_STAFF;
-	titles[0] = staff ? _("who") : report_by_title(r->by);
+	titles[0] = report_by_heading(r->by);
 	for (int k = 0; k < r->ndims; k++) {
 		keys[k + 1] = r->dims[k];
 		titles[k + 1] = config_dimension_name(cfg, r->dims[k]);

@@ -271,7 +271,7 @@ static void dims_groups(struct reports_view *v, struct tui_pager *p, int width)
 	const struct hf_config *cfg = &v->t->ctx->cfg;
 	if (!r->ndims)
 		return;
-	const char *who = v->by == REPORT_BY_STAFF ? _("who") : report_by_title(v->by);
+	const char *who = report_by_heading(v->by);
 	const char *names[HF_MAX_DIMS];
 	char cell[48], label[HF_NAME_MAX + 4];
 	int w[HF_MAX_DIMS], need = 15;
